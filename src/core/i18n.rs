@@ -1,0 +1,291 @@
+//! User-facing text, one table per language.
+//!
+//! Components never hard-code a sentence: they read a field of [`Strings`].
+//! A missing translation is a compile error because both tables are values of
+//! the same struct.
+
+use super::clv::ClvError;
+use super::period::PeriodUnit;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    Fr,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::Fr, Locale::En];
+
+    /// French for any `fr*` browser language, English otherwise.
+    pub fn from_language_tag(tag: &str) -> Locale {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("fr") {
+            Locale::Fr
+        } else {
+            Locale::En
+        }
+    }
+
+    /// BCP 47 tag handed to `Intl.NumberFormat`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::Fr => "fr-FR",
+            Locale::En => "en-GB",
+        }
+    }
+
+    /// Value of the `lang` attribute of the document.
+    pub fn lang(self) -> &'static str {
+        match self {
+            Locale::Fr => "fr",
+            Locale::En => "en",
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Locale::Fr => &FR,
+            Locale::En => &EN,
+        }
+    }
+}
+
+/// Every piece of interface text.
+#[derive(Debug)]
+pub struct Strings {
+    pub app_title: &'static str,
+    pub tagline: &'static str,
+    pub language: &'static str,
+    pub currency: &'static str,
+    pub privacy_note: &'static str,
+    pub clv_heading: &'static str,
+    pub clv_intro: &'static str,
+    pub period_unit: &'static str,
+    pub margin: &'static str,
+    pub margin_help: &'static str,
+    pub retention: &'static str,
+    pub retention_help: &'static str,
+    pub annual_discount: &'static str,
+    pub annual_discount_help: &'static str,
+    pub include_first: &'static str,
+    pub include_first_help: &'static str,
+    pub horizon: &'static str,
+    pub reset: &'static str,
+    pub result_clv: &'static str,
+    pub result_clv_horizon: &'static str,
+    pub result_lifetime: &'static str,
+    pub reading: &'static str,
+    pub how_computed: &'static str,
+    pub formula: &'static str,
+    pub inputs: &'static str,
+    pub source: &'static str,
+    pub source_text: &'static str,
+    pub caveats: &'static str,
+    pub caveats_text: &'static str,
+    pub discount_per_period: &'static str,
+    pub chart_title: &'static str,
+    pub chart_x: &'static str,
+    pub chart_y: &'static str,
+    pub chart_asymptote: &'static str,
+    pub show_table: &'static str,
+    pub hide_table: &'static str,
+    pub col_period: &'static str,
+    pub col_cumulative: &'static str,
+    pub not_a_number: &'static str,
+    pub invalid_inputs: &'static str,
+}
+
+impl Strings {
+    /// Name of a period unit, plural, lower case ("months").
+    pub fn unit_plural(&self, unit: PeriodUnit) -> &'static str {
+        let fr = std::ptr::eq(self, &FR);
+        match (unit, fr) {
+            (PeriodUnit::Day, false) => "days",
+            (PeriodUnit::Week, false) => "weeks",
+            (PeriodUnit::Month, false) => "months",
+            (PeriodUnit::Quarter, false) => "quarters",
+            (PeriodUnit::Year, false) => "years",
+            (PeriodUnit::Day, true) => "jours",
+            (PeriodUnit::Week, true) => "semaines",
+            (PeriodUnit::Month, true) => "mois",
+            (PeriodUnit::Quarter, true) => "trimestres",
+            (PeriodUnit::Year, true) => "années",
+        }
+    }
+
+    /// Name of a period unit for a selector ("Month").
+    pub fn unit_name(&self, unit: PeriodUnit) -> &'static str {
+        let fr = std::ptr::eq(self, &FR);
+        match (unit, fr) {
+            (PeriodUnit::Day, false) => "Day",
+            (PeriodUnit::Week, false) => "Week",
+            (PeriodUnit::Month, false) => "Month",
+            (PeriodUnit::Quarter, false) => "Quarter",
+            (PeriodUnit::Year, false) => "Year",
+            (PeriodUnit::Day, true) => "Jour",
+            (PeriodUnit::Week, true) => "Semaine",
+            (PeriodUnit::Month, true) => "Mois",
+            (PeriodUnit::Quarter, true) => "Trimestre",
+            (PeriodUnit::Year, true) => "Année",
+        }
+    }
+
+    /// A CLV validation error in this language.
+    pub fn clv_error(&self, e: &ClvError) -> String {
+        let fr = std::ptr::eq(self, &FR);
+        match (e, fr) {
+            (ClvError::MarginNotFinite(_), false) => "The margin must be a number.".into(),
+            (ClvError::MarginNotFinite(_), true) => "La marge doit être un nombre.".into(),
+            (ClvError::RetentionOutOfRange(v), false) => format!(
+                "Retention must be at least 0 % and below 100 %: got {} %.",
+                trim_float(v * 100.0)
+            ),
+            (ClvError::RetentionOutOfRange(v), true) => format!(
+                "La rétention doit être comprise entre 0 % et moins de 100 % : saisi {} %.",
+                trim_float(v * 100.0).replace('.', ",")
+            ),
+            (ClvError::ChurnOutOfRange(v), false) => format!(
+                "Churn must be above 0 % and at most 100 %: got {} %.",
+                trim_float(v * 100.0)
+            ),
+            (ClvError::ChurnOutOfRange(v), true) => format!(
+                "L'attrition doit être supérieure à 0 % et au plus 100 % : saisi {} %.",
+                trim_float(v * 100.0).replace('.', ",")
+            ),
+            (ClvError::DiscountOutOfRange(_), false) => {
+                "The discount rate must be above -100 % and higher than retention minus 100 %."
+                    .into()
+            }
+            (ClvError::DiscountOutOfRange(_), true) => {
+                "Le taux d'actualisation doit être supérieur à -100 % et à la rétention moins 100 %."
+                    .into()
+            }
+            (ClvError::HorizonTooLong(n), false) => format!("The horizon is too long: {n}."),
+            (ClvError::HorizonTooLong(n), true) => format!("L'horizon est trop long : {n}."),
+        }
+    }
+}
+
+fn trim_float(v: f64) -> String {
+    let s = format!("{v:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+pub static EN: Strings = Strings {
+    app_title: "CX Impact",
+    tagline: "What customer experience is worth in money",
+    language: "Language",
+    currency: "Currency",
+    privacy_note: "Runs entirely in your browser: no data leaves this page.",
+    clv_heading: "Customer lifetime value",
+    clv_intro: "The value of a customer is the margin they bring each period, for as long as they stay, discounted to today.",
+    period_unit: "Period",
+    margin: "Margin per customer per period",
+    margin_help: "Revenue minus direct costs, per active customer, for one period.",
+    retention: "Retention per period (%)",
+    retention_help: "Share of customers active in one period who are still active in the next.",
+    annual_discount: "Annual discount rate (%)",
+    annual_discount_help: "Your cost of capital; converted to the period by compounding.",
+    include_first: "Count the first payment (customer not yet acquired)",
+    include_first_help: "Tick for a new customer about to pay; untick for an existing customer who has just paid.",
+    horizon: "Chart horizon (periods)",
+    reset: "Reset to defaults",
+    result_clv: "Customer lifetime value",
+    result_clv_horizon: "Value over the chart horizon",
+    result_lifetime: "Expected lifetime",
+    reading: "Reading",
+    how_computed: "How is this computed?",
+    formula: "Formula",
+    inputs: "Inputs",
+    source: "Source",
+    source_text: "Fader & Hardie (2012), “Reconciling and clarifying CLV formulas”; margin multiple of Gupta & Lehmann (2005), Managing Customers as Investments.",
+    caveats: "Caveats",
+    caveats_text: "Assumes the same retention every period; real retention often rises with tenure, which this formula understates. Margin is constant and paid at the start of each period.",
+    discount_per_period: "Discount rate per period",
+    chart_title: "Cumulative discounted value of one customer",
+    chart_x: "Period",
+    chart_y: "Cumulative value",
+    chart_asymptote: "Lifetime value (infinite horizon)",
+    show_table: "Show data table",
+    hide_table: "Hide data table",
+    col_period: "Period",
+    col_cumulative: "Cumulative discounted value",
+    not_a_number: "is not a number",
+    invalid_inputs: "Fix the highlighted input to see the result.",
+};
+
+pub static FR: Strings = Strings {
+    app_title: "CX Impact",
+    tagline: "Ce que vaut l'expérience client, en euros",
+    language: "Langue",
+    currency: "Devise",
+    privacy_note: "Tout est calculé dans votre navigateur : aucune donnée ne quitte cette page.",
+    clv_heading: "Valeur vie client",
+    clv_intro: "La valeur d'un client est la marge qu'il apporte à chaque période, tant qu'il reste, actualisée à aujourd'hui.",
+    period_unit: "Période",
+    margin: "Marge par client et par période",
+    margin_help: "Chiffre d'affaires moins coûts directs, par client actif, pour une période.",
+    retention: "Rétention par période (%)",
+    retention_help: "Part des clients actifs sur une période qui le sont encore à la suivante.",
+    annual_discount: "Taux d'actualisation annuel (%)",
+    annual_discount_help: "Votre coût du capital ; converti à la période par capitalisation.",
+    include_first: "Compter le premier paiement (client pas encore acquis)",
+    include_first_help: "Cochez pour un nouveau client sur le point de payer ; décochez pour un client existant qui vient de payer.",
+    horizon: "Horizon du graphique (périodes)",
+    reset: "Revenir aux valeurs par défaut",
+    result_clv: "Valeur vie client",
+    result_clv_horizon: "Valeur sur l'horizon du graphique",
+    result_lifetime: "Durée de vie attendue",
+    reading: "Lecture",
+    how_computed: "Comment est-ce calculé ?",
+    formula: "Formule",
+    inputs: "Données",
+    source: "Source",
+    source_text: "Fader & Hardie (2012), « Reconciling and clarifying CLV formulas » ; multiple de marge de Gupta & Lehmann (2005), Managing Customers as Investments.",
+    caveats: "Limites",
+    caveats_text: "Suppose la même rétention à chaque période ; en réalité elle augmente souvent avec l'ancienneté, ce que cette formule sous-estime. Marge constante, perçue en début de période.",
+    discount_per_period: "Taux d'actualisation par période",
+    chart_title: "Valeur actualisée cumulée d'un client",
+    chart_x: "Période",
+    chart_y: "Valeur cumulée",
+    chart_asymptote: "Valeur vie client (horizon infini)",
+    show_table: "Afficher le tableau de données",
+    hide_table: "Masquer le tableau de données",
+    col_period: "Période",
+    col_cumulative: "Valeur actualisée cumulée",
+    not_a_number: "n'est pas un nombre",
+    invalid_inputs: "Corrigez la saisie signalée pour voir le résultat.",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn browser_language_picks_french_for_any_fr_tag() {
+        assert_eq!(Locale::from_language_tag("fr"), Locale::Fr);
+        assert_eq!(Locale::from_language_tag("fr-CA"), Locale::Fr);
+        assert_eq!(Locale::from_language_tag("FR_be"), Locale::Fr);
+        assert_eq!(Locale::from_language_tag("en-US"), Locale::En);
+        assert_eq!(Locale::from_language_tag("de-DE"), Locale::En);
+        assert_eq!(Locale::from_language_tag(""), Locale::En);
+    }
+
+    #[test]
+    fn error_messages_are_localised() {
+        let e = ClvError::RetentionOutOfRange(1.2);
+        assert_eq!(
+            EN.clv_error(&e),
+            "Retention must be at least 0 % and below 100 %: got 120 %."
+        );
+        assert!(FR.clv_error(&e).contains("saisi 120 %"));
+        assert!(FR
+            .clv_error(&ClvError::RetentionOutOfRange(1.055))
+            .contains("105,5 %"));
+        assert_eq!(EN.unit_plural(PeriodUnit::Month), "months");
+        assert_eq!(FR.unit_plural(PeriodUnit::Month), "mois");
+    }
+}

@@ -1,0 +1,229 @@
+//! The scenario: everything the user has entered, as one serde struct.
+//!
+//! The UI holds exactly one `Scenario` in a reducer; URL sharing, autosave and
+//! undo all serialise this same struct. `reduce` is pure so it is tested here,
+//! natively, without a browser.
+
+use super::clv::{ClvError, ClvInputs, FirstPayment};
+use super::i18n::Locale;
+use super::period::{annual_to_period_rate, PeriodUnit};
+use serde::{Deserialize, Serialize};
+
+/// Schema version of the serialised scenario.
+pub const SCENARIO_VERSION: u32 = 1;
+
+/// Currencies offered in the UI (ISO 4217 codes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Currency {
+    #[serde(rename = "EUR")]
+    Eur,
+    #[serde(rename = "USD")]
+    Usd,
+    #[serde(rename = "GBP")]
+    Gbp,
+    #[serde(rename = "CHF")]
+    Chf,
+    #[serde(rename = "CAD")]
+    Cad,
+}
+
+impl Currency {
+    pub const ALL: [Currency; 5] = [
+        Currency::Eur,
+        Currency::Usd,
+        Currency::Gbp,
+        Currency::Chf,
+        Currency::Cad,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::Eur => "EUR",
+            Currency::Usd => "USD",
+            Currency::Gbp => "GBP",
+            Currency::Chf => "CHF",
+            Currency::Cad => "CAD",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Currency> {
+        Currency::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// Assumptions of the closed-form CLV calculator, as the user typed them.
+///
+/// Values are kept even when invalid (retention of 120 %) so the user sees
+/// what they typed next to the error instead of losing it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClvAssumptions {
+    pub unit: PeriodUnit,
+    /// Contribution margin per customer per period, in the scenario currency.
+    pub margin: f64,
+    /// Retention per period, in percent (90 means 0.90).
+    pub retention_pct: f64,
+    /// Annual discount rate in percent, converted to the period by compounding.
+    pub annual_discount_pct: f64,
+    pub include_first_payment: bool,
+    /// Number of periods drawn in the cumulative-value chart.
+    pub horizon: u32,
+}
+
+impl Default for ClvAssumptions {
+    fn default() -> Self {
+        // A mid-market subscription business: EUR 50 margin a month, 95 %
+        // monthly retention (≈ 54 % a year), 10 % annual cost of capital.
+        ClvAssumptions {
+            unit: PeriodUnit::Month,
+            margin: 50.0,
+            retention_pct: 95.0,
+            annual_discount_pct: 10.0,
+            include_first_payment: true,
+            horizon: 36,
+        }
+    }
+}
+
+/// Longest horizon the chart offers, in periods.
+pub const MAX_CHART_HORIZON: u32 = 600;
+
+/// What the CLV panel shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClvOutcome {
+    pub inputs: ClvInputs,
+    /// Discount rate per period derived from the annual rate.
+    pub period_discount: f64,
+    pub clv: f64,
+    pub clv_horizon: f64,
+    pub cumulative: Vec<f64>,
+    pub expected_lifetime_periods: f64,
+}
+
+impl ClvAssumptions {
+    /// Validates and computes everything the CLV panel displays.
+    pub fn compute(&self) -> Result<ClvOutcome, ClvError> {
+        let annual = self.annual_discount_pct / 100.0;
+        let period_discount =
+            annual_to_period_rate(annual, self.unit).ok_or(ClvError::DiscountOutOfRange(annual))?;
+        let first = if self.include_first_payment {
+            FirstPayment::Included
+        } else {
+            FirstPayment::Excluded
+        };
+        let inputs = ClvInputs::new(
+            self.margin,
+            self.retention_pct / 100.0,
+            period_discount,
+            self.unit,
+            first,
+        )?;
+        let horizon = self.horizon.min(MAX_CHART_HORIZON);
+        Ok(ClvOutcome {
+            inputs,
+            period_discount,
+            clv: inputs.clv(),
+            clv_horizon: inputs.clv_finite(horizon)?,
+            cumulative: inputs.cumulative(horizon)?,
+            expected_lifetime_periods: inputs.expected_lifetime_periods(),
+        })
+    }
+}
+
+/// Everything the user has entered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub version: u32,
+    pub locale: Locale,
+    pub currency: Currency,
+    pub clv: ClvAssumptions,
+}
+
+impl Scenario {
+    pub fn new(locale: Locale) -> Self {
+        Scenario {
+            version: SCENARIO_VERSION,
+            locale,
+            currency: Currency::Eur,
+            clv: ClvAssumptions::default(),
+        }
+    }
+}
+
+/// Every change the UI can make to the scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    SetLocale(Locale),
+    SetCurrency(Currency),
+    SetUnit(PeriodUnit),
+    SetMargin(f64),
+    SetRetentionPct(f64),
+    SetAnnualDiscountPct(f64),
+    SetIncludeFirstPayment(bool),
+    SetHorizon(u32),
+    /// Back to the default assumptions, keeping language and currency.
+    ResetAssumptions,
+}
+
+/// Pure state transition: the new scenario after `action`.
+pub fn reduce(s: &Scenario, action: Action) -> Scenario {
+    let mut next = s.clone();
+    match action {
+        Action::SetLocale(l) => next.locale = l,
+        Action::SetCurrency(c) => next.currency = c,
+        Action::SetUnit(u) => next.clv.unit = u,
+        Action::SetMargin(m) => next.clv.margin = m,
+        Action::SetRetentionPct(r) => next.clv.retention_pct = r,
+        Action::SetAnnualDiscountPct(d) => next.clv.annual_discount_pct = d,
+        Action::SetIncludeFirstPayment(b) => next.clv.include_first_payment = b,
+        Action::SetHorizon(h) => next.clv.horizon = h.clamp(1, MAX_CHART_HORIZON),
+        Action::ResetAssumptions => next.clv = ClvAssumptions::default(),
+    }
+    next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_scenario_computes() {
+        let s = Scenario::new(Locale::En);
+        let out = s.clv.compute().unwrap();
+        // Reference: hand computation. d = 1.1^(1/12) − 1 = 0.0079741404;
+        // CLV = 50 (1 + d)/(1 + d − 0.95) = 50 × 1.0079741404 / 0.0579741404 = 869.3308
+        assert!((out.clv - 869.330_82).abs() < 1e-4, "{}", out.clv);
+        assert_eq!(out.cumulative.len(), 36);
+        assert!(out.clv_horizon < out.clv);
+    }
+
+    #[test]
+    fn reduce_changes_only_its_field_and_keeps_invalid_values() {
+        let s = Scenario::new(Locale::Fr);
+        let t = reduce(&s, Action::SetRetentionPct(120.0));
+        assert_eq!(t.clv.retention_pct, 120.0);
+        assert_eq!(t.locale, Locale::Fr);
+        assert_eq!(
+            t.clv.compute().unwrap_err().to_string(),
+            "retention must be in [0,1): got 1.2"
+        );
+        let u = reduce(&t, Action::ResetAssumptions);
+        assert_eq!(u.clv, ClvAssumptions::default());
+        assert_eq!(reduce(&s, Action::SetHorizon(0)).clv.horizon, 1);
+        assert_eq!(
+            reduce(&s, Action::SetHorizon(100_000)).clv.horizon,
+            MAX_CHART_HORIZON
+        );
+    }
+
+    #[test]
+    fn scenario_round_trips_through_json() {
+        let s = reduce(
+            &Scenario::new(Locale::Fr),
+            Action::SetCurrency(Currency::Chf),
+        );
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(json.contains("\"CHF\""));
+        let back: Scenario = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, s);
+    }
+}

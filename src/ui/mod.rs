@@ -1,0 +1,1 @@
+//! The Yew single-page app (wasm32 only); it only calls `crate::core`.
