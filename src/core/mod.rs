@@ -4,5 +4,8 @@
 pub mod clv;
 pub mod i18n;
 pub mod input;
+pub mod optim;
 pub mod period;
+pub mod sbg;
 pub mod scenario;
+pub mod special;
