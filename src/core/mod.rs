@@ -1,7 +1,9 @@
 //! The calculation and parsing core. Nothing here may import yew, web-sys,
 //! gloo or js-sys: it is tested natively with `cargo test`.
 
+pub mod acquisition;
 pub mod bgnbd;
+pub mod churn;
 pub mod clv;
 pub mod gamma_gamma;
 pub mod i18n;
@@ -9,6 +11,7 @@ pub mod input;
 pub mod optim;
 pub mod period;
 pub mod rfm;
+pub mod rfm_clv;
 pub mod sbg;
 pub mod scenario;
 pub mod special;
