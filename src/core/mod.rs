@@ -3,6 +3,7 @@
 
 pub mod acquisition;
 pub mod bgnbd;
+pub mod business_case;
 pub mod churn;
 pub mod clv;
 pub mod gamma_gamma;
