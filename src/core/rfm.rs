@@ -47,8 +47,6 @@ pub enum RfmError {
     RecencyAfterAge { row: usize, recency: f64, age: f64 },
     /// `t_x > 0` with no repeat purchase.
     RecencyWithoutRepeat { row: usize, recency: f64 },
-    /// `T = 0`: the customer has not been observed at all.
-    ZeroAge { row: usize },
     /// Monetary value not finite.
     MonetaryNotFinite { row: usize, value: f64 },
     /// No customer at all.
@@ -69,7 +67,6 @@ impl fmt::Display for RfmError {
                 f,
                 "row {row}: recency {recency} with frequency 0 (recency must be 0 without repeat purchases)"
             ),
-            RfmError::ZeroAge { row } => write!(f, "row {row}: T must be greater than 0: got 0"),
             RfmError::MonetaryNotFinite { row, value } => {
                 write!(f, "row {row}: monetary value must be a number: got {value}")
             }
@@ -87,9 +84,6 @@ impl Rfm {
             if !(value.is_finite() && value >= 0.0) {
                 return Err(RfmError::TimeOutOfRange { row, field, value });
             }
-        }
-        if self.age == 0.0 {
-            return Err(RfmError::ZeroAge { row });
         }
         if self.recency > self.age {
             return Err(RfmError::RecencyAfterAge {
@@ -239,6 +233,10 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+/// Largest order amount accepted (in absolute value): sums of a million of
+/// them stay exact to the cent.
+pub const MAX_AMOUNT: f64 = 1e12;
+
 /// One row of a transaction log.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Transaction<K> {
@@ -273,7 +271,7 @@ pub struct RfmReport {
 /// Why a transaction log could not be summarised.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TransactionError {
-    /// Amount is NaN or infinite (`row` is 1-based).
+    /// Amount is NaN, infinite or beyond ±[`MAX_AMOUNT`] (`row` is 1-based).
     AmountNotFinite { row: usize, value: f64 },
     /// No transaction at all, or none on or before the observation end.
     NoTransactions,
@@ -283,7 +281,10 @@ impl fmt::Display for TransactionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TransactionError::AmountNotFinite { row, value } => {
-                write!(f, "row {row}: amount must be a number: got {value}")
+                write!(
+                    f,
+                    "row {row}: amount must be a number between -{MAX_AMOUNT:e} and {MAX_AMOUNT:e}: got {value}"
+                )
             }
             TransactionError::NoTransactions => {
                 write!(f, "no purchase on or before the observation end")
@@ -359,7 +360,10 @@ pub fn summarize<K: Eq + Hash + Clone>(
     unit: PeriodUnit,
     observation_end: Option<Day>,
 ) -> Result<RfmTable<K>, TransactionError> {
-    if let Some(i) = rows.iter().position(|r| !r.amount.is_finite()) {
+    if let Some(i) = rows
+        .iter()
+        .position(|r| r.amount.is_nan() || r.amount.abs() > MAX_AMOUNT)
+    {
         return Err(TransactionError::AmountNotFinite {
             row: i + 1,
             value: rows[i].amount,
@@ -648,7 +652,7 @@ mod tests {
             summarize(&rows, PeriodUnit::Day, None)
                 .unwrap_err()
                 .to_string(),
-            "row 1: amount must be a number: got NaN"
+            "row 1: amount must be a number between -1e12 and 1e12: got NaN"
         );
         let none: Vec<Transaction<String>> = vec![];
         assert_eq!(
@@ -677,7 +681,7 @@ mod tests {
         let bad = Rfm {
             frequency: 1,
             recency: 1.0,
-            age: 0.0,
+            age: 0.5,
             monetary_value: 1.0,
         };
         assert!(bad.validate(1).is_err());
