@@ -4,5 +4,6 @@
 pub mod clv;
 pub mod i18n;
 pub mod input;
+pub mod parse;
 pub mod period;
 pub mod scenario;
