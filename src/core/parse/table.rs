@@ -14,7 +14,7 @@
 //! quote is appended to the cell.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use super::date::{detect_date_order, parse_date_with, DateOrder, DateOrderGuess};
@@ -77,7 +77,9 @@ pub struct Table {
     edits: BTreeMap<(u32, u32), String>,
     warnings: Vec<TableWarning>,
     extra_cells: Vec<u32>,
+    excluded: BTreeSet<u32>,
     table_decimal: OnceLock<Option<DecimalSeparator>>,
+    table_date_order: OnceLock<DateOrderGuess>,
 }
 
 /// Reads delimited text: detects the encoding and delimiter, takes the
@@ -193,7 +195,9 @@ impl Builder {
             edits: BTreeMap::new(),
             warnings: Vec::new(),
             extra_cells: Vec::new(),
+            excluded: BTreeSet::new(),
             table_decimal: OnceLock::new(),
+            table_date_order: OnceLock::new(),
         };
         table.check();
         Ok(table)
@@ -473,9 +477,32 @@ impl Table {
     pub fn set_cell(&mut self, row: usize, col: usize, value: impl Into<String>) {
         if row < self.row_count() {
             self.edits.insert((row as u32, col as u32), value.into());
-            // Fixes can change the evidence for the table's decimals.
+            // Fixes can change the evidence the whole table gives.
             self.table_decimal = OnceLock::new();
+            self.table_date_order = OnceLock::new();
         }
+    }
+
+    /// Leaves data row `row` out of validation (`true`) or puts it back.
+    pub fn exclude_row(&mut self, row: usize, excluded: bool) {
+        if row < self.row_count() {
+            if excluded {
+                self.excluded.insert(row as u32);
+            } else {
+                self.excluded.remove(&(row as u32));
+            }
+        }
+    }
+
+    /// True when the user left data row `row` out.
+    #[inline]
+    pub fn is_excluded(&self, row: usize) -> bool {
+        !self.excluded.is_empty() && self.excluded.contains(&(row as u32))
+    }
+
+    /// Data rows the user left out, ascending.
+    pub fn excluded_rows(&self) -> Vec<u32> {
+        self.excluded.iter().copied().collect()
     }
 
     /// Cells of one column, top to bottom.
@@ -590,13 +617,32 @@ impl Table {
         detect_date_order(self.column(col))
     }
 
-    /// Every cell of a column as a date, in the column's day/month order
-    /// (see [`parse_date`](super::parse_date)); empty cells are errors.
-    /// When the order is truly ambiguous, the error is the first ambiguous
-    /// cell: ask the user and call [`Table::dates_with`].
-    pub fn dates(&self, col: usize) -> Result<Vec<NaiveDate>, Vec<CellError>> {
+    /// The day/month order to read column `col` with: the column's own
+    /// majority; else, when some of its cells are ambiguous, the majority of
+    /// all the table's cells (an acquisition date column of `01/06/2024`
+    /// beside an order date column of `25/06/2024` is day-first). `Ok(None)`
+    /// when no cell needs an order; `Err(())` when the whole table cannot
+    /// tell and the user must choose.
+    #[allow(clippy::result_unit_err)]
+    pub fn resolve_date_order(&self, col: usize) -> Result<Option<DateOrder>, ()> {
         let guess = self.date_order(col);
-        self.dates_with(col, guess.order)
+        if !guess.needs_choice() {
+            return Ok(guess.order);
+        }
+        let table = *self.table_date_order.get_or_init(|| {
+            detect_date_order((0..self.column_count()).flat_map(|c| self.column(c)))
+        });
+        table.order.map(Some).ok_or(())
+    }
+
+    /// Every cell of a column as a date, in the order found by
+    /// [`Table::resolve_date_order`] (see [`parse_date`](super::parse_date));
+    /// empty cells are errors. When the order is truly ambiguous, the error
+    /// is the first ambiguous cell: ask the user and call
+    /// [`Table::dates_with`].
+    pub fn dates(&self, col: usize) -> Result<Vec<NaiveDate>, Vec<CellError>> {
+        let order = self.resolve_date_order(col).unwrap_or(None);
+        self.dates_with(col, order)
     }
 
     /// Every cell of a column as a date with the given order (`None`: each
