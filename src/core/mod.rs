@@ -6,4 +6,5 @@ pub mod i18n;
 pub mod input;
 pub mod parse;
 pub mod period;
+pub mod samples;
 pub mod scenario;
