@@ -148,6 +148,22 @@ pub fn parse_date_with(text: &str, order: Option<DateOrder>) -> Result<NaiveDate
                 .ok_or_else(|| DateError::new(text, DateErrorKind::NoSuchDay));
         }
     }
+    // Fast path: `dd/mm/yyyy` or `mm/dd/yyyy` exactly, order known.
+    if let (Some(order), 10) = (order, b.len()) {
+        if matches!(b[2], b'/' | b'.' | b'-') && b[5] == b[2] {
+            if let (Some(a), Some(m), Some(y)) =
+                (digits(&b[0..2]), digits(&b[3..5]), digits(&b[6..10]))
+            {
+                let (day, month) = match order {
+                    DateOrder::DayFirst => (a, m),
+                    DateOrder::MonthFirst => (m, a),
+                };
+                if let Some(d) = NaiveDate::from_ymd_opt(y as i32, month, day) {
+                    return Ok(d);
+                }
+            }
+        }
+    }
     parse_general(text.trim(), order).map_err(|k| DateError::new(text, k))
 }
 

@@ -201,6 +201,10 @@ const CURRENCIES: [&str; 16] = [
 ];
 
 fn strip_currency_prefix(s: &str) -> Option<&str> {
+    // Most cells start with a digit: no currency to look for.
+    if s.as_bytes().first().map_or(true, u8::is_ascii_digit) {
+        return None;
+    }
     CURRENCIES.iter().find_map(|c| {
         let head = s.get(..c.len())?;
         head.eq_ignore_ascii_case(c).then(|| &s[c.len()..])
@@ -208,6 +212,9 @@ fn strip_currency_prefix(s: &str) -> Option<&str> {
 }
 
 fn strip_currency_suffix(s: &str) -> Option<&str> {
+    if s.as_bytes().last().map_or(true, u8::is_ascii_digit) {
+        return None;
+    }
     CURRENCIES.iter().find_map(|c| {
         let cut = s.len().checked_sub(c.len())?;
         let tail = s.get(cut..)?;
@@ -489,6 +496,13 @@ fn format_i32(v: i32, buf: &mut [u8; 12]) -> &[u8] {
 
 /// What one cell says about its column's decimal separator.
 fn evidence(text: &str) -> Option<DecimalSeparator> {
+    match plain_evidence(text.as_bytes()) {
+        Some(vote) => vote,
+        None => general_evidence(text),
+    }
+}
+
+fn general_evidence(text: &str) -> Option<DecimalSeparator> {
     let core = strip(text).ok()?;
     let l = layout(core.digits).ok()?;
     let seps = l.seps();
@@ -523,6 +537,36 @@ fn evidence(text: &str) -> Option<DecimalSeparator> {
         return to_dec(last);
     }
     None
+}
+
+/// [`evidence`] for the common plain cell (`-?digits[.,]digits`) without the
+/// general analysis: `Some(vote)` when the cell is plain, `None` otherwise.
+#[inline]
+fn plain_evidence(b: &[u8]) -> Option<Option<DecimalSeparator>> {
+    let start = usize::from(b.first() == Some(&b'-'));
+    let digits = &b[start..];
+    let mut sep = None;
+    for (i, &c) in digits.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => {}
+            b'.' | b',' if sep.is_none() => sep = Some(i),
+            _ => return None,
+        }
+    }
+    let Some(i) = sep else {
+        return Some(None);
+    };
+    let (before, after) = (i, digits.len() - i - 1);
+    if before == 0 || after == 0 {
+        return None;
+    }
+    let vote = if digits[i] == b'.' {
+        DecimalSeparator::Point
+    } else {
+        DecimalSeparator::Comma
+    };
+    let could_group = after == 3 && before <= 3 && digits[0] != b'0';
+    Some((!could_group).then_some(vote))
 }
 
 fn leading_zero(digits: &str) -> bool {
@@ -746,6 +790,34 @@ mod tests {
             (g.separator, g.point_votes, g.comma_votes),
             (Some(Point), 2, 1)
         );
+    }
+
+    #[test]
+    fn plain_evidence_agrees_with_general_evidence() {
+        for s in [
+            "1,234",
+            "1.234",
+            "12,5",
+            "12.5",
+            "0,123",
+            "0.5",
+            "1234,567",
+            "-1,234",
+            "-12,50",
+            "7",
+            "",
+            "-",
+            "1,",
+            ",5",
+            "1.2.3",
+            "1234.5678",
+            "123,456",
+            "1000",
+        ] {
+            if let Some(vote) = plain_evidence(s.as_bytes()) {
+                assert_eq!(vote, general_evidence(s), "{s:?}");
+            }
+        }
     }
 
     #[test]

@@ -124,7 +124,7 @@ where
         let start = b.ends.len();
         let text_start = b.text.len();
         for c in cells {
-            b.text.extend_from_slice(c.as_ref().as_bytes());
+            b.text.push_str(c.as_ref());
             b.ends.push(b.text.len() as u32);
         }
         b.end_record(start, text_start, row);
@@ -134,7 +134,7 @@ where
 
 #[derive(Default)]
 struct Builder {
-    text: Vec<u8>,
+    text: String,
     ends: Vec<u32>,
     first: Vec<u32>,
     rows: Vec<u32>,
@@ -154,7 +154,10 @@ impl Builder {
             let headers = self.ends[start..]
                 .iter()
                 .map(|&e| {
-                    let cell = String::from_utf8_lossy(&self.text[from..e as usize])
+                    let cell = self
+                        .text
+                        .get(from..e as usize)
+                        .unwrap_or("")
                         .trim()
                         .to_string();
                     from = e as usize;
@@ -182,11 +185,9 @@ impl Builder {
         while headers.len() > 1 && headers.last().is_some_and(|h| h.is_empty()) {
             headers.pop();
         }
-        let text = String::from_utf8(self.text)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         let mut table = Table {
             headers,
-            text,
+            text: self.text,
             ends: self.ends,
             first: self.first,
             rows: self.rows,
@@ -206,19 +207,19 @@ impl Builder {
 
 fn tokenize(text: &str, delimiter: Option<Delimiter>) -> Result<Table, ParseError> {
     // Without a delimiter each line is one cell (quotes still group lines).
-    tokenize_with(
-        text.as_bytes(),
-        delimiter.map_or(0, Delimiter::byte),
-        delimiter,
-    )
+    tokenize_with(text, delimiter.map_or(0, Delimiter::byte), delimiter)
 }
 
 /// `delim == 0` means no delimiter (a NUL never reaches here: decode
 /// refuses binary input, and a stray one just stays in its cell).
-fn tokenize_with(b: &[u8], delim: u8, delimiter: Option<Delimiter>) -> Result<Table, ParseError> {
+///
+/// Cells are cut next to ASCII bytes (delimiter, quote, `\r`, `\n`), which
+/// are always UTF-8 character boundaries, so slicing `text` never fails.
+fn tokenize_with(text: &str, delim: u8, delimiter: Option<Delimiter>) -> Result<Table, ParseError> {
+    let b = text.as_bytes();
     let n = b.len();
     let mut bld = Builder {
-        text: Vec::with_capacity(n),
+        text: String::with_capacity(n),
         ..Builder::default()
     };
     // A rough guess of cells to spare most reallocations of `ends`.
@@ -259,32 +260,29 @@ fn tokenize_with(b: &[u8], delim: u8, delimiter: Option<Delimiter>) -> Result<Ta
                     let Some(p) = memchr::memchr(b'"', &b[i..]) else {
                         return Err(ParseError::UnclosedQuote { row: record_row });
                     };
-                    let seg = &b[i..i + p];
-                    // Line breaks inside quotes still move the physical
-                    // line, not the spreadsheet row; nothing to count.
-                    bld.text.extend_from_slice(seg);
+                    bld.text.push_str(&text[i..i + p]);
                     i += p + 1;
                     if i < n && b[i] == b'"' {
-                        bld.text.push(b'"');
+                        bld.text.push('"');
                         i += 1;
                         continue;
                     }
                     break;
                 }
                 let end = find(i);
-                let mut seg = &b[i..end];
+                let mut seg = &text[i..end];
                 if end < n || delim == 0 {
-                    seg = seg.strip_suffix(b"\r").unwrap_or(seg);
+                    seg = seg.strip_suffix('\r').unwrap_or(seg);
                 }
-                bld.text.extend_from_slice(seg);
+                bld.text.push_str(seg);
                 i = end;
             } else {
                 let end = find(i);
-                let mut seg = &b[i..end];
+                let mut seg = &text[i..end];
                 if end == n || b[end] == b'\n' {
-                    seg = seg.strip_suffix(b"\r").unwrap_or(seg);
+                    seg = seg.strip_suffix('\r').unwrap_or(seg);
                 }
-                bld.text.extend_from_slice(seg);
+                bld.text.push_str(seg);
                 i = end;
             }
             bld.ends.push(bld.text.len() as u32);
