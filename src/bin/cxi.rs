@@ -5,7 +5,16 @@ fn main() {
     use clap::Parser;
     let cli = cx_impact::cli::Cli::parse();
     match cx_impact::cli::run(cli) {
-        Ok(out) => println!("{out}"),
+        Ok(out) => {
+            use std::io::Write;
+            // A closed pipe (`cxi … | head`) is not an error of ours.
+            if let Err(e) = writeln!(std::io::stdout().lock(), "{out}") {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    eprintln!("cxi: cannot write the output: {e}");
+                    std::process::exit(1);
+                }
+            }
+        }
         Err(msg) => {
             eprintln!("cxi: {msg}");
             std::process::exit(1);

@@ -2,7 +2,13 @@
 //! checks. Every command prints JSON (or CSV) on stdout; bad input gives a
 //! one-line message on stderr and a non-zero exit.
 
+pub mod bgnbd;
 pub mod clv;
+pub mod gamma_gamma;
+pub mod input;
+pub mod predict;
+pub mod rfm;
+pub mod sbg;
 
 use clap::{Parser, Subcommand};
 
@@ -17,11 +23,26 @@ pub struct Cli {
 pub enum Command {
     /// Closed-form customer lifetime value (Fader & Hardie 2012).
     Clv(clv::ClvArgs),
+    /// Transaction log (id, date, amount) to an RFM summary, lifetimes' conventions (CSV).
+    Rfm(rfm::RfmArgs),
+    /// Fit BG/NBD (Fader, Hardie & Lee 2005) to an RFM summary.
+    Bgnbd(bgnbd::BgNbdArgs),
+    /// Fit Gamma-Gamma spend (Fader & Hardie note 025) to an RFM summary.
+    GammaGamma(gamma_gamma::GammaGammaArgs),
+    /// Fit the sBG cohort model (Fader & Hardie 2007) to a survival table.
+    Sbg(sbg::SbgArgs),
+    /// Per-customer P(alive), expected purchases, spend and CLV (CSV).
+    Predict(predict::PredictArgs),
 }
 
 /// Runs a parsed command and returns what goes on stdout.
 pub fn run(cli: Cli) -> Result<String, String> {
     match cli.command {
         Command::Clv(args) => clv::run(&args),
+        Command::Rfm(args) => rfm::run(&args),
+        Command::Bgnbd(args) => bgnbd::run(&args),
+        Command::GammaGamma(args) => gamma_gamma::run(&args),
+        Command::Sbg(args) => sbg::run(&args),
+        Command::Predict(args) => predict::run(&args),
     }
 }
