@@ -4,5 +4,7 @@
 pub mod clv;
 pub mod i18n;
 pub mod input;
+pub mod parse;
 pub mod period;
+pub mod samples;
 pub mod scenario;

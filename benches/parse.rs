@@ -1,0 +1,158 @@
+//! Native throughput of the data parser: `scripts/bench-parse.sh`.
+//!
+//! Generates a 1M-row transaction log deterministically (English and French
+//! conventions), then times read_table alone and read_table + shape guess +
+//! validate into typed columns. Prints MB/s (10^6 bytes per second) and
+//! MiB/s; the best of several runs is the figure, the median is shown too.
+//! Also reads the CDNOW RFM summary from ../shared/data when present
+//! (skipped otherwise).
+
+use std::time::Instant;
+
+use cx_impact::core::parse::{guess_shapes, read_table, validate, Shape};
+
+const ROWS: usize = 1_000_000;
+
+/// SplitMix64, the same generator as the samples, for a fixed input.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
+fn generate(french: bool) -> Vec<u8> {
+    use std::fmt::Write;
+    let mut rng = Rng(42);
+    let mut s = String::with_capacity(ROWS * 48);
+    let sep = if french { ';' } else { ',' };
+    if french {
+        s.push_str("Client;Date de commande;Montant;Canal;Segment\n");
+    } else {
+        s.push_str("customer_id,order_date,amount,channel,segment\n");
+    }
+    let channels = ["store", "web", "app", "phone"];
+    let segments = ["standard", "premium", "business"];
+    for _ in 0..ROWS {
+        let r = rng.next();
+        let customer = r % 200_000;
+        let day = (r >> 20) % 730;
+        let (y, doy) = (2023 + day / 365, day % 365);
+        let month = doy / 31 + 1;
+        let dom = doy % 28 + 1;
+        let cents = (r >> 32) % 250_000 + 100;
+        let ch = channels[((r >> 50) % 4) as usize];
+        let seg = segments[((r >> 55) % 3) as usize];
+        if french {
+            let euros = cents / 100;
+            let amount = if euros >= 1000 {
+                format!(
+                    "{}\u{a0}{:03},{:02} €",
+                    euros / 1000,
+                    euros % 1000,
+                    cents % 100
+                )
+            } else {
+                format!("{},{:02} €", euros, cents % 100)
+            };
+            let _ = writeln!(
+                s,
+                "C{customer:07}{sep}{dom:02}/{month:02}/{y}{sep}{amount}{sep}{ch}{sep}{seg}"
+            );
+        } else {
+            let _ = writeln!(
+                s,
+                "C{customer:07}{sep}{y}-{month:02}-{dom:02}{sep}{}.{:02}{sep}{ch}{sep}{seg}",
+                cents / 100,
+                cents % 100
+            );
+        }
+    }
+    s.into_bytes()
+}
+
+fn time<F: FnMut() -> usize>(runs: usize, mut f: F) -> (f64, f64, usize) {
+    let mut times = Vec::with_capacity(runs);
+    let mut check = 0;
+    for _ in 0..runs {
+        let t = Instant::now();
+        check = f();
+        times.push(t.elapsed().as_secs_f64());
+    }
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    (times[0], times[runs / 2], check)
+}
+
+fn report(name: &str, bytes: usize, (best, median, rows): (f64, f64, usize)) {
+    let mb = bytes as f64 / 1e6;
+    let mib = bytes as f64 / (1024.0 * 1024.0);
+    println!(
+        "{name:<44} {:>7.1} MB/s {:>7.1} MiB/s  best {:>6.1} ms  median {:>6.1} ms  ({rows} rows)",
+        mb / best,
+        mib / best,
+        best * 1e3,
+        median * 1e3
+    );
+}
+
+fn main() {
+    let runs: usize = std::env::var("RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5);
+    for french in [false, true] {
+        let input = generate(french);
+        let label = if french { "fr" } else { "en" };
+        if let Ok(dir) = std::env::var("DUMP_DIR") {
+            // Keep the generated file for other tools (the browser bench).
+            let path = format!("{dir}/transactions-1m-{label}.csv");
+            std::fs::write(&path, &input).expect("DUMP_DIR is writable");
+            println!("wrote {path}");
+        }
+        println!(
+            "input {label}: {ROWS} rows, {:.1} MB ({} bytes)",
+            input.len() as f64 / 1e6,
+            input.len()
+        );
+        report(
+            &format!("read_table ({label})"),
+            input.len(),
+            time(runs, || {
+                read_table(&input).map(|t| t.row_count()).unwrap_or(0)
+            }),
+        );
+        report(
+            &format!("read_table + guess + validate ({label})"),
+            input.len(),
+            time(runs, || {
+                let t = read_table(&input).expect("generated input reads");
+                let g = guess_shapes(&t).remove(0);
+                assert_eq!(g.shape, Shape::Transactions);
+                let v = validate(&t, &g.mapping).expect("generated input validates");
+                assert!(v.is_clean());
+                v.summary.rows_ok
+            }),
+        );
+    }
+    let cdnow = "../shared/data/cdnow_customers_summary_with_transactions.csv";
+    match std::fs::read(cdnow)
+        .or_else(|_| std::fs::read(format!("/work/shared/data/{}", &cdnow[15..])))
+    {
+        Ok(bytes) => report(
+            "CDNOW RFM summary: read + guess + validate",
+            bytes.len(),
+            time(runs, || {
+                let t = read_table(&bytes).expect("CDNOW reads");
+                let g = guess_shapes(&t).remove(0);
+                validate(&t, &g.mapping)
+                    .map(|v| v.summary.rows_ok)
+                    .unwrap_or(0)
+            }),
+        ),
+        Err(_) => println!("CDNOW summary not found ({cdnow}): skipped"),
+    }
+}
