@@ -95,6 +95,9 @@ pub struct Strings {
     pub col_cumulative: &'static str,
     pub not_a_number: &'static str,
     pub invalid_inputs: &'static str,
+    pub nav_label: &'static str,
+    pub nav_clv: &'static str,
+    pub nav_data: &'static str,
     /// Separator between a label and its value (French puts a space before the colon).
     pub colon: &'static str,
     /// Template with `{value}`, `{multiple}`, `{lifetime}`, `{units}`.
@@ -228,6 +231,9 @@ pub static EN: Strings = Strings {
     col_cumulative: "Cumulative discounted value",
     not_a_number: "is not a number",
     invalid_inputs: "Fix the highlighted input to see the result.",
+    nav_label: "Pages",
+    nav_clv: "Lifetime value",
+    nav_data: "Data",
     colon: ": ",
     clv_reading: "One customer is worth {value} today, {multiple} times one period's margin; they stay {lifetime} {units} on average.",
 };
@@ -273,6 +279,9 @@ pub static FR: Strings = Strings {
     col_cumulative: "Valeur actualisée cumulée",
     not_a_number: "n'est pas un nombre",
     invalid_inputs: "Corrigez la saisie signalée pour voir le résultat.",
+    nav_label: "Pages",
+    nav_clv: "Valeur vie client",
+    nav_data: "Données",
     colon: " : ",
     clv_reading: "Un client vaut aujourd'hui {value}, soit {multiple} fois sa marge d'une période ; il reste en moyenne {lifetime} {units}.",
 };
