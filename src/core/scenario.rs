@@ -129,12 +129,46 @@ impl ClvAssumptions {
     }
 }
 
+/// The page shown, addressed by the URL hash so a static host serves them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    /// The closed-form CLV calculator.
+    #[default]
+    Clv,
+    /// Paste, drop or upload data.
+    Data,
+}
+
+impl View {
+    pub const ALL: [View; 2] = [View::Clv, View::Data];
+
+    /// The hash of the page, `#/clv`.
+    pub fn hash(self) -> &'static str {
+        match self {
+            View::Clv => "#/clv",
+            View::Data => "#/data",
+        }
+    }
+
+    /// The page named by a location hash; unknown or empty hashes give `None`.
+    pub fn from_hash(hash: &str) -> Option<View> {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = path.split(['?', '&']).next().unwrap_or("");
+        View::ALL
+            .into_iter()
+            .find(|v| v.hash().trim_start_matches("#/") == path)
+    }
+}
+
 /// Everything the user has entered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
     pub version: u32,
     pub locale: Locale,
     pub currency: Currency,
+    #[serde(default)]
+    pub view: View,
     pub clv: ClvAssumptions,
 }
 
@@ -144,6 +178,7 @@ impl Scenario {
             version: SCENARIO_VERSION,
             locale,
             currency: Currency::Eur,
+            view: View::default(),
             clv: ClvAssumptions::default(),
         }
     }
@@ -154,6 +189,7 @@ impl Scenario {
 pub enum Action {
     SetLocale(Locale),
     SetCurrency(Currency),
+    SetView(View),
     SetUnit(PeriodUnit),
     SetMargin(f64),
     SetRetentionPct(f64),
@@ -170,6 +206,7 @@ pub fn reduce(s: &Scenario, action: Action) -> Scenario {
     match action {
         Action::SetLocale(l) => next.locale = l,
         Action::SetCurrency(c) => next.currency = c,
+        Action::SetView(v) => next.view = v,
         Action::SetUnit(u) => next.clv.unit = u,
         Action::SetMargin(m) => next.clv.margin = m,
         Action::SetRetentionPct(r) => next.clv.retention_pct = r,
@@ -213,6 +250,17 @@ mod tests {
             reduce(&s, Action::SetHorizon(100_000)).clv.horizon,
             MAX_CHART_HORIZON
         );
+    }
+
+    #[test]
+    fn views_round_trip_through_their_hash() {
+        for v in View::ALL {
+            assert_eq!(View::from_hash(v.hash()), Some(v));
+        }
+        assert_eq!(View::from_hash("#/data?embed=1"), Some(View::Data));
+        assert_eq!(View::from_hash("#data"), Some(View::Data));
+        assert_eq!(View::from_hash(""), None);
+        assert_eq!(View::from_hash("#/nope"), None);
     }
 
     #[test]
