@@ -1,0 +1,76 @@
+"""lifetimes on the data `cargo bench --bench value` generated; prints the
+timings and parameters next to the Rust ones (target/bench-value/rust.json)."""
+import json
+import sys
+import time
+import warnings
+
+import pandas as pd
+from lifetimes import BetaGeoFitter, GammaGammaFitter
+from lifetimes.utils import summary_data_from_transaction_data
+
+warnings.simplefilter("ignore")
+d = sys.argv[1]
+rust = json.load(open(f"{d}/rust.json"))
+
+
+def median_time(fn, runs):
+    times, result = [], None
+    for _ in range(runs):
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+    times.sort()
+    return times[len(times) // 2] * 1e3, result
+
+
+def fit_both(df):
+    bg = BetaGeoFitter().fit(df["frequency"], df["recency"], df["T"])
+    rep = df[(df["frequency"] > 0) & (df["monetary_value"] > 0)]
+    gg = GammaGammaFitter().fit(rep["frequency"], rep["monetary_value"])
+    return bg, gg
+
+
+def params(bg, gg):
+    p = dict(bg.params_)
+    p.update(dict(gg.params_))
+    return p
+
+
+def show(name, rust_ms, py_ms, rust_params=None, py_params=None):
+    print(f"{name:<34} rust {rust_ms:10.2f} ms   lifetimes {py_ms:10.2f} ms   ratio {py_ms / rust_ms:7.1f}x")
+    if rust_params:
+        keys = ["r", "alpha", "a", "b", "p", "q", "v"]
+        print("   rust      " + "  ".join(f"{k}={rust_params[k]:.4f}" for k in keys))
+        print("   lifetimes " + "  ".join(f"{k}={py_params[k]:.4f}" for k in keys))
+        worst = max(abs(rust_params[k] - py_params[k]) / abs(py_params[k]) for k in keys)
+        print(f"   largest relative difference {worst:.2e}")
+
+
+print("-" * 78)
+print("Python lifetimes 0.11.3 on the same data (median of runs; 100,000 and 1M: one run)")
+small = pd.read_csv(f"{d}/rfm_2500.csv")
+ms, (bg, gg) = median_time(lambda: fit_both(small), 5)
+show("BG/NBD + Gamma-Gamma, 2,500", rust["fit_2500_ms"], ms, rust["params_2500"], params(bg, gg))
+ms_bg, _ = median_time(lambda: BetaGeoFitter().fit(small["frequency"], small["recency"], small["T"]), 5)
+show("BG/NBD alone, 2,500", rust["bg_2500_ms"], ms_bg)
+
+big = pd.read_csv(f"{d}/rfm_100000.csv")
+ms, (bg, gg) = median_time(lambda: fit_both(big), 1)
+show("BG/NBD + Gamma-Gamma, 100,000", rust["fit_100000_ms"], ms, rust["params_100000"], params(bg, gg))
+
+tx = pd.read_csv(f"{d}/transactions_1m.csv", parse_dates=["date"])
+ms, summary = median_time(
+    lambda: summary_data_from_transaction_data(tx, "id", "date", "amount", freq="W"), 1
+)
+show(f"{len(tx):,} transactions -> RFM (W)", rust["rfm_1m_ms"], ms)
+ours = pd.read_csv(f"{d}/rfm_from_log_rust.csv").set_index("id")
+both = summary.join(ours, rsuffix="_rust", how="outer")
+mismatch = (
+    (both["frequency"] != both["frequency_rust"])
+    | (both["recency"] != both["recency_rust"])
+    | (both["T"] != both["T_rust"])
+).sum()
+money = (both["monetary_value"] - both["monetary_value_rust"]).abs().max()
+print(f"   summaries: {len(summary):,} customers (lifetimes) vs {len(ours):,} (rust); "
+      f"{mismatch} differ in frequency/recency/T; max |monetary difference| {money:.2e}")
