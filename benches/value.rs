@@ -4,7 +4,9 @@
 //! Python's lifetimes on the same data). Data are simulated with fixed seeds
 //! (BG/NBD + Gamma-Gamma at the published CDNOW parameters) and written to
 //! `target/bench-value/` for the Python side; Rust figures go to
-//! `target/bench-value/rust.json`. Times are medians of repeated runs.
+//! `target/bench-value/rust.json`. Times are medians of repeated runs, as
+//! wall clock and as this thread's CPU time: on a shared machine the wall
+//! time includes waiting for a core, the CPU time does not.
 //! Targets: 2,500-customer BG/NBD fit <= 20 ms, 1M transactions -> RFM <= 300 ms.
 
 #[path = "../tests/common/sim.rs"]
@@ -17,23 +19,65 @@ use sim::{simulate, simulate_sbg, SimSpec, CDNOW_LIKE};
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-fn median_time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
-    let mut times = Vec::with_capacity(runs);
-    let mut last = None;
-    for _ in 0..runs {
-        let t = Instant::now();
-        let v = black_box(f());
-        times.push(t.elapsed());
-        last = Some(v);
-    }
-    times.sort();
-    (times[runs / 2], last.unwrap())
+/// CPU time of the calling thread, in ms.
+fn thread_cpu_ms() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime only writes the timespec we pass.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    ts.tv_sec as f64 * 1e3 + ts.tv_nsec as f64 / 1e6
 }
 
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
+/// Median wall and CPU times of `runs` runs, in ms.
+#[derive(Clone, Copy)]
+struct Timing {
+    wall: f64,
+    cpu: f64,
+}
+
+impl Timing {
+    fn show(&self) -> String {
+        format!("{:>9.2} ms (cpu {:>8.2})", self.wall, self.cpu)
+    }
+}
+
+fn median_time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Timing, T) {
+    let mut walls = Vec::with_capacity(runs);
+    let mut cpus = Vec::with_capacity(runs);
+    let mut last = None;
+    for _ in 0..runs {
+        let c = thread_cpu_ms();
+        let t = Instant::now();
+        let v = black_box(f());
+        walls.push(t.elapsed());
+        cpus.push(thread_cpu_ms() - c);
+        last = Some(v);
+    }
+    walls.sort();
+    cpus.sort_by(f64::total_cmp);
+    let wall = walls[runs / 2].as_secs_f64() * 1e3;
+    (
+        Timing {
+            wall,
+            cpu: cpus[runs / 2],
+        },
+        last.unwrap(),
+    )
+}
+
+/// `{"wall_ms":…,"cpu_ms":…}`
+fn tj(t: Timing) -> String {
+    format!("{{\"wall_ms\":{},\"cpu_ms\":{}}}", t.wall, t.cpu)
+}
+
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
 }
 
 fn write_rfm(path: &Path, rows: &[Rfm]) {
@@ -108,7 +152,10 @@ fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-value");
     std::fs::create_dir_all(&dir).expect("create target/bench-value");
     let mut json = String::from("{");
-    println!("customer-value core, native (bench profile), medians");
+    println!(
+        "customer-value core, native (bench profile), medians; load average {}",
+        load_average()
+    );
     println!("{:-<78}", "");
 
     // BG/NBD + Gamma-Gamma, 2,500 customers.
@@ -121,14 +168,11 @@ fn main() {
     let (t_gg, gg) = median_time(31, || gamma_gamma::fit(&small).expect("fit"));
     let (t_both, _) = median_time(31, || fit_both(&small));
     println!(
-        "BG/NBD fit, 2,500 customers           {:>9.2} ms   (target <= 20 ms)",
-        ms(t_bg)
+        "BG/NBD fit, 2,500 customers           {}   target <= 20 ms",
+        t_bg.show()
     );
-    println!("Gamma-Gamma fit, 2,500 customers      {:>9.2} ms", ms(t_gg));
-    println!(
-        "BG/NBD + Gamma-Gamma, 2,500           {:>9.2} ms",
-        ms(t_both)
-    );
+    println!("Gamma-Gamma fit, 2,500 customers      {}", t_gg.show());
+    println!("BG/NBD + Gamma-Gamma, 2,500           {}", t_both.show());
     println!(
         "  r={:.4} alpha={:.4} a={:.4} b={:.4} LL={:.2} | p={:.4} q={:.4} v={:.4}",
         bg.params.r(),
@@ -142,10 +186,10 @@ fn main() {
     );
     let _ = write!(
         json,
-        "\"fit_2500_ms\":{},\"bg_2500_ms\":{},\"gg_2500_ms\":{},\"params_2500\":{}",
-        ms(t_both),
-        ms(t_bg),
-        ms(t_gg),
+        "\"fit_2500\":{},\"bg_2500\":{},\"gg_2500\":{},\"params_2500\":{}",
+        tj(t_both),
+        tj(t_bg),
+        tj(t_gg),
         json_fit(&bg, &gg)
     );
 
@@ -156,10 +200,7 @@ fn main() {
         .collect();
     write_rfm(&dir.join("rfm_100000.csv"), &big);
     let (t_big, (bg, gg)) = median_time(5, || fit_both(&big));
-    println!(
-        "BG/NBD + Gamma-Gamma, 100,000         {:>9.2} ms",
-        ms(t_big)
-    );
+    println!("BG/NBD + Gamma-Gamma, 100,000         {}", t_big.show());
     println!(
         "  r={:.4} alpha={:.4} a={:.4} b={:.4} LL={:.2} | p={:.4} q={:.4} v={:.4}",
         bg.params.r(),
@@ -173,8 +214,8 @@ fn main() {
     );
     let _ = write!(
         json,
-        ",\"fit_100000_ms\":{},\"params_100000\":{}",
-        ms(t_big),
+        ",\"fit_100000\":{},\"params_100000\":{}",
+        tj(t_big),
         json_fit(&bg, &gg)
     );
 
@@ -185,11 +226,11 @@ fn main() {
         rfm_clv::portfolio_value(&bg.params, &gg.params, &big, &settings).unwrap()
     });
     println!(
-        "12-month CLV, 100,000 customers       {:>9.2} ms   (total {:.0})",
-        ms(t_clv),
+        "12-month CLV, 100,000 customers       {}   total {:.0}",
+        t_clv.show(),
         pv.total_clv
     );
-    let _ = write!(json, ",\"clv_100000_ms\":{}", ms(t_clv));
+    let _ = write!(json, ",\"clv_100000\":{}", tj(t_clv));
 
     // 1M transactions -> RFM (weekly).
     let log = transaction_log(1_000_000);
@@ -203,10 +244,27 @@ fn main() {
     }
     let (t_rfm, table) = median_time(7, || summarize(&log, PeriodUnit::Week, None).unwrap());
     println!(
-        "{} transactions -> RFM (week)    {:>9.2} ms   (target <= 300 ms; {} customers)",
+        "{} rows -> RFM, String ids      {}   target <= 300 ms; {} customers",
         log.len(),
-        ms(t_rfm),
+        t_rfm.show(),
         table.customers.len()
+    );
+    // The app's path: parse::Transactions already maps ids to u32 indices.
+    let indexed: Vec<Transaction<u32>> = log
+        .iter()
+        .map(|t| Transaction {
+            customer: t.customer[1..].parse().expect("numeric id"),
+            day: t.day,
+            amount: t.amount,
+        })
+        .collect();
+    let (t_rfm_idx, table_idx) =
+        median_time(7, || summarize(&indexed, PeriodUnit::Week, None).unwrap());
+    assert_eq!(table_idx.customers.len(), table.customers.len());
+    println!(
+        "{} rows -> RFM, u32 ids (parse) {}",
+        log.len(),
+        t_rfm_idx.show()
     );
     {
         let mut s = String::from("id,frequency,recency,T,monetary_value\n");
@@ -221,8 +279,9 @@ fn main() {
     }
     let _ = write!(
         json,
-        ",\"rfm_1m_ms\":{},\"rfm_rows\":{},\"rfm_customers\":{}",
-        ms(t_rfm),
+        ",\"rfm_1m\":{},\"rfm_1m_u32\":{},\"rfm_rows\":{},\"rfm_customers\":{}",
+        tj(t_rfm),
+        tj(t_rfm_idx),
         log.len(),
         table.customers.len()
     );
@@ -231,20 +290,20 @@ fn main() {
     let regular = [1000.0, 631.0, 468.0, 382.0, 326.0, 289.0, 262.0, 241.0];
     let (t_sbg, f) = median_time(201, || sbg::fit(&regular).unwrap());
     println!(
-        "sBG fit, 8-period cohort              {:>9.3} ms   (alpha={:.3} beta={:.3})",
-        ms(t_sbg),
+        "sBG fit, 8-period cohort              {}   alpha={:.3} beta={:.3}",
+        t_sbg.show(),
         f.params.alpha(),
         f.params.beta()
     );
     let sim = simulate_sbg(0.704, 1.182, 100_000, 12, 9);
     let (t_sbg2, f2) = median_time(201, || sbg::fit(&sim).unwrap());
     println!(
-        "sBG fit, 12-period simulated cohort   {:>9.3} ms   (alpha={:.3} beta={:.3}, true 0.704 1.182)",
-        ms(t_sbg2),
+        "sBG fit, 12-period simulated cohort   {}   alpha={:.3} beta={:.3} (true 0.704 1.182)",
+        t_sbg2.show(),
         f2.params.alpha(),
         f2.params.beta()
     );
-    let _ = write!(json, ",\"sbg_ms\":{}", ms(t_sbg));
+    let _ = write!(json, ",\"sbg\":{}", tj(t_sbg));
 
     // The public CDNOW sample, when this machine has it.
     let cdnow = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -266,9 +325,9 @@ fn main() {
                 .collect();
             let (t, (bg, gg)) = median_time(31, || fit_both(&rows));
             println!(
-                "CDNOW ({} customers) BG/NBD + GG     {:>9.2} ms",
+                "CDNOW ({} customers) BG/NBD + GG     {}",
                 rows.len(),
-                ms(t)
+                t.show()
             );
             println!(
                 "  r={:.4} alpha={:.4} a={:.4} b={:.4} LL={:.2} | p={:.4} q={:.4} v={:.4}",
@@ -284,7 +343,7 @@ fn main() {
             println!(
                 "  published: r=0.243 alpha=4.414 a=0.793 b=2.426 LL=-9582.4 | p=6.25 q=3.74 v=15.44"
             );
-            let _ = write!(json, ",\"cdnow_ms\":{}", ms(t));
+            let _ = write!(json, ",\"cdnow\":{}", tj(t));
         }
         Err(_) => println!("CDNOW sample not found (../shared/data): skipped"),
     }

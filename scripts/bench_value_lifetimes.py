@@ -15,13 +15,16 @@ rust = json.load(open(f"{d}/rust.json"))
 
 
 def median_time(fn, runs):
-    times, result = [], None
+    """Median wall and thread-CPU times in ms, and the last result."""
+    walls, cpus, result = [], [], None
     for _ in range(runs):
-        t = time.perf_counter()
+        c, t = time.thread_time(), time.perf_counter()
         result = fn()
-        times.append(time.perf_counter() - t)
-    times.sort()
-    return times[len(times) // 2] * 1e3, result
+        walls.append(time.perf_counter() - t)
+        cpus.append(time.thread_time() - c)
+    walls.sort()
+    cpus.sort()
+    return {"wall_ms": walls[len(walls) // 2] * 1e3, "cpu_ms": cpus[len(cpus) // 2] * 1e3}, result
 
 
 def fit_both(df):
@@ -37,8 +40,12 @@ def params(bg, gg):
     return p
 
 
-def show(name, rust_ms, py_ms, rust_params=None, py_params=None):
-    print(f"{name:<34} rust {rust_ms:10.2f} ms   lifetimes {py_ms:10.2f} ms   ratio {py_ms / rust_ms:7.1f}x")
+def show(name, rust_t, py_t, rust_params=None, py_params=None):
+    print(
+        f"{name:<30} rust {rust_t['wall_ms']:9.2f} ms (cpu {rust_t['cpu_ms']:8.2f})   "
+        f"lifetimes {py_t['wall_ms']:9.2f} ms (cpu {py_t['cpu_ms']:8.2f})   "
+        f"ratio {py_t['wall_ms'] / rust_t['wall_ms']:6.1f}x (cpu {py_t['cpu_ms'] / rust_t['cpu_ms']:6.1f}x)"
+    )
     if rust_params:
         keys = ["r", "alpha", "a", "b", "p", "q", "v"]
         print("   rust      " + "  ".join(f"{k}={rust_params[k]:.4f}" for k in keys))
@@ -48,22 +55,24 @@ def show(name, rust_ms, py_ms, rust_params=None, py_params=None):
 
 
 print("-" * 78)
-print("Python lifetimes 0.11.3 on the same data (median of runs; 100,000 and 1M: one run)")
+print("Python lifetimes 0.11.3 on the same data (median of 5 runs; 100,000 and 1M: one run)")
+with open("/proc/loadavg") as f:
+    print("load average", " ".join(f.read().split()[:3]))
 small = pd.read_csv(f"{d}/rfm_2500.csv")
-ms, (bg, gg) = median_time(lambda: fit_both(small), 5)
-show("BG/NBD + Gamma-Gamma, 2,500", rust["fit_2500_ms"], ms, rust["params_2500"], params(bg, gg))
-ms_bg, _ = median_time(lambda: BetaGeoFitter().fit(small["frequency"], small["recency"], small["T"]), 5)
-show("BG/NBD alone, 2,500", rust["bg_2500_ms"], ms_bg)
+t, (bg, gg) = median_time(lambda: fit_both(small), 5)
+show("BG/NBD + Gamma-Gamma, 2,500", rust["fit_2500"], t, rust["params_2500"], params(bg, gg))
+t, _ = median_time(lambda: BetaGeoFitter().fit(small["frequency"], small["recency"], small["T"]), 5)
+show("BG/NBD alone, 2,500", rust["bg_2500"], t)
 
 big = pd.read_csv(f"{d}/rfm_100000.csv")
-ms, (bg, gg) = median_time(lambda: fit_both(big), 1)
-show("BG/NBD + Gamma-Gamma, 100,000", rust["fit_100000_ms"], ms, rust["params_100000"], params(bg, gg))
+t, (bg, gg) = median_time(lambda: fit_both(big), 1)
+show("BG/NBD + Gamma-Gamma, 100,000", rust["fit_100000"], t, rust["params_100000"], params(bg, gg))
 
 tx = pd.read_csv(f"{d}/transactions_1m.csv", parse_dates=["date"])
-ms, summary = median_time(
+t, summary = median_time(
     lambda: summary_data_from_transaction_data(tx, "id", "date", "amount", freq="W"), 1
 )
-show(f"{len(tx):,} transactions -> RFM (W)", rust["rfm_1m_ms"], ms)
+show(f"{len(tx):,} rows -> RFM (W)", rust["rfm_1m"], t)
 ours = pd.read_csv(f"{d}/rfm_from_log_rust.csv").set_index("id")
 both = summary.join(ours, rsuffix="_rust", how="outer")
 mismatch = (

@@ -325,8 +325,13 @@ impl Prepared {
         let (mut s_r, mut d_r, mut s_b, mut d_b, mut s_ab, mut d_ab) =
             (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
         let ln_al = al.ln();
+        // ln a − ln(b + x − 1) of A₄, once per frequency value.
+        let mut ln_a_bx1 = vec![0.0; self.count_by_x.len()];
         for (x, &n) in self.count_by_x.iter().enumerate() {
             if n > 0.0 {
+                if x > 0 {
+                    ln_a_bx1[x] = a.ln() - (b + x as f64 - 1.0).ln();
+                }
                 ll += n * (s_r + r * ln_al + s_b - s_ab);
                 gr += n * (d_r + ln_al);
                 gal += n * r / al;
@@ -341,7 +346,6 @@ impl Prepared {
             s_ab += (a + b + k).ln();
             d_ab += 1.0 / (a + b + k);
         }
-        let ln_a = a.ln();
         for i in 0..self.x.len() {
             let xi = self.x[i];
             let x = f64::from(xi);
@@ -356,7 +360,7 @@ impl Prepared {
             }
             let l_tx = (al + self.recency[i]).ln();
             let bx1 = b + x - 1.0;
-            let a4 = ln_a - bx1.ln() - rx * l_tx;
+            let a4 = ln_a_bx1[xi as usize] - rx * l_tx;
             // ln(e^{A3} + e^{A4}) and the weight w4 = e^{A4}/(e^{A3} + e^{A4}).
             let (lse, w4) = if a3 >= a4 {
                 let e = (a4 - a3).exp();

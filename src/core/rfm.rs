@@ -580,6 +580,45 @@ mod tests {
         assert_eq!(t.customers.len(), 2);
     }
 
+    /// Ids whose hashes all collide are still told apart: same summary as
+    /// with distinct hashes.
+    #[test]
+    fn hash_collisions_are_separated() {
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        struct Colliding(u8);
+        impl Hash for Colliding {
+            fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+                0u8.hash(h);
+            }
+        }
+        let plain = vec![
+            tx("A", "2020-01-01", 10.0),
+            tx("B", "2020-01-02", 5.0),
+            tx("A", "2020-01-05", 20.0),
+            tx("C", "2020-01-03", -1.0),
+            tx("B", "2020-01-09", 7.0),
+            tx("B", "2020-01-10", 9.0),
+        ];
+        let coll: Vec<Transaction<Colliding>> = plain
+            .iter()
+            .map(|t| Transaction {
+                customer: Colliding(t.customer.as_bytes()[0]),
+                day: t.day,
+                amount: t.amount,
+            })
+            .collect();
+        let a = summarize(&plain, PeriodUnit::Day, None).unwrap();
+        let b = summarize(&coll, PeriodUnit::Day, None).unwrap();
+        assert_eq!(a.report, b.report);
+        assert_eq!(a.customers.len(), 2);
+        for ((ka, ra), (kb, rb)) in a.customers.iter().zip(&b.customers) {
+            assert_eq!(ka.as_bytes()[0], kb.0);
+            assert_eq!(ra, rb);
+        }
+        assert_eq!(a.customers[1].1.frequency, 2);
+        assert_eq!(a.report.customers_without_purchase, 1);
+    }
+
     #[test]
     fn errors() {
         let rows = vec![tx("A", "2020-01-01", f64::NAN)];
