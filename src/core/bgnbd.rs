@@ -103,15 +103,19 @@ impl BgNbdParams {
         Ok(BgNbdParams { r, alpha, a, b })
     }
 
+    /// Shape `r` of the Gamma distribution of purchase rates.
     pub fn r(&self) -> f64 {
         self.r
     }
+    /// Scale `α` of the purchase rates, in the model time unit (mean rate `r/α`).
     pub fn alpha(&self) -> f64 {
         self.alpha
     }
+    /// Beta shape `a` of the drop-out probability.
     pub fn a(&self) -> f64 {
         self.a
     }
+    /// Beta shape `b` of the drop-out probability (mean `a/(a+b)`).
     pub fn b(&self) -> f64 {
         self.b
     }

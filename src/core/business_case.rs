@@ -53,6 +53,7 @@ pub enum Input {
 }
 
 impl Input {
+    /// Every input, in the order of the form.
     pub const ALL: [Input; 15] = [
         Input::Customers,
         Input::RevenuePerCustomer,

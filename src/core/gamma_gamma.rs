@@ -94,12 +94,15 @@ impl GammaGammaParams {
         Ok(GammaGammaParams { p, q, v })
     }
 
+    /// Shape `p` of the spend per transaction.
     pub fn p(&self) -> f64 {
         self.p
     }
+    /// Shape `q` of the spend rate across customers.
     pub fn q(&self) -> f64 {
         self.q
     }
+    /// Scale `v` (γ in note 025) of the spend rate, in currency.
     pub fn v(&self) -> f64 {
         self.v
     }

@@ -147,9 +147,11 @@ impl ClvSettings {
         })
     }
 
+    /// How horizon and discount rate map onto model time.
     pub fn conversion(&self) -> Conversion {
         self.conversion
     }
+    /// Share of spend counted as margin.
     pub fn margin_rate(&self) -> f64 {
         self.margin_rate
     }

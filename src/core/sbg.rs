@@ -114,9 +114,11 @@ impl SbgParams {
         Ok(SbgParams { alpha, beta })
     }
 
+    /// Beta shape α of the churn probability (dimensionless).
     pub fn alpha(&self) -> f64 {
         self.alpha
     }
+    /// Beta shape β of the churn probability (dimensionless).
     pub fn beta(&self) -> f64 {
         self.beta
     }
