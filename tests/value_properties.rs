@@ -88,6 +88,19 @@ proptest! {
         prop_assert!(r.is_finite() && r >= 0.0);
     }
 
+    /// More churn (a larger α at the same β raises the mean churn α/(α+β))
+    /// never raises the discounted lifetime or the CLV.
+    #[test]
+    fn sbg_value_falls_with_churn(
+        alpha in 0.05f64..20.0, da in 0.01f64..5.0, beta in 0.05f64..50.0, d in 0.001f64..1.0,
+        m in 0.01f64..1e4,
+    ) {
+        let lo = SbgParams::new(alpha, beta).unwrap();
+        let hi = SbgParams::new(alpha + da, beta).unwrap();
+        prop_assert!(hi.del(d).unwrap() <= lo.del(d).unwrap() * (1.0 + 1e-12));
+        prop_assert!(hi.clv(m, d).unwrap() <= lo.clv(m, d).unwrap() * (1.0 + 1e-12));
+    }
+
     #[test]
     fn rfm_clv_falls_with_discount_and_rises_with_margin(
         p in bg_params(), (x, tx, t) in history(), m in 1.0f64..500.0, d in 0.0f64..0.5, dd in 0.01f64..0.5,
