@@ -423,6 +423,49 @@ pub fn summarize<K: Eq + Hash + Clone>(
     Ok(RfmTable { customers, report })
 }
 
+/// [`summarize`] on a validated transaction dataset (`parse::validate`):
+/// the parser already numbered the customers, so no id is hashed as a
+/// string, and row numbers in the report and errors are the spreadsheet's.
+pub fn summarize_parsed(
+    tx: &super::parse::Transactions,
+    unit: PeriodUnit,
+    observation_end: Option<Day>,
+) -> Result<RfmTable<String>, TransactionError> {
+    let rows: Vec<Transaction<u32>> = tx
+        .customer
+        .iter()
+        .zip(&tx.date)
+        .zip(&tx.amount)
+        .map(|((&customer, &date), &amount)| Transaction {
+            customer,
+            day: Day::from(date),
+            amount,
+        })
+        .collect();
+    let sheet_row = |i: usize| tx.rows.get(i - 1).map_or(i, |&r| r as usize);
+    let table = summarize(&rows, unit, observation_end).map_err(|e| match e {
+        TransactionError::AmountNotFinite { row, value } => TransactionError::AmountNotFinite {
+            row: sheet_row(row),
+            value,
+        },
+        other => other,
+    })?;
+    let mut report = table.report;
+    report.first_negative_rows = report
+        .first_negative_rows
+        .iter()
+        .map(|&i| sheet_row(i))
+        .collect();
+    Ok(RfmTable {
+        customers: table
+            .customers
+            .into_iter()
+            .map(|(c, r)| (tx.customer_ids[c as usize].clone(), r))
+            .collect(),
+        report,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -617,6 +660,36 @@ mod tests {
         }
         assert_eq!(a.customers[1].1.frequency, 2);
         assert_eq!(a.report.customers_without_purchase, 1);
+    }
+
+    /// The parser's dataset gives the same summary as string ids, with
+    /// spreadsheet row numbers (header = row 1) for the returns.
+    #[test]
+    fn parsed_dataset_matches_string_ids() {
+        let plain = vec![
+            tx("A", "2020-01-01", 10.0),
+            tx("B", "2020-01-02", 5.0),
+            tx("A", "2020-01-05", 20.0),
+            tx("B", "2020-01-03", -1.0),
+        ];
+        let date = |d: Day| {
+            let (y, m, dd) = d.ymd();
+            chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+        };
+        let parsed = crate::core::parse::Transactions {
+            customer_ids: vec!["A".into(), "B".into()],
+            customer: vec![0, 1, 0, 1],
+            date: plain.iter().map(|t| date(t.day)).collect(),
+            amount: plain.iter().map(|t| t.amount).collect(),
+            channel: None,
+            segment: None,
+            rows: vec![2, 3, 4, 5],
+        };
+        let a = summarize(&plain, PeriodUnit::Day, None).unwrap();
+        let b = summarize_parsed(&parsed, PeriodUnit::Day, None).unwrap();
+        assert_eq!(a.customers, b.customers);
+        assert_eq!(a.report.first_negative_rows, vec![4]);
+        assert_eq!(b.report.first_negative_rows, vec![5]);
     }
 
     #[test]
