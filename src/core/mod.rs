@@ -1,8 +1,13 @@
 //! The calculation and parsing core. Nothing here may import yew, web-sys,
 //! gloo or js-sys: it is tested natively with `cargo test`.
 
+pub mod ces;
 pub mod clv;
+pub mod csat;
 pub mod i18n;
 pub mod input;
+pub mod nps;
 pub mod period;
+pub mod rating;
 pub mod scenario;
+pub mod stats;
