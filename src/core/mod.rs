@@ -4,8 +4,10 @@
 pub mod ces;
 pub mod clv;
 pub mod csat;
+pub mod drivers;
 pub mod i18n;
 pub mod input;
+pub mod linalg;
 pub mod nps;
 pub mod period;
 pub mod rating;
