@@ -12,4 +12,5 @@ pub mod nps;
 pub mod period;
 pub mod rating;
 pub mod scenario;
+pub mod score_value;
 pub mod stats;
