@@ -13,4 +13,7 @@ pub mod period;
 pub mod rating;
 pub mod scenario;
 pub mod score_value;
+pub mod seasonality;
+pub mod segments;
 pub mod stats;
+pub mod wallet;
