@@ -8,6 +8,7 @@ pub mod drivers;
 pub mod i18n;
 pub mod input;
 pub mod linalg;
+pub mod maturity;
 pub mod nps;
 pub mod period;
 pub mod rating;
