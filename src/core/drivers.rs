@@ -362,12 +362,6 @@ pub fn key_drivers(
     }
     let corr = correlations(&cols, &names, missing)?;
     let k = p + 1;
-    let rxx: Vec<f64> = (0..p)
-        .flat_map(|i| (0..p).map(move |j| (i, j)))
-        .map(|(i, j)| corr.r[(i + 1) * k + (j + 1)])
-        .collect();
-    let rxy: Vec<f64> = (0..p).map(|j| corr.r[j + 1]).collect();
-
     let mut warnings = Vec::new();
     if corr.dropped > 0 && missing == MissingData::Listwise {
         warnings.push(DriversWarning::RowsDropped {
@@ -375,15 +369,30 @@ pub fn key_drivers(
             total: rows,
         });
     }
-
+    // Pairwise correlations may be ones no data set could produce together.
+    // Clip the negative eigenvalues of the whole matrix (outcome included, so
+    // that the outcome correlations stay consistent with the attributes') and
+    // rescale to a unit diagonal: one step of Higham's (2002)
+    // nearest-correlation projection. Then both decompositions add up to R².
+    let mut full = corr.r.clone();
+    if missing == MissingData::Pairwise {
+        let e = symmetric_eigen(&full, k);
+        let smallest = e.values.iter().cloned().fold(f64::MAX, f64::min);
+        if smallest < -1e-10 {
+            warnings.push(DriversWarning::NotPositiveDefinite {
+                smallest_eigenvalue: smallest,
+            });
+            full = clip_to_correlation(&e, k);
+        }
+    }
+    let rxx: Vec<f64> = (0..p)
+        .flat_map(|i| (0..p).map(move |j| (i, j)))
+        .map(|(i, j)| full[(i + 1) * k + (j + 1)])
+        .collect();
+    let rxy: Vec<f64> = (0..p).map(|j| full[j + 1]).collect();
     let eig = symmetric_eigen(&rxx, p);
     let lambda_max = eig.values.iter().cloned().fold(f64::MIN, f64::max);
     let lambda_min = eig.values.iter().cloned().fold(f64::MAX, f64::min);
-    if lambda_min < -1e-10 * lambda_max.max(1.0) {
-        warnings.push(DriversWarning::NotPositiveDefinite {
-            smallest_eigenvalue: lambda_min,
-        });
-    }
     let tol = 1e-10 * lambda_max.max(1e-300);
     let lam: Vec<f64> = eig
         .values
@@ -391,7 +400,7 @@ pub fn key_drivers(
         .map(|&l| if l > tol { l } else { 0.0 })
         .collect();
     let v = &eig.vectors;
-    let condition_number = if lam.iter().any(|&l| l == 0.0) {
+    let condition_number = if lam.contains(&0.0) {
         f64::INFINITY
     } else {
         (lambda_max / lambda_min).sqrt()
@@ -434,9 +443,7 @@ pub fn key_drivers(
     let r2: f64 = beta_star.iter().map(|x| x * x).sum::<f64>().clamp(0.0, 1.0);
     let vif: Vec<Option<f64>> = (0..p)
         .map(|j| {
-            if lam.iter().any(|&l| l == 0.0)
-                && (0..p).any(|m| lam[m] == 0.0 && v[j * p + m].abs() > 1e-8)
-            {
+            if lam.contains(&0.0) && (0..p).any(|m| lam[m] == 0.0 && v[j * p + m].abs() > 1e-8) {
                 None
             } else {
                 Some(
@@ -493,6 +500,29 @@ pub fn key_drivers(
         attributes,
         warnings,
     })
+}
+
+/// `V max(Λ, 0) Vᵀ` rescaled to a unit diagonal.
+fn clip_to_correlation(eig: &super::linalg::SymmetricEigen, p: usize) -> Vec<f64> {
+    let v = &eig.vectors;
+    let lam: Vec<f64> = eig.values.iter().map(|&l| l.max(0.0)).collect();
+    let mut m = vec![0.0; p * p];
+    for i in 0..p {
+        for j in 0..p {
+            m[i * p + j] = (0..p).map(|k| v[i * p + k] * lam[k] * v[j * p + k]).sum();
+        }
+    }
+    let d: Vec<f64> = (0..p).map(|i| m[i * p + i].max(1e-300).sqrt()).collect();
+    for i in 0..p {
+        for j in 0..p {
+            m[i * p + j] = if i == j {
+                1.0
+            } else {
+                m[i * p + j] / (d[i] * d[j])
+            };
+        }
+    }
+    m
 }
 
 fn sign_of(x: f64) -> i8 {
@@ -868,7 +898,9 @@ mod tests {
         assert!(a.warnings.is_empty());
     }
 
-    fn three_cols() -> (Vec<Option<f64>>, Vec<Option<f64>>, Vec<Option<f64>>) {
+    type Col = Vec<Option<f64>>;
+
+    fn three_cols() -> (Col, Col, Col) {
         let x1: Vec<Option<f64>> = (0..20).map(|i| Some((i % 5) as f64)).collect();
         let x2: Vec<Option<f64>> = (0..20).map(|i| Some(((i * 7) % 4) as f64)).collect();
         let y: Vec<Option<f64>> = (0..20)
@@ -986,6 +1018,66 @@ mod tests {
         assert_eq!(p.n_used, 20);
         assert_eq!(p.attributes[0].n, 18);
         assert_eq!(p.attributes[1].n, 20);
+    }
+
+    /// Pairwise correlations that contradict each other (r12 ≈ 1, r13 ≈ 1,
+    /// r23 ≈ −1 from disjoint rows) are not a valid correlation matrix: the
+    /// analysis warns, repairs it, and the weights still add up to R².
+    #[test]
+    fn inconsistent_pairwise_correlations_are_repaired() {
+        let mut x1 = vec![None; 30];
+        let mut x2 = vec![None; 30];
+        let mut x3 = vec![None; 30];
+        let mut y = vec![None; 30];
+        for i in 0..30 {
+            let v = ((i * 7) % 10) as f64 + 0.1 * i as f64;
+            y[i] = Some(((i * 3) % 7) as f64 + 0.5 * v);
+            match i / 10 {
+                0 => {
+                    x1[i] = Some(v);
+                    x2[i] = Some(v);
+                }
+                1 => {
+                    x1[i] = Some(v);
+                    x3[i] = Some(v);
+                }
+                _ => {
+                    x2[i] = Some(v);
+                    x3[i] = Some(-v);
+                }
+            }
+        }
+        let a = key_drivers(
+            Column {
+                name: "y",
+                values: &y,
+            },
+            &[
+                Column {
+                    name: "x1",
+                    values: &x1,
+                },
+                Column {
+                    name: "x2",
+                    values: &x2,
+                },
+                Column {
+                    name: "x3",
+                    values: &x3,
+                },
+            ],
+            MissingData::Pairwise,
+        )
+        .unwrap();
+        assert!(a
+            .warnings
+            .iter()
+            .any(|w| matches!(w, DriversWarning::NotPositiveDefinite { .. })));
+        let raw: f64 = a.attributes.iter().map(|d| d.raw_weight).sum();
+        let shap: f64 = a.attributes.iter().map(|d| d.shapley.unwrap()).sum();
+        assert!((raw - a.r2).abs() < 1e-9, "{raw} {}", a.r2);
+        assert!((shap - a.r2).abs() < 1e-9);
+        assert!(a.attributes.iter().all(|d| d.raw_weight.is_finite()));
     }
 
     #[test]

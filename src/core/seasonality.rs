@@ -181,7 +181,7 @@ pub fn seasonal_indices(series: &[MonthlyValue]) -> Result<SeasonalIndices, Seas
     }
     let raw: [f64; 12] = std::array::from_fn(|m| sums[m] / counts[m] as f64);
     let total: f64 = raw.iter().sum();
-    if !(total > 0.0) {
+    if total.is_nan() || total <= 0.0 {
         let v = &s[0];
         return Err(SeasonalityError::BadValue {
             year: v.year,
@@ -271,8 +271,8 @@ mod tests {
     #[test]
     fn recovers_pattern_on_constant_level() {
         let idx = seasonal_indices(&series(3, |_| 500.0)).unwrap();
-        for m in 0..12 {
-            assert!((idx.indices[m] - PATTERN[m]).abs() < 1e-12, "{m}");
+        for (got, want) in idx.indices.iter().zip(PATTERN) {
+            assert!((got - want).abs() < 1e-12, "{got} {want}");
         }
         assert_eq!(idx.months, 36);
         assert_eq!(idx.ratios.iter().sum::<usize>(), 24);
