@@ -1,35 +1,21 @@
 //! Numbers typed into a form field, in French or English conventions.
 
+use super::parse::parse_number;
+
 /// Parses a number typed by a person: `1 234,56`, `1234.56`, `12,5 %`, `-3`.
 ///
-/// Accepts a decimal comma or point, spaces (including no-break and narrow
-/// no-break spaces) as thousands separators, and a trailing `%` which is
-/// ignored (the field already says its unit). Returns `None` for anything
-/// else, including both a comma and a point, so `12,3,4` is refused rather
-/// than guessed.
+/// Delegates to the data parser's [`parse_number`] (one number parser in the
+/// app) with two form-field rules on top: a trailing `%` is ignored (the
+/// field already says its unit, so `95 %` is 95, not 0.95), and a text with
+/// both a comma and a point is refused rather than guessed (`1.234,5`).
+/// Returns `None` for anything that is not a number, including `12,3,4`.
 pub fn parse_decimal(text: &str) -> Option<f64> {
-    let cleaned: String = text
-        .trim()
-        .trim_end_matches('%')
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
-        .collect();
-    if cleaned.is_empty() {
+    let t = text.trim();
+    let t = t.strip_suffix('%').unwrap_or(t);
+    if t.contains(',') && t.contains('.') {
         return None;
     }
-    let commas = cleaned.matches(',').count();
-    let points = cleaned.matches('.').count();
-    if commas + points > 1 {
-        return None;
-    }
-    let normalised = cleaned.replace(',', ".");
-    if !normalised
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
-    {
-        return None;
-    }
-    normalised.parse::<f64>().ok().filter(|v| v.is_finite())
+    parse_number(t).ok()
 }
 
 #[cfg(test)]

@@ -1,0 +1,44 @@
+//! Data in: pasted cells and files into typed, validated columns.
+//!
+//! * [`read_table`]: bytes (a paste, a `.csv`/`.tsv`/`.txt` file) into a
+//!   [`Table`] of text cells: encoding, delimiter, quotes, header row.
+//! * [`parse_number`], [`parse_date`]: one cell, French or English
+//!   conventions; [`detect_decimal_separator`] and [`detect_date_order`]
+//!   decide the ambiguous cases from a whole column.
+//!
+//! * [`guess_shapes`]: which [`Shape`] a table is and a [`Mapping`] of its
+//!   columns, from EN/FR header synonyms; the user edits the mapping.
+//! * [`validate`]: a mapped table into a typed [`Dataset`], every problem
+//!   located, bad rows left out and listed.
+//!
+//! Row numbers in every message are those a spreadsheet shows: the header
+//! is row 1 (see [`error`]).
+
+pub mod date;
+mod decode;
+pub mod error;
+pub mod mapping;
+pub mod number;
+pub mod table;
+pub mod text;
+pub mod validate;
+
+pub use date::{
+    detect_date_order, from_excel_serial, parse_date, parse_date_with, DateError, DateErrorKind,
+    DateOrder, DateOrderGuess,
+};
+pub use error::{column_letter, CellError, CellProblem, Encoding, ParseError, TableWarning};
+pub use mapping::{
+    guess_mapping, guess_shapes, Field, Mapping, MappingError, Role, Shape, ShapeGuess,
+};
+pub use number::{
+    detect_decimal_separator, parse_number, parse_number_with, DecimalGuess, DecimalSeparator,
+    NumberError, NumberErrorKind,
+};
+pub use table::{
+    detect_delimiter, read_table, read_table_with, table_from_rows, Delimiter, ReadOptions, Table,
+};
+pub use validate::{
+    validate, Attribute, Categories, Cohorts, Customers, Dataset, Rfm, Summary, Survey,
+    Transactions, ValidateError, Validation,
+};

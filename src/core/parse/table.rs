@@ -1,0 +1,916 @@
+//! Delimited text (a spreadsheet paste, `.csv`, `.tsv`, `.txt`) into a
+//! [`Table`] of text cells.
+//!
+//! The scanner works on bytes: every delimiter, quote and line break is
+//! ASCII, so UTF-8 text can be cut at them safely. All cells live in one
+//! buffer with one `u32` end offset per cell, so a million rows cost two
+//! allocations rather than millions (the input is copied once; quoted cells
+//! are unescaped in the copy).
+//!
+//! Dialect: RFC 4180 quotes (`""` inside a quoted cell is one `"`) with
+//! line breaks inside quotes, `\n` or `\r\n` line ends (lone `\r` for old Mac
+//! files), and leniency where spreadsheets are lenient: a quote in the
+//! middle of an unquoted cell is kept as text, and text after a closing
+//! quote is appended to the cell.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use super::date::{detect_date_order, parse_date_with, DateOrder, DateOrderGuess};
+use super::decode::decode;
+use super::error::{column_letter, CellError, CellProblem, Encoding, ParseError, TableWarning};
+use super::number::{detect_decimal_separator, parse_number_with, DecimalGuess, DecimalSeparator};
+use super::text::fold;
+use chrono::NaiveDate;
+
+/// The cell delimiters recognised, in order of preference when a sample
+/// fits several equally well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Delimiter {
+    Tab,
+    Semicolon,
+    Comma,
+    Pipe,
+}
+
+impl Delimiter {
+    pub const ALL: [Delimiter; 4] = [
+        Delimiter::Tab,
+        Delimiter::Semicolon,
+        Delimiter::Comma,
+        Delimiter::Pipe,
+    ];
+
+    pub fn byte(self) -> u8 {
+        match self {
+            Delimiter::Tab => b'\t',
+            Delimiter::Semicolon => b';',
+            Delimiter::Comma => b',',
+            Delimiter::Pipe => b'|',
+        }
+    }
+}
+
+/// Choices the user can force when the guesses are wrong.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadOptions {
+    /// `None`: detect from the first lines.
+    pub delimiter: Option<Delimiter>,
+}
+
+/// A table of text cells with a header row. Rows are indexed from 0 (the
+/// first data row); [`Table::row_number`] gives the spreadsheet row number
+/// that messages use.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// Header texts, trimmed, one per column.
+    pub headers: Vec<String>,
+    text: String,
+    ends: Vec<u32>,
+    /// Index in `ends` of each row's first cell, plus one past the end.
+    first: Vec<u32>,
+    rows: Vec<u32>,
+    delimiter: Option<Delimiter>,
+    encoding: Encoding,
+    edits: BTreeMap<(u32, u32), String>,
+    warnings: Vec<TableWarning>,
+    extra_cells: Vec<u32>,
+    excluded: BTreeSet<u32>,
+    table_decimal: OnceLock<Option<DecimalSeparator>>,
+    table_date_order: OnceLock<DateOrderGuess>,
+}
+
+/// Reads delimited text: detects the encoding and delimiter, takes the
+/// first non-blank row as the header, skips blank rows (they still count in
+/// row numbers).
+///
+/// ```
+/// use cx_impact::core::parse::read_table;
+/// let t = read_table("Client;Date;Montant\r\nA12;15/03/2024;1 234,56 €\r\n".as_bytes()).unwrap();
+/// assert_eq!(t.headers, ["Client", "Date", "Montant"]);
+/// assert_eq!(t.numbers(2).unwrap(), [1234.56]);
+/// ```
+pub fn read_table(input: &[u8]) -> Result<Table, ParseError> {
+    read_table_with(input, ReadOptions::default())
+}
+
+/// [`read_table`] with choices forced by the user.
+pub fn read_table_with(input: &[u8], options: ReadOptions) -> Result<Table, ParseError> {
+    let decoded = decode(input)?;
+    let text = decoded.text.as_ref();
+    let delimiter = options.delimiter.or_else(|| detect_delimiter(text));
+    let mut table = tokenize(text, delimiter)?;
+    table.encoding = decoded.encoding;
+    if decoded.encoding == Encoding::Windows1252 {
+        table.warnings.insert(0, TableWarning::Windows1252);
+    }
+    Ok(table)
+}
+
+/// Builds a table from cells already split (a spreadsheet sheet): the first
+/// row that is not blank is the header.
+pub fn table_from_rows<I, R, S>(rows: I) -> Result<Table, ParseError>
+where
+    I: IntoIterator<Item = R>,
+    R: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut b = Builder::default();
+    let mut row = 0u32;
+    for cells in rows {
+        row += 1;
+        let start = b.ends.len();
+        let text_start = b.text.len();
+        for c in cells {
+            b.text.extend_from_slice(c.as_ref().as_bytes());
+            b.ends.push(b.text.len() as u32);
+        }
+        b.end_record(start, text_start, row);
+    }
+    b.finish(None)
+}
+
+#[derive(Default)]
+struct Builder {
+    text: Vec<u8>,
+    ends: Vec<u32>,
+    first: Vec<u32>,
+    rows: Vec<u32>,
+    header: Option<(Vec<String>, u32)>,
+}
+
+impl Builder {
+    /// Keeps the record that starts at `start`, as the header if it is the
+    /// first non-blank one, or drops it if blank.
+    fn end_record(&mut self, start: usize, text_start: usize, row: u32) {
+        if self.text.len() == text_start {
+            self.ends.truncate(start);
+            return;
+        }
+        if self.header.is_none() {
+            let mut from = text_start;
+            let headers = self.ends[start..]
+                .iter()
+                .map(|&e| {
+                    let cell = String::from_utf8_lossy(&self.text[from..e as usize])
+                        .trim()
+                        .to_string();
+                    from = e as usize;
+                    cell
+                })
+                .collect();
+            self.header = Some((headers, row));
+            self.text.truncate(text_start);
+            self.ends.truncate(start);
+            return;
+        }
+        self.first.push(start as u32);
+        self.rows.push(row);
+    }
+
+    fn finish(mut self, delimiter: Option<Delimiter>) -> Result<Table, ParseError> {
+        let Some((mut headers, _)) = self.header.take() else {
+            return Err(ParseError::Empty);
+        };
+        if self.rows.is_empty() {
+            return Err(ParseError::HeaderOnly);
+        }
+        self.first.push(self.ends.len() as u32);
+        // Trailing empty header cells (a trailing delimiter) name nothing.
+        while headers.len() > 1 && headers.last().is_some_and(|h| h.is_empty()) {
+            headers.pop();
+        }
+        let text = String::from_utf8(self.text)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let mut table = Table {
+            headers,
+            text,
+            ends: self.ends,
+            first: self.first,
+            rows: self.rows,
+            delimiter,
+            encoding: Encoding::Utf8,
+            edits: BTreeMap::new(),
+            warnings: Vec::new(),
+            extra_cells: Vec::new(),
+            excluded: BTreeSet::new(),
+            table_decimal: OnceLock::new(),
+            table_date_order: OnceLock::new(),
+        };
+        table.check();
+        Ok(table)
+    }
+}
+
+fn tokenize(text: &str, delimiter: Option<Delimiter>) -> Result<Table, ParseError> {
+    // Without a delimiter each line is one cell (quotes still group lines).
+    tokenize_with(
+        text.as_bytes(),
+        delimiter.map_or(0, Delimiter::byte),
+        delimiter,
+    )
+}
+
+/// `delim == 0` means no delimiter (a NUL never reaches here: decode
+/// refuses binary input, and a stray one just stays in its cell).
+fn tokenize_with(b: &[u8], delim: u8, delimiter: Option<Delimiter>) -> Result<Table, ParseError> {
+    let n = b.len();
+    let mut bld = Builder {
+        text: Vec::with_capacity(n),
+        ..Builder::default()
+    };
+    // A rough guess of cells to spare most reallocations of `ends`.
+    let lines = memchr::memchr_iter(b'\n', &b[..n.min(64 * 1024)])
+        .count()
+        .max(1);
+    let per_line = memchr::memchr_iter(delim, &b[..n.min(64 * 1024)]).count() / lines + 1;
+    let est_lines = if n > 64 * 1024 {
+        lines * (n / (64 * 1024))
+    } else {
+        lines
+    };
+    bld.ends.reserve(est_lines * per_line + 16);
+    bld.first.reserve(est_lines + 2);
+    bld.rows.reserve(est_lines + 2);
+
+    let find = |from: usize| -> usize {
+        let hay = &b[from..];
+        let p = if delim == 0 {
+            memchr::memchr(b'\n', hay)
+        } else {
+            memchr::memchr2(delim, b'\n', hay)
+        };
+        p.map_or(n, |p| from + p)
+    };
+
+    let mut i = 0;
+    let mut row = 0u32;
+    while i < n {
+        row = row.saturating_add(1);
+        let record_row = row;
+        let start = bld.ends.len();
+        let text_start = bld.text.len();
+        loop {
+            if i < n && b[i] == b'"' {
+                i += 1;
+                loop {
+                    let Some(p) = memchr::memchr(b'"', &b[i..]) else {
+                        return Err(ParseError::UnclosedQuote { row: record_row });
+                    };
+                    let seg = &b[i..i + p];
+                    // Line breaks inside quotes still move the physical
+                    // line, not the spreadsheet row; nothing to count.
+                    bld.text.extend_from_slice(seg);
+                    i += p + 1;
+                    if i < n && b[i] == b'"' {
+                        bld.text.push(b'"');
+                        i += 1;
+                        continue;
+                    }
+                    break;
+                }
+                let end = find(i);
+                let mut seg = &b[i..end];
+                if end < n || delim == 0 {
+                    seg = seg.strip_suffix(b"\r").unwrap_or(seg);
+                }
+                bld.text.extend_from_slice(seg);
+                i = end;
+            } else {
+                let end = find(i);
+                let mut seg = &b[i..end];
+                if end == n || b[end] == b'\n' {
+                    seg = seg.strip_suffix(b"\r").unwrap_or(seg);
+                }
+                bld.text.extend_from_slice(seg);
+                i = end;
+            }
+            bld.ends.push(bld.text.len() as u32);
+            if i < n && b[i] == delim && delim != 0 {
+                i += 1;
+                if i == n {
+                    // `a,b,` at the very end: the last cell is empty.
+                    bld.ends.push(bld.text.len() as u32);
+                    break;
+                }
+                continue;
+            }
+            if i < n {
+                i += 1; // the `\n`
+            }
+            break;
+        }
+        bld.end_record(start, text_start, record_row);
+    }
+    bld.finish(delimiter)
+}
+
+/// Picks the delimiter whose count per line is the most consistent over the
+/// first lines (quotes respected), preferring tab, `;`, `,`, `|` in ties.
+/// `None` when no candidate appears in the header line.
+pub fn detect_delimiter(text: &str) -> Option<Delimiter> {
+    const SAMPLE_LINES: usize = 100;
+    const SAMPLE_BYTES: usize = 64 * 1024;
+    let b = text.as_bytes();
+    let sample = &b[..b.len().min(SAMPLE_BYTES)];
+    let truncated = sample.len() < b.len();
+    // Counts per line for each candidate, outside quotes.
+    let mut counts: Vec<[u32; 4]> = Vec::with_capacity(SAMPLE_LINES);
+    let mut current = [0u32; 4];
+    let mut in_quotes = false;
+    let mut blank = true;
+    for &c in sample {
+        match c {
+            b'"' => {
+                in_quotes = !in_quotes;
+                blank = false;
+            }
+            b'\n' if !in_quotes => {
+                if !blank {
+                    counts.push(current);
+                    if counts.len() == SAMPLE_LINES {
+                        break;
+                    }
+                }
+                current = [0; 4];
+                blank = true;
+            }
+            _ if in_quotes => {}
+            b'\t' => current[0] += 1,
+            b';' => current[1] += 1,
+            b',' => current[2] += 1,
+            b'|' => current[3] += 1,
+            _ => {}
+        }
+        if !matches!(c, b'\r' | b' ' | b'\n') {
+            blank = false;
+        }
+    }
+    if !blank && !truncated && counts.len() < SAMPLE_LINES {
+        counts.push(current);
+    }
+    let header = *counts.first()?;
+    let mut best: Option<(usize, f64)> = None;
+    for (k, &h) in header.iter().enumerate() {
+        if h == 0 {
+            continue;
+        }
+        let same = counts.iter().filter(|c| c[k] == h).count();
+        let score = same as f64 / counts.len() as f64;
+        // Strictly better only, so earlier candidates win ties.
+        if best.map_or(true, |(_, s)| score > s + 1e-9) {
+            best = Some((k, score));
+        }
+    }
+    best.map(|(k, _)| Delimiter::ALL[k])
+}
+
+impl Table {
+    fn check(&mut self) {
+        if self.delimiter.is_none() && self.headers.len() <= 1 {
+            self.warnings.push(TableWarning::SingleColumn);
+        }
+        let mut seen: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, h) in self.headers.iter().enumerate() {
+            if h.is_empty() {
+                self.warnings.push(TableWarning::EmptyHeader { column: i });
+            } else {
+                seen.entry(fold(h)).or_default().push(i);
+            }
+        }
+        let mut dups: Vec<_> = seen.into_values().filter(|v| v.len() > 1).collect();
+        dups.sort();
+        for columns in dups {
+            self.warnings.push(TableWarning::DuplicateHeader {
+                name: self.headers[columns[0]].clone(),
+                columns,
+            });
+        }
+        let width = self.headers.len();
+        for r in 0..self.row_count() {
+            let (a, z) = (self.first[r] as usize, self.first[r + 1] as usize);
+            if z - a > width && (a + width..z).any(|f| !self.field(f).trim().is_empty()) {
+                self.extra_cells.push(r as u32);
+            }
+        }
+        if !self.extra_cells.is_empty() {
+            self.warnings.push(TableWarning::ExtraCells {
+                count: self.extra_cells.len(),
+                rows: self
+                    .extra_cells
+                    .iter()
+                    .take(5)
+                    .map(|&r| self.rows[r as usize])
+                    .collect(),
+            });
+        }
+    }
+
+    #[inline]
+    fn field(&self, f: usize) -> &str {
+        let start = if f == 0 { 0 } else { self.ends[f - 1] as usize };
+        let end = self.ends[f] as usize;
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// Number of data rows (the header is not counted).
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Number of columns (headers).
+    pub fn column_count(&self) -> usize {
+        self.headers.len()
+    }
+
+    /// The delimiter found or forced; `None` for a single-column text.
+    pub fn delimiter(&self) -> Option<Delimiter> {
+        self.delimiter
+    }
+
+    /// The encoding the text was read in.
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// Things the user should know about a usable table.
+    pub fn warnings(&self) -> &[TableWarning] {
+        &self.warnings
+    }
+
+    /// Spreadsheet row number of data row `row` (header = row 1).
+    pub fn row_number(&self, row: usize) -> u32 {
+        self.rows[row]
+    }
+
+    /// Data rows that have non-empty cells past the last header.
+    pub fn rows_with_extra_cells(&self) -> &[u32] {
+        &self.extra_cells
+    }
+
+    /// Number of cells in data row `row` as read, which may differ from
+    /// [`Table::column_count`].
+    pub fn cells_in_row(&self, row: usize) -> usize {
+        (self.first[row + 1] - self.first[row]) as usize
+    }
+
+    /// Cell text as read (untrimmed), or as fixed by [`Table::set_cell`];
+    /// `""` past the end of a short row. Panics if `row` is out of range.
+    #[inline]
+    pub fn cell(&self, row: usize, col: usize) -> &str {
+        if !self.edits.is_empty() {
+            if let Some(v) = self.edits.get(&(row as u32, col as u32)) {
+                return v;
+            }
+        }
+        let f = self.first[row] as usize + col;
+        if f < self.first[row + 1] as usize {
+            self.field(f)
+        } else {
+            ""
+        }
+    }
+
+    /// Replaces one cell (a fix typed by the user); validate again after.
+    pub fn set_cell(&mut self, row: usize, col: usize, value: impl Into<String>) {
+        if row < self.row_count() {
+            self.edits.insert((row as u32, col as u32), value.into());
+            // Fixes can change the evidence the whole table gives.
+            self.table_decimal = OnceLock::new();
+            self.table_date_order = OnceLock::new();
+        }
+    }
+
+    /// Leaves data row `row` out of validation (`true`) or puts it back.
+    pub fn exclude_row(&mut self, row: usize, excluded: bool) {
+        if row < self.row_count() {
+            if excluded {
+                self.excluded.insert(row as u32);
+            } else {
+                self.excluded.remove(&(row as u32));
+            }
+        }
+    }
+
+    /// True when the user left data row `row` out.
+    #[inline]
+    pub fn is_excluded(&self, row: usize) -> bool {
+        !self.excluded.is_empty() && self.excluded.contains(&(row as u32))
+    }
+
+    /// Data rows the user left out, ascending.
+    pub fn excluded_rows(&self) -> Vec<u32> {
+        self.excluded.iter().copied().collect()
+    }
+
+    /// Cells of one column, top to bottom.
+    pub fn column(&self, col: usize) -> impl Iterator<Item = &str> + '_ {
+        (0..self.row_count()).map(move |r| self.cell(r, col))
+    }
+
+    /// Cells of one row, one per header.
+    pub fn row(&self, row: usize) -> impl Iterator<Item = &str> + '_ {
+        (0..self.column_count()).map(move |c| self.cell(row, c))
+    }
+
+    /// Header text for messages: the header, or `column C` when empty.
+    pub fn column_name(&self, col: usize) -> String {
+        match self.headers.get(col) {
+            Some(h) if !h.is_empty() => h.clone(),
+            _ => format!("column {}", column_letter(col)),
+        }
+    }
+
+    /// First column whose header matches one of `names`, ignoring case,
+    /// accents, punctuation and surrounding spaces.
+    pub fn find_column(&self, names: &[&str]) -> Option<usize> {
+        let folded: Vec<String> = self.headers.iter().map(|h| fold(h)).collect();
+        names.iter().find_map(|n| {
+            let n = fold(n);
+            folded.iter().position(|h| !h.is_empty() && *h == n)
+        })
+    }
+
+    /// The votes of one column's cells on its decimal separator.
+    pub fn decimal_guess(&self, col: usize) -> DecimalGuess {
+        detect_decimal_separator(self.column(col))
+    }
+
+    /// The decimal separator to read column `col` with: the column's own
+    /// majority; else the majority of all the table's cells (a column of
+    /// `1,234` beside a column of `12,5` is French); else the delimiter's
+    /// convention (`;` files come from decimal-comma locales, in `,` files a
+    /// decimal comma would have needed quotes); else `None`, where a lone
+    /// separator is read as the decimal one.
+    pub fn decimal_separator(&self, col: usize) -> Option<DecimalSeparator> {
+        if let Some(s) = self.decimal_guess(col).separator {
+            return Some(s);
+        }
+        let table = *self.table_decimal.get_or_init(|| {
+            detect_decimal_separator((0..self.column_count()).flat_map(|c| self.column(c)))
+                .separator
+        });
+        table.or(match self.delimiter {
+            Some(Delimiter::Semicolon) => Some(DecimalSeparator::Comma),
+            Some(Delimiter::Comma) => Some(DecimalSeparator::Point),
+            _ => None,
+        })
+    }
+
+    fn cell_error(&self, row: usize, col: usize, problem: CellProblem) -> CellError {
+        CellError {
+            row: self.rows[row],
+            col,
+            column: self.column_name(col),
+            problem,
+        }
+    }
+
+    /// Every cell of a column as a number (see
+    /// [`parse_number`](super::parse_number)), read with the column's
+    /// decimal separator; empty cells are errors. On failure, every bad
+    /// cell is listed.
+    pub fn numbers(&self, col: usize) -> Result<Vec<f64>, Vec<CellError>> {
+        let v = self.optional_numbers(col)?;
+        let mut errors = Vec::new();
+        let mut out = Vec::with_capacity(v.len());
+        for (r, x) in v.into_iter().enumerate() {
+            match x {
+                Some(x) => out.push(x),
+                None => errors.push(self.cell_error(r, col, CellProblem::Missing)),
+            }
+        }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Like [`Table::numbers`], with empty cells as `None`.
+    pub fn optional_numbers(&self, col: usize) -> Result<Vec<Option<f64>>, Vec<CellError>> {
+        let dec = self.decimal_separator(col);
+        let mut out = Vec::with_capacity(self.row_count());
+        let mut errors = Vec::new();
+        for r in 0..self.row_count() {
+            let cell = self.cell(r, col);
+            if cell.trim().is_empty() {
+                out.push(None);
+                continue;
+            }
+            match parse_number_with(cell, dec) {
+                Ok(v) => out.push(Some(v)),
+                Err(e) => errors.push(self.cell_error(r, col, CellProblem::Number(e))),
+            }
+        }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The votes of one column's cells on its day/month order.
+    pub fn date_order(&self, col: usize) -> DateOrderGuess {
+        detect_date_order(self.column(col))
+    }
+
+    /// The day/month order to read column `col` with: the column's own
+    /// majority; else, when some of its cells are ambiguous, the majority of
+    /// all the table's cells (an acquisition date column of `01/06/2024`
+    /// beside an order date column of `25/06/2024` is day-first). `Ok(None)`
+    /// when no cell needs an order; `Err(())` when the whole table cannot
+    /// tell and the user must choose.
+    #[allow(clippy::result_unit_err)]
+    pub fn resolve_date_order(&self, col: usize) -> Result<Option<DateOrder>, ()> {
+        let guess = self.date_order(col);
+        if !guess.needs_choice() {
+            return Ok(guess.order);
+        }
+        let table = *self.table_date_order.get_or_init(|| {
+            detect_date_order((0..self.column_count()).flat_map(|c| self.column(c)))
+        });
+        table.order.map(Some).ok_or(())
+    }
+
+    /// Every cell of a column as a date, in the order found by
+    /// [`Table::resolve_date_order`] (see [`parse_date`](super::parse_date));
+    /// empty cells are errors. When the order is truly ambiguous, the error
+    /// is the first ambiguous cell: ask the user and call
+    /// [`Table::dates_with`].
+    pub fn dates(&self, col: usize) -> Result<Vec<NaiveDate>, Vec<CellError>> {
+        let order = self.resolve_date_order(col).unwrap_or(None);
+        self.dates_with(col, order)
+    }
+
+    /// Every cell of a column as a date with the given order (`None`: each
+    /// cell must be unambiguous on its own).
+    pub fn dates_with(
+        &self,
+        col: usize,
+        order: Option<DateOrder>,
+    ) -> Result<Vec<NaiveDate>, Vec<CellError>> {
+        let mut out = Vec::with_capacity(self.row_count());
+        let mut errors = Vec::new();
+        for r in 0..self.row_count() {
+            match parse_date_with(self.cell(r, col), order) {
+                Ok(d) => out.push(d),
+                Err(e) => {
+                    let ambiguous = matches!(e.kind, super::date::DateErrorKind::Ambiguous { .. });
+                    errors.push(self.cell_error(r, col, CellProblem::Date(e)));
+                    if ambiguous {
+                        return Err(errors);
+                    }
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(t: &Table) -> Vec<Vec<String>> {
+        (0..t.row_count())
+            .map(|r| t.row(r).map(str::to_string).collect())
+            .collect()
+    }
+
+    #[test]
+    fn french_excel_paste() {
+        let input =
+            "Client;Date;Montant\r\nDupont;15/03/2024;1 234,56 €\r\nMartin;02/04/2024;12,5 €\r\n";
+        let t = read_table(input.as_bytes()).unwrap();
+        assert_eq!(t.delimiter(), Some(Delimiter::Semicolon));
+        assert_eq!(t.headers, ["Client", "Date", "Montant"]);
+        assert_eq!(t.row_count(), 2);
+        assert_eq!(t.cell(0, 0), "Dupont");
+        assert_eq!(t.numbers(2).unwrap(), [1234.56, 12.5]);
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(t.dates(1).unwrap(), [d(2024, 3, 15), d(2024, 4, 2)]);
+        assert!(t.warnings().is_empty());
+    }
+
+    #[test]
+    fn quotes_and_embedded_newlines() {
+        let input =
+            "id,comment,amount\n1,\"Hello, \"\"world\"\"\nsecond line\",\"1,234.50\"\n2,plain,3\n";
+        let t = read_table(input.as_bytes()).unwrap();
+        assert_eq!(t.delimiter(), Some(Delimiter::Comma));
+        assert_eq!(
+            cells(&t),
+            [
+                vec!["1", "Hello, \"world\"\nsecond line", "1,234.50"],
+                vec!["2", "plain", "3"]
+            ]
+        );
+        // The quoted cell spans two lines but is one spreadsheet row.
+        assert_eq!((t.row_number(0), t.row_number(1)), (2, 3));
+        assert_eq!(t.numbers(2).unwrap(), [1234.5, 3.0]);
+    }
+
+    #[test]
+    fn crlf_inside_quotes_is_kept() {
+        let t = read_table(b"a;b\r\n\"x\r\ny\";2\r\n").unwrap();
+        assert_eq!(t.cell(0, 0), "x\r\ny");
+        assert_eq!(t.cell(0, 1), "2");
+    }
+
+    #[test]
+    fn tsv_paste_without_final_newline() {
+        let t = read_table(b"Customer\tRevenue\nA\t1,234.5\nB\t99").unwrap();
+        assert_eq!(t.delimiter(), Some(Delimiter::Tab));
+        assert_eq!(cells(&t), [vec!["A", "1,234.5"], vec!["B", "99"]]);
+        assert_eq!(t.numbers(1).unwrap(), [1234.5, 99.0]);
+    }
+
+    #[test]
+    fn pipe_and_forced_delimiter() {
+        let t = read_table(b"a|b\n1|2\n").unwrap();
+        assert_eq!(t.delimiter(), Some(Delimiter::Pipe));
+        let t = read_table_with(
+            b"a;b,c\n1;2,3\n",
+            ReadOptions {
+                delimiter: Some(Delimiter::Comma),
+            },
+        )
+        .unwrap();
+        assert_eq!(t.headers, ["a;b", "c"]);
+    }
+
+    #[test]
+    fn delimiter_detection_prefers_consistency() {
+        // Commas appear in the French amounts but not in the header.
+        assert_eq!(
+            detect_delimiter("a;b\n1,5;2,5\n3;4\n"),
+            Some(Delimiter::Semicolon)
+        );
+        // A comma inside quotes does not count.
+        assert_eq!(
+            detect_delimiter("name\tnote\n\"Smith, J\"\t5\n"),
+            Some(Delimiter::Tab)
+        );
+        assert_eq!(detect_delimiter("score\n7\n8\n"), None);
+        // Tie: tab preferred.
+        assert_eq!(detect_delimiter("a\tb;c\n1\t2;3\n"), Some(Delimiter::Tab));
+    }
+
+    #[test]
+    fn blank_rows_are_skipped_but_counted() {
+        let t = read_table(b"\na,b\n1,2\n\n;;\n3,4\n,\n").unwrap();
+        assert_eq!(t.headers, ["a", "b"]);
+        assert_eq!(cells(&t), [vec!["1", "2"], vec![";;", ""], vec!["3", "4"]]);
+        // Header on line 2, so its data starts at row 3.
+        assert_eq!(
+            (0..3).map(|r| t.row_number(r)).collect::<Vec<_>>(),
+            [3, 5, 6]
+        );
+    }
+
+    #[test]
+    fn located_errors_have_exact_messages() {
+        let mut input = String::from("client;montant\n");
+        for i in 0..20 {
+            let v = if i == 15 { "12,3,4" } else { "10" };
+            input.push_str(&format!("c{i};{v}\n"));
+        }
+        let t = read_table(input.as_bytes()).unwrap();
+        let errs = t.numbers(1).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(
+            errs[0].to_string(),
+            "row 17, column \"montant\": \"12,3,4\" is not a number"
+        );
+        let t = read_table(b"a;montant\nx;\n").unwrap();
+        assert_eq!(
+            t.numbers(1).unwrap_err()[0].to_string(),
+            "row 2, column \"montant\": empty cell, a value is required"
+        );
+        assert_eq!(t.optional_numbers(1).unwrap(), [None]);
+    }
+
+    #[test]
+    fn column_decimal_convention() {
+        // English column with thousands: `,` groups thousands.
+        let t = read_table(b"id\tamount\n1\t1,234\n2\t12.5\n").unwrap();
+        assert_eq!(t.numbers(1).unwrap(), [1234.0, 12.5]);
+        // French column: `,` is decimal.
+        let t = read_table(b"id\tmontant\n1\t1,234\n2\t12,5\n").unwrap();
+        assert_eq!(t.numbers(1).unwrap(), [1.234, 12.5]);
+        // Undecided column, decided by another column of the table.
+        let t = read_table(b"a\tb\n1,234\t0,5\n").unwrap();
+        assert_eq!(t.numbers(0).unwrap(), [1.234]);
+        // Undecided everywhere: `;` files use the decimal comma...
+        let t = read_table(b"a;b\n1,234;x\n").unwrap();
+        assert_eq!(t.numbers(0).unwrap(), [1.234]);
+        // ... and `,` files the decimal point.
+        let t = read_table(b"a,b\n\"1,234\",x\n").unwrap();
+        assert_eq!(t.numbers(0).unwrap(), [1234.0]);
+    }
+
+    #[test]
+    fn ambiguous_dates_are_reported_for_the_user_to_choose() {
+        let t = read_table(b"date;x\n01/02/2024;1\n03/04/2024;2\n").unwrap();
+        assert!(t.date_order(0).needs_choice());
+        let e = t.dates(0).unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            e[0].to_string(),
+            "row 2, column \"date\": \"01/02/2024\" could be 1 February 2024 or January 2, 2024: no date in the column tells whether the day or the month comes first"
+        );
+        let d = t.dates_with(0, Some(DateOrder::DayFirst)).unwrap();
+        assert_eq!(d[1], NaiveDate::from_ymd_opt(2024, 4, 3).unwrap());
+    }
+
+    #[test]
+    fn bad_input_gets_typed_errors() {
+        assert_eq!(read_table(b"").unwrap_err(), ParseError::Empty);
+        assert_eq!(read_table(b"\n\n").unwrap_err(), ParseError::Empty);
+        assert_eq!(read_table(b"a;b;c\n").unwrap_err(), ParseError::HeaderOnly);
+        assert_eq!(
+            read_table(b"a;b;c\n;;\n\n").unwrap_err(),
+            ParseError::HeaderOnly
+        );
+        assert_eq!(
+            read_table(b"a,b\n1,\"oops\n2,3\n").unwrap_err(),
+            ParseError::UnclosedQuote { row: 2 }
+        );
+        assert_eq!(
+            read_table(b"a,b\n1,\"oops\n2,3\n").unwrap_err().to_string(),
+            "row 2: a quote (\") opens a cell that is never closed"
+        );
+        assert_eq!(
+            read_table(b"PK\x03\x04....").unwrap_err(),
+            ParseError::Spreadsheet
+        );
+    }
+
+    #[test]
+    fn single_column_is_usable_with_a_warning() {
+        let t = read_table(b"NPS\n9\n10\n3\n").unwrap();
+        assert_eq!(t.headers, ["NPS"]);
+        assert_eq!(t.numbers(0).unwrap(), [9.0, 10.0, 3.0]);
+        assert_eq!(t.warnings(), [TableWarning::SingleColumn]);
+    }
+
+    #[test]
+    fn duplicate_and_empty_headers_and_extra_cells() {
+        let t = read_table(b"Montant;;montant \n1;2;3\n4;5;6;7\n8;9;10;;\n").unwrap();
+        assert_eq!(
+            t.warnings(),
+            [
+                TableWarning::EmptyHeader { column: 1 },
+                TableWarning::DuplicateHeader {
+                    name: "Montant".into(),
+                    columns: vec![0, 2]
+                },
+                TableWarning::ExtraCells {
+                    count: 1,
+                    rows: vec![3]
+                },
+            ]
+        );
+        assert_eq!(t.column_name(1), "column B");
+        assert_eq!(t.find_column(&["MONTANT"]), Some(0));
+        assert_eq!(
+            t.warnings()[1].to_string(),
+            "the header \"Montant\" appears in several columns (A, C)"
+        );
+        assert_eq!(t.rows_with_extra_cells(), [1]);
+    }
+
+    #[test]
+    fn find_column_ignores_case_accents_and_spaces() {
+        let t = read_table("  Date de Commande ;Catégorie\n1;2\n".as_bytes()).unwrap();
+        assert_eq!(t.find_column(&["order date", "date de commande"]), Some(0));
+        assert_eq!(t.find_column(&["categorie"]), Some(1));
+        assert_eq!(t.find_column(&["nothing"]), None);
+    }
+
+    #[test]
+    fn short_rows_read_as_empty_cells_and_fixes_apply() {
+        let mut t = read_table(b"a;b;c\n1;2\n").unwrap();
+        assert_eq!(t.cell(0, 2), "");
+        assert_eq!(t.cells_in_row(0), 2);
+        t.set_cell(0, 2, "5");
+        assert_eq!(t.cell(0, 2), "5");
+        assert_eq!(t.numbers(2).unwrap(), [5.0]);
+    }
+
+    #[test]
+    fn rows_from_a_sheet() {
+        let t = table_from_rows(vec![vec!["", ""], vec!["x", "y"], vec!["1", "2"]]).unwrap();
+        assert_eq!(t.headers, ["x", "y"]);
+        assert_eq!(t.row_number(0), 3);
+        assert_eq!(t.delimiter(), None);
+        assert!(t.warnings().is_empty());
+    }
+}
