@@ -1,4 +1,5 @@
 //! Property tests of the closed-form CLV (proptest).
+#![cfg(not(target_arch = "wasm32"))]
 
 use cx_impact::core::clv::{ClvInputs, FirstPayment};
 use cx_impact::core::period::PeriodUnit;

@@ -95,6 +95,10 @@ pub struct Strings {
     pub col_cumulative: &'static str,
     pub not_a_number: &'static str,
     pub invalid_inputs: &'static str,
+    /// Separator between a label and its value (French puts a space before the colon).
+    pub colon: &'static str,
+    /// Template with `{value}`, `{multiple}`, `{lifetime}`, `{units}`.
+    pub clv_reading: &'static str,
 }
 
 impl Strings {
@@ -168,6 +172,15 @@ impl Strings {
     }
 }
 
+/// Replaces each `{key}` of a template by its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in values {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
 fn trim_float(v: f64) -> String {
     let s = format!("{v:.4}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
@@ -176,7 +189,7 @@ fn trim_float(v: f64) -> String {
 
 pub static EN: Strings = Strings {
     app_title: "CX Impact",
-    tagline: "What customer experience is worth in money",
+    tagline: "What customer experience is worth, in money",
     language: "Language",
     currency: "Currency",
     privacy_note: "Runs entirely in your browser: no data leaves this page.",
@@ -215,11 +228,13 @@ pub static EN: Strings = Strings {
     col_cumulative: "Cumulative discounted value",
     not_a_number: "is not a number",
     invalid_inputs: "Fix the highlighted input to see the result.",
+    colon: ": ",
+    clv_reading: "One customer is worth {value} today, {multiple} times one period's margin; they stay {lifetime} {units} on average.",
 };
 
 pub static FR: Strings = Strings {
     app_title: "CX Impact",
-    tagline: "Ce que vaut l'expérience client, en euros",
+    tagline: "Ce que vaut l'expérience client, chiffré",
     language: "Langue",
     currency: "Devise",
     privacy_note: "Tout est calculé dans votre navigateur : aucune donnée ne quitte cette page.",
@@ -258,6 +273,8 @@ pub static FR: Strings = Strings {
     col_cumulative: "Valeur actualisée cumulée",
     not_a_number: "n'est pas un nombre",
     invalid_inputs: "Corrigez la saisie signalée pour voir le résultat.",
+    colon: " : ",
+    clv_reading: "Un client vaut aujourd'hui {value}, soit {multiple} fois sa marge d'une période ; il reste en moyenne {lifetime} {units}.",
 };
 
 #[cfg(test)]
@@ -287,5 +304,24 @@ mod tests {
             .contains("105,5 %"));
         assert_eq!(EN.unit_plural(PeriodUnit::Month), "months");
         assert_eq!(FR.unit_plural(PeriodUnit::Month), "mois");
+    }
+
+    #[test]
+    fn templates_fill_every_placeholder_in_both_languages() {
+        for t in [&EN, &FR] {
+            let s = fill(
+                t.clv_reading,
+                &[
+                    ("value", "V"),
+                    ("multiple", "M"),
+                    ("lifetime", "L"),
+                    ("units", "U"),
+                ],
+            );
+            assert!(!s.contains('{') && !s.contains('}'), "{s}");
+            for part in ["V", "M", "L", "U"] {
+                assert!(s.contains(part), "{s}");
+            }
+        }
     }
 }

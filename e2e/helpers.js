@@ -1,0 +1,40 @@
+// Shared helpers of the end-to-end tests.
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ARTIFACTS = path.join(__dirname, 'artifacts');
+
+/** The core's own answer, from the native `cxi` binary built from the same crate. */
+function coreClv(args) {
+  const bin = process.env.CXI_BIN;
+  if (!bin) throw new Error('CXI_BIN is not set (run the e2e tests through ./x test)');
+  return JSON.parse(execFileSync(bin, ['clv', ...args], { encoding: 'utf8' }));
+}
+
+/** Fails the test on any console error or uncaught exception of the page. */
+function watchConsole(page) {
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  return problems;
+}
+
+async function screenshot(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Share of canvas pixels that are not (near) white. */
+async function canvasInk(page, selector) {
+  return page.$eval(selector, (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (!(d[i] > 245 && d[i + 1] > 245 && d[i + 2] > 245)) ink++;
+    }
+    return ink / (c.width * c.height);
+  });
+}
+
+module.exports = { coreClv, watchConsole, screenshot, canvasInk };
