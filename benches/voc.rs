@@ -73,7 +73,7 @@ fn main() {
     let rows = 100_000;
     let p = 12;
     let mut rng = Lcg(7);
-    let mut attrs: Vec<Vec<Option<f64>>> = vec![Vec::with_capacity(rows); p];
+    let mut attrs: Vec<Vec<Option<f64>>> = (0..p).map(|_| Vec::with_capacity(rows)).collect();
     let mut outcome = Vec::with_capacity(rows);
     for _ in 0..rows {
         let (f1, f2) = (rng.bell(), rng.bell());
@@ -91,7 +91,10 @@ fn main() {
     let cols: Vec<Column> = names
         .iter()
         .zip(&attrs)
-        .map(|(nm, v)| Column { name: nm, values: v })
+        .map(|(nm, v)| Column {
+            name: nm,
+            values: v,
+        })
         .collect();
     for missing in [MissingData::Listwise, MissingData::Pairwise] {
         let run = || {
