@@ -8,6 +8,8 @@
 //! Source: Dixon, Freeman & Toman (2010), "Stop Trying to Delight Your
 //! Customers", *Harvard Business Review*; CEB's CES 2.0 wording (2013).
 
+#![warn(missing_docs)]
+
 use super::rating::{RatingError, RatingScale, RatingSummary};
 use super::stats::ConfidenceLevel;
 

@@ -5,6 +5,8 @@
 //! CSAT %, and the mean rating. Source for the top-2-box convention and the
 //! intervals: Sauro & Lewis, *Quantifying the User Experience* (2016), ch. 3.
 
+#![warn(missing_docs)]
+
 use super::rating::{RatingError, RatingScale, RatingSummary};
 use super::stats::ConfidenceLevel;
 use serde::{Deserialize, Serialize};

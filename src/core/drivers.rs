@@ -16,6 +16,8 @@
 //! (churned 0/1) is handled as a linear probability model: its R² is the
 //! share of outcome variance explained linearly.
 
+#![warn(missing_docs)]
+
 use super::linalg::{subset_r2, symmetric_eigen};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -47,11 +49,15 @@ pub enum MissingData {
 /// A named column of answers; `None` is a missing answer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column<'a> {
+    /// Column name, used in results and messages.
     pub name: &'a str,
+    /// One value per row; `None` is a missing answer.
     pub values: &'a [Option<f64>],
 }
 
 /// Why a driver analysis could not be run.
+// The variants' docs name their payload fields.
+#[allow(missing_docs)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum DriversError {
     /// No attribute given.
@@ -108,6 +114,8 @@ impl fmt::Display for DriversError {
 impl std::error::Error for DriversError {}
 
 /// Something the reader of a driver analysis should know.
+// The variants' docs name their payload fields.
+#[allow(missing_docs)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DriversWarning {
@@ -606,11 +614,13 @@ pub enum ImportanceMeasure {
 /// One attribute on the importance–performance chart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuadrantPoint {
+    /// Attribute name.
     pub name: String,
     /// Importance in % of R² (x axis).
     pub importance: f64,
     /// Mean rating (y axis).
     pub performance: f64,
+    /// Quadrant the point falls in.
     pub quadrant: Quadrant,
 }
 
@@ -621,6 +631,7 @@ pub struct QuadrantChart {
     pub importance_cut: f64,
     /// Performance cut: mean of the attribute means.
     pub performance_cut: f64,
+    /// One point per attribute, in input order.
     pub points: Vec<QuadrantPoint>,
 }
 

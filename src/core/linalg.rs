@@ -6,6 +6,8 @@
 //! few dozen rows, Jacobi is accurate to machine precision on them, and the
 //! app stays small in WebAssembly.
 
+#![warn(missing_docs)]
+
 /// Eigenvalues and orthonormal eigenvectors of a symmetric matrix.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SymmetricEigen {

@@ -12,6 +12,8 @@
 //! overall stage is the lowest pillar stage: a stage is reached only when
 //! every pillar reaches it.
 
+#![warn(missing_docs)]
+
 use super::i18n::Locale;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -23,7 +25,9 @@ const DATA: &str = include_str!("data/maturity.json");
 /// Text in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bilingual {
+    /// English text.
     pub en: String,
+    /// French text.
     pub fr: String,
 }
 
@@ -40,55 +44,76 @@ impl Bilingual {
 /// The answer scale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnswerScale {
+    /// Lowest answer (strongly disagree).
     pub min: u8,
+    /// Highest answer (strongly agree).
     pub max: u8,
     /// Answers at or above this count as agreement.
     pub agree_from: u8,
+    /// English labels of the answers, lowest first.
     pub en: Vec<String>,
+    /// French labels of the answers, lowest first.
     pub fr: Vec<String>,
 }
 
 /// One stage of the model.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageDef {
+    /// Stable identifier (`awareness`…).
     pub id: String,
+    /// English name.
     pub en: String,
+    /// French name.
     pub fr: String,
 }
 
 /// One statement of the questionnaire.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Statement {
+    /// Stable identifier (`VS1`…`OC5`), used in answer files.
     pub id: String,
     /// Stage (1–5) whose practice the statement describes.
     pub stage: u8,
+    /// English wording.
     pub en: String,
+    /// French wording.
     pub fr: String,
 }
 
 /// The three next actions for a pillar at a stage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActionSet {
+    /// Stage (1–5) the actions lead on from.
     pub stage: u8,
+    /// Three actions in English.
     pub en: Vec<String>,
+    /// Three actions in French.
     pub fr: Vec<String>,
 }
 
 /// One pillar with its statements and actions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pillar {
+    /// Stable identifier (`vision_strategy`…).
     pub id: String,
+    /// English name.
     pub en: String,
+    /// French name.
     pub fr: String,
+    /// Five statements, one per stage.
     pub statements: Vec<Statement>,
+    /// Next actions for each stage.
     pub actions: Vec<ActionSet>,
 }
 
 /// The whole questionnaire.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Questionnaire {
+    /// The answer scale.
     pub scale: AnswerScale,
+    /// The five stages, in order.
     pub stages: Vec<StageDef>,
+    /// The three pillars.
     pub pillars: Vec<Pillar>,
 }
 
@@ -100,6 +125,8 @@ pub fn questionnaire() -> &'static Questionnaire {
 }
 
 /// Why a set of answers was refused.
+// The variants' docs name their payload fields.
+#[allow(missing_docs)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum MaturityError {
     /// A statement id that is not in the questionnaire.
@@ -143,6 +170,7 @@ impl std::error::Error for MaturityError {}
 /// Result for one pillar.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PillarResult {
+    /// Pillar identifier.
     pub pillar: String,
     /// Mean answer rescaled to 0–100: `100 (mean − min)/(max − min)`.
     pub score: f64,
@@ -157,9 +185,11 @@ pub struct PillarResult {
 /// Result of the self-assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MaturityResult {
+    /// One result per pillar, in questionnaire order.
     pub pillars: Vec<PillarResult>,
     /// Lowest pillar stage, 1–5.
     pub stage: u8,
+    /// Stage identifier (`awareness`…).
     pub stage_id: String,
     /// Stage name in the requested language.
     pub stage_name: String,

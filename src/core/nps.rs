@@ -8,6 +8,8 @@
 //! (MeasuringU, "Confidence intervals for Net Promoter Scores", 2021):
 //! add 3 to n and ¾ to each of promoters and detractors.
 
+#![warn(missing_docs)]
+
 use super::stats::{normal_cdf, ConfidenceLevel};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -19,6 +21,8 @@ use std::fmt;
 pub const SMALL_SAMPLE: u64 = 30;
 
 /// Why NPS inputs were refused.
+// The variants' docs name their payload fields.
+#[allow(missing_docs)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum NpsError {
     /// An answer is not a whole number from 0 to 10 (position is 0-based).
@@ -89,8 +93,11 @@ impl NpsCategory {
 /// Counts of answers in each category.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NpsCounts {
+    /// Answers 9–10.
     pub promoters: u64,
+    /// Answers 7–8.
     pub passives: u64,
+    /// Answers 0–6.
     pub detractors: u64,
 }
 
@@ -200,6 +207,8 @@ impl AdjustedNps {
 }
 
 /// Something the reader of an NPS should be told.
+// The variants' docs name their payload fields.
+#[allow(missing_docs)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum NpsWarning {

@@ -2,6 +2,8 @@
 //! its t interval, the top-box share with its adjusted-Wald interval, and the
 //! split into three score bands used to link scores to money.
 
+#![warn(missing_docs)]
+
 use super::stats::{adjusted_wald_proportion, mean_interval, ConfidenceLevel};
 use super::stats::{MeanInterval, ProportionInterval};
 use serde::{Deserialize, Serialize};
@@ -28,6 +30,8 @@ pub struct RatingScale {
 }
 
 /// Why rating answers were refused.
+// The variants' docs name their payload fields.
+#[allow(missing_docs)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum RatingError {
     /// An answer is not a whole number on the scale (position is 0-based).
@@ -65,12 +69,16 @@ impl std::error::Error for RatingError {}
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Band {
+    /// Lowest band (e.g. 1–2 on a 5-point CSAT).
     Low,
+    /// Middle band.
     Middle,
+    /// Highest band (the top box).
     High,
 }
 
 impl Band {
+    /// The three bands, low first.
     pub const ALL: [Band; 3] = [Band::Low, Band::Middle, Band::High];
 
     /// Position 0, 1, 2 from low to high.

@@ -14,6 +14,8 @@
 //! average customer ([`default_nps_economics`], [`default_csat_economics`],
 //! [`default_ces_economics`]), each assumption carrying its source.
 
+#![warn(missing_docs)]
+
 use super::clv::{ClvError, ClvInputs, FirstPayment};
 use super::nps::NpsCategory;
 use super::period::PeriodUnit;
@@ -28,6 +30,8 @@ use std::fmt;
 pub const MAX_RETENTION: f64 = 0.999;
 
 /// Why a scores-to-money input was refused.
+// The variants' docs name their payload fields.
+#[allow(missing_docs)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ScoreValueError {
     /// A lifetime-value input was refused (retention, discount, margin).
@@ -115,6 +119,7 @@ pub struct ValueSettings {
 /// Value of one customer of a group, split by source (currency).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupValue {
+    /// Group label.
     pub label: String,
     /// Margin per period: `spend × margin_rate − cost_to_serve`.
     pub margin_per_period: f64,
@@ -332,7 +337,9 @@ pub fn project_revenue(
 /// Baseline against a scenario in which a share of the lowest group moves up.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScenarioComparison {
+    /// Projection of the current mix.
     pub baseline: RevenueProjection,
+    /// Projection after the move.
     pub scenario: RevenueProjection,
     /// `scenario.sum − baseline.sum`.
     pub revenue_gain: f64,
@@ -390,7 +397,9 @@ pub struct CustomerOutcome {
 /// Outcomes of one group estimated from customer data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupEstimate {
+    /// Group label.
     pub label: String,
+    /// Customers in the group.
     pub n: u64,
     /// Retention (1 − churn share) with its adjusted-Wald interval.
     pub retention: ProportionInterval,
@@ -482,6 +491,7 @@ pub fn estimate_groups(
 pub struct EstimatedEconomics {
     /// Lower ends of retention and spend, upper end of cost.
     pub low: GroupEconomics,
+    /// Point estimates.
     pub central: GroupEconomics,
     /// Upper ends of retention and spend, lower end of cost.
     pub high: GroupEconomics,
@@ -552,15 +562,20 @@ pub struct Assumption {
     pub name: &'static str,
     /// Its value per group (low/detractor first).
     pub values: [f64; 3],
+    /// Published figure or illustrative value.
     pub kind: AssumptionKind,
+    /// Where the figure or its direction comes from.
     pub source: &'static str,
 }
 
 /// The average customer, per period, from which defaults are derived.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct AverageCustomer {
+    /// Retention per period, a fraction in `[0, 1)`.
     pub retention: f64,
+    /// Revenue per customer per period (currency).
     pub spend: f64,
+    /// Cost to serve per customer per period (currency).
     pub cost_to_serve: f64,
     /// Referrals per customer per period, on average.
     pub referrals: f64,

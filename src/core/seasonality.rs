@@ -6,6 +6,8 @@
 //! "Classical decomposition"; Makridakis, Wheelwright & Hyndman (1998),
 //! *Forecasting: Methods and Applications*, ch. 3.
 
+#![warn(missing_docs)]
+
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -16,13 +18,17 @@ pub const MIN_MONTHS: usize = 24;
 /// One month's total.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct MonthlyValue {
+    /// Calendar year.
     pub year: i32,
     /// 1 = January … 12 = December.
     pub month: u8,
+    /// Total for the month (currency, units…), at least 0.
     pub value: f64,
 }
 
 /// Why seasonal indices could not be computed or applied.
+// The variants' docs name their payload fields.
+#[allow(missing_docs)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SeasonalityError {
     /// Fewer than [`MIN_MONTHS`] consecutive months.

@@ -1,6 +1,8 @@
 //! Every metric by a segment column (region, plan, channel…) with the
 //! per-segment n and interval, and RFM segmentation of customers.
 
+#![warn(missing_docs)]
+
 use super::nps::{NpsCategory, NpsCounts, NpsEstimate};
 use super::rating::{RatingError, RatingScale, RatingSummary};
 use super::stats::{adjusted_wald_proportion, mean_interval, ConfidenceLevel};
@@ -11,6 +13,8 @@ use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Why a segmented computation was refused.
+// The variants' docs name their payload fields.
+#[allow(missing_docs)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SegmentError {
     /// The segment column and the value column differ in length.
@@ -261,6 +265,7 @@ pub fn proportion_by_segment<S: AsRef<str>>(
 /// One customer's recency, frequency and monetary value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RfmCustomer {
+    /// Customer identifier.
     pub id: String,
     /// Days since the last purchase (lower is better).
     pub recency_days: f64,
@@ -274,16 +279,27 @@ pub struct RfmCustomer {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RfmSegment {
+    /// Recent and frequent: reward them.
     Champions,
+    /// Frequent, fairly recent: upsell.
     LoyalCustomers,
+    /// Recent, average frequency: offer membership.
     PotentialLoyalists,
+    /// Very recent, first purchases: onboard them.
     NewCustomers,
+    /// Recent, one purchase: build the habit.
     Promising,
+    /// Middling recency and frequency: reactivate.
     NeedAttention,
+    /// Fading, low frequency: win back soon.
     AboutToSleep,
+    /// Used to buy often, long gone: win back now.
     CannotLoseThem,
+    /// Used to buy fairly often, long gone.
     AtRisk,
+    /// Long gone, low frequency.
     Hibernating,
+    /// Oldest and least frequent.
     Lost,
 }
 
@@ -352,6 +368,7 @@ impl RfmSegment {
 /// RFM scores and segment of one customer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RfmScore {
+    /// Customer identifier.
     pub id: String,
     /// Recency score, `levels` = most recent.
     pub r: u8,
@@ -435,7 +452,9 @@ pub fn rfm_scores(customers: &[RfmCustomer], levels: u8) -> Result<Vec<RfmScore>
 /// Customers per RFM segment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RfmSegmentSummary {
+    /// The segment.
     pub segment: RfmSegment,
+    /// Number of customers in it.
     pub customers: u64,
     /// Share of all customers, a fraction.
     pub share: f64,

@@ -6,6 +6,8 @@
 //! few dozen lines and the app must stay small in WebAssembly; every function
 //! is tested against published table values.
 
+#![warn(missing_docs)]
+
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -8,12 +8,16 @@
 //!   relative", *Journal of Service Management* / *MIT Sloan Management
 //!   Review* "The Wallet Allocation Rule".
 
+#![warn(missing_docs)]
+
 use super::stats::{adjusted_wald_proportion, mean_interval, ConfidenceLevel};
 use super::stats::{MeanInterval, ProportionInterval};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Why a penetration or wallet input was refused.
+// The variants' docs name their payload fields.
+#[allow(missing_docs)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum WalletError {
     /// More buyers than customers.
