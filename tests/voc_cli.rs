@@ -163,6 +163,20 @@ fn drivers_match_rwa_on_mtcars() {
         .sum();
     assert!((total - 100.0).abs() < 1e-9);
     assert_eq!(v["quadrants"]["points"].as_array().unwrap().len(), 4);
+    // Without --attributes, the text column `model` is skipped, the rest used.
+    let (code, out, err) = cxi(&[
+        "drivers",
+        p.to_str().unwrap(),
+        "--outcome",
+        "mpg",
+        "--missing",
+        "pairwise",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v = json(&out);
+    assert_eq!(v["skipped_columns"], serde_json::json!(["model"]));
+    assert!((v["r2"].as_f64().unwrap() - 0.779_189_6).abs() < 1e-6);
+    assert_eq!(v["missing"], "pairwise");
 }
 
 #[test]

@@ -33,19 +33,30 @@ pub fn run(a: &DriversArgs) -> Result<String, String> {
     };
     let table = input::read_file(&a.file)?;
     let oc = input::column(&table, &a.outcome)?;
-    let attr_cols: Vec<usize> = match &a.attributes {
-        Some(names) => names
-            .iter()
-            .map(|n| input::column(&table, n.trim()))
-            .collect::<Result<_, _>>()?,
-        None => (0..table.column_count()).filter(|&c| c != oc).collect(),
-    };
     let outcome = input::optional_numbers(&table, oc)?;
-    let mut values = Vec::with_capacity(attr_cols.len());
-    let mut names = Vec::with_capacity(attr_cols.len());
-    for &c in &attr_cols {
-        values.push(input::optional_numbers(&table, c)?);
-        names.push(table.column_name(c));
+    let mut values = Vec::new();
+    let mut names = Vec::new();
+    let mut skipped = Vec::new();
+    match &a.attributes {
+        Some(list) => {
+            for n in list {
+                let c = input::column(&table, n.trim())?;
+                values.push(input::optional_numbers(&table, c)?);
+                names.push(table.column_name(c));
+            }
+        }
+        // Without a list, text columns (ids, names, segments) are left out.
+        None => {
+            for c in (0..table.column_count()).filter(|&c| c != oc) {
+                match input::optional_numbers(&table, c) {
+                    Ok(v) if v.iter().any(Option::is_some) => {
+                        values.push(v);
+                        names.push(table.column_name(c));
+                    }
+                    _ => skipped.push(table.column_name(c)),
+                }
+            }
+        }
     }
     let attrs: Vec<Column> = names
         .iter()
@@ -90,6 +101,7 @@ pub fn run(a: &DriversArgs) -> Result<String, String> {
         "condition_number": if analysis.condition_number.is_finite() { json!(analysis.condition_number) } else { Value::Null },
         "quadrants": chart,
         "warnings": analysis.warnings,
+        "skipped_columns": skipped,
     });
     Ok(out.to_string())
 }
