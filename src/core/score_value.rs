@@ -52,6 +52,8 @@ pub enum ScoreValueError {
     BadRecord { row: usize, message: String },
     /// The number of groups does not match the number of counts.
     GroupCountMismatch { groups: usize, counts: usize },
+    /// A group index past the last group.
+    NoSuchGroup { index: usize, groups: usize },
 }
 
 impl fmt::Display for ScoreValueError {
@@ -76,6 +78,11 @@ impl fmt::Display for ScoreValueError {
                 write!(f, "horizon must be at most 1200 periods: got {h}")
             }
             ScoreValueError::BadRecord { row, message } => write!(f, "row {row}: {message}"),
+            ScoreValueError::NoSuchGroup { index, groups } => write!(
+                f,
+                "group {index} does not exist: there are {groups} groups (0 to {})",
+                groups.saturating_sub(1)
+            ),
             ScoreValueError::GroupCountMismatch { groups, counts } => {
                 write!(f, "{groups} groups but {counts} customer counts were given")
             }
@@ -362,13 +369,19 @@ pub fn compare_move(
     if !(0.0..=1.0).contains(&share) {
         return Err(ScoreValueError::ShareOutOfRange(share));
     }
+    for index in [from, to] {
+        if index >= groups.len() {
+            return Err(ScoreValueError::NoSuchGroup {
+                index,
+                groups: groups.len(),
+            });
+        }
+    }
     let baseline = project_revenue(groups, customers, settings, horizon)?;
     let mut moved = customers.to_vec();
-    if from < moved.len() && to < moved.len() {
-        let k = moved[from] * share;
-        moved[from] -= k;
-        moved[to] += k;
-    }
+    let k = moved[from] * share;
+    moved[from] -= k;
+    moved[to] += k;
     let scenario = project_revenue(groups, &moved, settings, horizon)?;
     Ok(ScenarioComparison {
         revenue_gain: scenario.sum - baseline.sum,
@@ -925,6 +938,13 @@ mod tests {
         assert!(c.revenue_gain > 0.0);
         assert!((c.scenario_customers[0] - 240.0).abs() < 1e-9);
         assert!((c.scenario_customers[2] - 460.0).abs() < 1e-9);
+        assert_eq!(
+            compare_move(&groups, &[1.0, 1.0, 1.0], &settings(), 0, 3, 0.1, 5),
+            Err(ScoreValueError::NoSuchGroup {
+                index: 3,
+                groups: 3
+            })
+        );
     }
 
     /// Reference: hand computation. Promoters (scores 9, 10, 10, 9): one churner
