@@ -1,5 +1,6 @@
 //! Property tests of the voice-of-customer core (proptest, fixed seeds from
 //! proptest's deterministic default runner).
+#![cfg(not(target_arch = "wasm32"))]
 
 use cx_impact::core::drivers::{key_drivers, Column, MissingData};
 use cx_impact::core::nps::{nps_difference, NpsCounts};
