@@ -18,5 +18,6 @@ pub mod scenario;
 pub mod score_value;
 pub mod seasonality;
 pub mod segments;
+pub mod share;
 pub mod stats;
 pub mod wallet;
