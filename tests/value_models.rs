@@ -5,6 +5,7 @@
 //! observed information) or of the simulated totals (CLT), and each test
 //! also bounds the relative error so a huge standard error cannot make it
 //! vacuous.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Property tests of the value models (proptest): ranges, monotonicity and
 //! finiteness over wide parameter ranges; refusals instead of panics.
+#![cfg(not(target_arch = "wasm32"))]
 
 use cx_impact::core::bgnbd::BgNbdParams;
 use cx_impact::core::business_case::{appraise, BusinessCaseInputs};

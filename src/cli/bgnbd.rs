@@ -1,6 +1,6 @@
 //! `cxi bgnbd`: fit the BG/NBD model to an RFM summary (JSON).
 
-use super::input::{read_input, rfm_table};
+use super::value_input::{read_input, rfm_table};
 use crate::core::bgnbd::fit;
 use clap::Args;
 use serde_json::json;

@@ -1,6 +1,6 @@
 //! `cxi gamma-gamma`: fit the Gamma-Gamma spend model to an RFM summary (JSON).
 
-use super::input::{read_input, rfm_table};
+use super::value_input::{read_input, rfm_table};
 use crate::core::gamma_gamma::fit;
 use clap::Args;
 use serde_json::json;

@@ -1,118 +1,64 @@
-//! Reading the CLI's CSV inputs: one place, on the core's table reader
-//! (`core::parse`: encoding, delimiter and FR/EN number detection, the same
-//! as the app), so every command reports bad cells the same way.
+//! Reading CSV files for the voice-of-customer commands, through the core's
+//! table reader ([`crate::core::parse::read_table`]: encoding, delimiter and
+//! decimal-comma detection). Every error is one line that names the row and
+//! column, as a spreadsheet shows them.
 
-use crate::core::parse::{read_table, Table};
-use crate::core::rfm::{Day, Rfm};
-use std::io::Read;
+use crate::core::parse::{read_table, CellError, Table};
+use std::path::Path;
 
-/// Reads a file path, or standard input for `-`, into a table.
-pub fn read_input(path: &str) -> Result<Table, String> {
-    let bytes = if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        buf
-    } else {
-        std::fs::read(path).map_err(|e| format!("cannot read `{path}`: {e}"))?
-    };
-    read_table(&bytes).map_err(|e| format!("{path}: {e}"))
+/// Reads a delimited text file into a table.
+pub fn read_file(path: &Path) -> Result<Table, String> {
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    read_table(&bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Index of the column named by `forced` (a `--…-col` option) or by the
-/// first matching synonym.
-pub fn column(table: &Table, forced: Option<&str>, names: &[&str]) -> Result<usize, String> {
-    match forced {
-        Some(name) => table
-            .find_column(&[name])
-            .ok_or_else(|| format!("no column `{name}` (columns: {})", table.headers.join(", "))),
-        None => table.find_column(names).ok_or_else(|| {
-            format!(
-                "no column `{}` (also recognised: {}; columns: {})",
-                names[0],
-                names[1..].join(", "),
-                table.headers.join(", ")
-            )
-        }),
+/// Index of the column called `name` (case, accents and punctuation
+/// ignored), or an error listing the columns there are.
+pub fn column(table: &Table, name: &str) -> Result<usize, String> {
+    table.find_column(&[name]).ok_or_else(|| {
+        format!(
+            "no column `{name}`; the columns are: {}",
+            table.headers.join(", ")
+        )
+    })
+}
+
+/// First column matching one of `names`, if any.
+pub fn guess_column(table: &Table, names: &[&str]) -> Option<usize> {
+    table.find_column(names)
+}
+
+fn first_error(mut errors: Vec<CellError>) -> String {
+    let more = errors.len().saturating_sub(1);
+    let first = errors.swap_remove(0).to_string();
+    if more > 0 {
+        format!("{first} (and {more} more)")
+    } else {
+        first
     }
 }
 
-/// Numbers of a column; the first bad cell becomes the error.
+/// Every cell of a column as a number; empty cells are errors.
 pub fn numbers(table: &Table, col: usize) -> Result<Vec<f64>, String> {
-    table
-        .numbers(col)
-        .map_err(|errs| errs.first().map(|e| e.to_string()).unwrap_or_default())
+    table.numbers(col).map_err(first_error)
 }
 
-/// Dates of a column (day/month order detected from the whole column).
-pub fn dates(table: &Table, col: usize) -> Result<Vec<Day>, String> {
-    table
-        .dates(col)
-        .map(|v| v.into_iter().map(Day::from).collect())
-        .map_err(|errs| errs.first().map(|e| e.to_string()).unwrap_or_default())
+/// Every cell of a column as a number, empty cells as `None`.
+pub fn optional_numbers(table: &Table, col: usize) -> Result<Vec<Option<f64>>, String> {
+    table.optional_numbers(col).map_err(first_error)
 }
 
-/// Text cells of a column.
+/// Every cell of a column as trimmed text.
 pub fn texts(table: &Table, col: usize) -> Vec<String> {
-    table.column(col).map(|s| s.trim().to_string()).collect()
+    table.column(col).map(|c| c.trim().to_string()).collect()
 }
 
-/// An RFM summary table: columns recognised by name (`frequency`/`x`,
-/// `recency`/`t_x`, `T`, `monetary_value`/`zbar`, optional `id`), checked
-/// row by row with spreadsheet row numbers. `need_monetary` makes the
-/// monetary column mandatory.
-pub fn rfm_table(table: &Table, need_monetary: bool) -> Result<(Vec<String>, Vec<Rfm>), String> {
-    let fcol = column(table, None, &["frequency", "x"])?;
-    let rcol = column(table, None, &["recency", "t_x", "tx"])?;
-    let tcol = column(table, None, &["T", "age"])?;
-    let mcol = if need_monetary {
-        Some(column(
-            table,
-            None,
-            &["monetary_value", "zbar", "monetary", "m_x"],
-        )?)
-    } else {
-        table.find_column(&["monetary_value", "zbar", "monetary", "m_x"])
-    };
-    let freq = numbers(table, fcol)?;
-    let rec = numbers(table, rcol)?;
-    let age = numbers(table, tcol)?;
-    let mon = match mcol {
-        Some(c) => numbers(table, c)?,
-        None => vec![0.0; freq.len()],
-    };
-    let ids = match table.find_column(&["id", "customer_id", "customer", "client"]) {
-        Some(c) => texts(table, c),
-        None => (1..=freq.len()).map(|i| i.to_string()).collect(),
-    };
-    let mut rows = Vec::with_capacity(freq.len());
-    for i in 0..freq.len() {
-        let row = table.row_number(i) as usize;
-        let f = freq[i];
-        if !(f >= 0.0 && f.fract() == 0.0 && f <= f64::from(u32::MAX)) {
-            return Err(format!(
-                "row {row}, column \"{}\": {f} is not a whole number of repeat purchases",
-                table.column_name(fcol)
-            ));
-        }
-        let r = Rfm {
-            frequency: f as u32,
-            recency: rec[i],
-            age: age[i],
-            monetary_value: mon[i],
-        };
-        r.validate(row).map_err(|e| e.to_string())?;
-        rows.push(r);
-    }
-    if rows.is_empty() {
-        return Err("no customer row in the input".to_string());
-    }
-    Ok((ids, rows))
-}
-
-/// Period unit from its CLI name.
-pub fn unit(name: &str) -> Result<crate::core::period::PeriodUnit, String> {
-    crate::core::period::PeriodUnit::from_id(name)
-        .ok_or_else(|| format!("unknown time unit `{name}` (day, week, month, quarter, year)"))
+/// `row N, column "C"` for messages about data row `row` (0-based).
+pub fn at(table: &Table, row: usize, col: usize) -> String {
+    format!(
+        "row {}, column \"{}\"",
+        table.row_number(row),
+        table.column_name(col)
+    )
 }

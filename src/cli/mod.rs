@@ -4,11 +4,15 @@
 
 pub mod bgnbd;
 pub mod clv;
+pub mod drivers;
 pub mod gamma_gamma;
 pub mod input;
+pub mod maturity;
+pub mod nps;
 pub mod predict;
 pub mod rfm;
 pub mod sbg;
+pub mod value_input;
 
 use clap::{Parser, Subcommand};
 
@@ -33,6 +37,12 @@ pub enum Command {
     Sbg(sbg::SbgArgs),
     /// Per-customer P(alive), expected purchases, spend and CLV (CSV).
     Predict(predict::PredictArgs),
+    /// Net Promoter Score with adjusted-Wald interval (Rocks 2016), by segment.
+    Nps(nps::NpsArgs),
+    /// Key driver analysis: Johnson's relative weights and Shapley/LMG.
+    Drivers(drivers::DriversArgs),
+    /// CX maturity self-assessment: pillar scores, stage and next actions.
+    Maturity(maturity::MaturityArgs),
 }
 
 /// Runs a parsed command and returns what goes on stdout.
@@ -44,5 +54,8 @@ pub fn run(cli: Cli) -> Result<String, String> {
         Command::GammaGamma(args) => gamma_gamma::run(&args),
         Command::Sbg(args) => sbg::run(&args),
         Command::Predict(args) => predict::run(&args),
+        Command::Nps(args) => nps::run(&args),
+        Command::Drivers(args) => drivers::run(&args),
+        Command::Maturity(args) => maturity::run(&args),
     }
 }

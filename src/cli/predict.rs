@@ -1,8 +1,8 @@
 //! `cxi predict`: per-customer P(alive), expected purchases, expected spend
 //! and CLV (CSV) from an RFM summary, fitting BG/NBD and Gamma-Gamma on it.
 
-use super::input::{read_input, rfm_table, unit};
 use super::rfm::csv_field;
+use super::value_input::{read_input, rfm_table, unit};
 use crate::core::{bgnbd, gamma_gamma, rfm_clv};
 use clap::Args;
 use std::fmt::Write;

@@ -1,6 +1,6 @@
 //! `cxi rfm`: transaction log → per-customer RFM summary (CSV).
 
-use super::input::{column, dates, numbers, read_input, texts, unit};
+use super::value_input::{column, dates, numbers, read_input, texts, unit};
 use crate::core::parse::parse_date;
 use crate::core::rfm::{summarize, Day, Transaction};
 use clap::Args;

@@ -1,7 +1,7 @@
 //! `cxi sbg`: fit the shifted-beta-geometric model to a cohort survival
 //! table (JSON).
 
-use super::input::{column, numbers, read_input};
+use super::value_input::{column, numbers, read_input};
 use crate::core::sbg::{compare_constant_churn, fit};
 use clap::Args;
 use serde_json::json;
