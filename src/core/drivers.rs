@@ -464,7 +464,7 @@ pub fn key_drivers(
         })
         .collect();
     for (j, vf) in vif.iter().enumerate() {
-        if vf.map_or(true, |x| x > VIF_WARNING) {
+        if vf.is_none_or(|x| x > VIF_WARNING) {
             warnings.push(DriversWarning::Collinear {
                 attribute: names[j + 1].to_string(),
                 vif: *vf,

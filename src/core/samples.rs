@@ -386,7 +386,7 @@ pub fn subscription_cohorts(locale: Locale) -> String {
             }
             let alive = members
                 .iter()
-                .filter(|s| s.churn_after.map_or(true, |m| m > k))
+                .filter(|s| s.churn_after.is_none_or(|m| m > k))
                 .count();
             cells.push(alive.to_string());
         }

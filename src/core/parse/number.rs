@@ -202,7 +202,7 @@ const CURRENCIES: [&str; 16] = [
 
 fn strip_currency_prefix(s: &str) -> Option<&str> {
     // Most cells start with a digit: no currency to look for.
-    if s.as_bytes().first().map_or(true, u8::is_ascii_digit) {
+    if s.as_bytes().first().is_none_or(u8::is_ascii_digit) {
         return None;
     }
     CURRENCIES.iter().find_map(|c| {
@@ -212,7 +212,7 @@ fn strip_currency_prefix(s: &str) -> Option<&str> {
 }
 
 fn strip_currency_suffix(s: &str) -> Option<&str> {
-    if s.as_bytes().last().map_or(true, u8::is_ascii_digit) {
+    if s.as_bytes().last().is_none_or(u8::is_ascii_digit) {
         return None;
     }
     CURRENCIES.iter().find_map(|c| {

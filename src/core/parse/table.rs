@@ -358,7 +358,7 @@ pub fn detect_delimiter(text: &str) -> Option<Delimiter> {
         let same = counts.iter().filter(|c| c[k] == h).count();
         let score = same as f64 / counts.len() as f64;
         // Strictly better only, so earlier candidates win ties.
-        if best.map_or(true, |(_, s)| score > s + 1e-9) {
+        if best.is_none_or(|(_, s)| score > s + 1e-9) {
             best = Some((k, score));
         }
     }
