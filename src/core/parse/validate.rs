@@ -20,7 +20,7 @@ use std::fmt;
 use super::date::{parse_date_with, DateErrorKind, DateOrder};
 use super::error::{CellError, CellProblem};
 use super::mapping::{Field, Mapping, MappingError, Role, Shape};
-use super::number::{parse_number_with, shown, DecimalSeparator};
+use super::number::{parse_number_with, shown, DecimalSeparator, NumberErrorKind};
 use super::table::Table;
 use super::text::fold;
 use crate::core::period::PeriodUnit;
@@ -351,6 +351,16 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// Flags empty cells of a required text column.
+    fn require(&mut self, col: usize) {
+        let t = self.table;
+        for r in 0..t.row_count() {
+            if t.cell(r, col).trim().is_empty() && self.live(r) {
+                self.flag(r, col, CellProblem::Missing);
+            }
+        }
+    }
+
     /// Numbers of a column; `check` returns the expected range when a value
     /// is outside it.
     fn numbers(
@@ -359,6 +369,20 @@ impl<'a> Ctx<'a> {
         required: bool,
         check: impl Fn(f64) -> Option<&'static str>,
     ) -> Vec<Option<f64>> {
+        self.numbers_dense(col, required, check)
+            .into_iter()
+            .map(|v| (!v.is_nan()).then_some(v))
+            .collect()
+    }
+
+    /// [`Ctx::numbers`] with NaN for "no value" (parsed numbers are always
+    /// finite): half the memory of `Option<f64>` for large columns.
+    fn numbers_dense(
+        &mut self,
+        col: usize,
+        required: bool,
+        check: impl Fn(f64) -> Option<&'static str>,
+    ) -> Vec<f64> {
         let t = self.table;
         let dec = self.mapping.decimal.or_else(|| t.decimal_separator(col));
         self.readings.push(ColumnReading {
@@ -369,20 +393,13 @@ impl<'a> Ctx<'a> {
         let mut out = Vec::with_capacity(t.row_count());
         for r in 0..t.row_count() {
             if !self.live(r) {
-                out.push(None);
+                out.push(f64::NAN);
                 continue;
             }
             let cell = t.cell(r, col);
-            if cell.trim().is_empty() {
-                if required {
-                    self.flag(r, col, CellProblem::Missing);
-                }
-                out.push(None);
-                continue;
-            }
-            match parse_number_with(cell, dec) {
+            let v = match parse_number_with(cell, dec) {
                 Ok(v) => match check(v) {
-                    None => out.push(Some(v)),
+                    None => v,
                     Some(expected) => {
                         self.flag(
                             r,
@@ -392,14 +409,21 @@ impl<'a> Ctx<'a> {
                                 expected: expected.to_string(),
                             },
                         );
-                        out.push(None);
+                        f64::NAN
                     }
                 },
+                Err(e) if e.kind == NumberErrorKind::Empty => {
+                    if required {
+                        self.flag(r, col, CellProblem::Missing);
+                    }
+                    f64::NAN
+                }
                 Err(e) => {
                     self.flag(r, col, CellProblem::Number(e));
-                    out.push(None);
+                    f64::NAN
                 }
-            }
+            };
+            out.push(v);
         }
         out
     }
@@ -546,19 +570,79 @@ fn pick<T: Clone>(v: &[T], keep: &[usize]) -> Vec<T> {
     keep.iter().map(|&r| v[r].clone()).collect()
 }
 
-fn categories(v: &[&str], keep: &[usize]) -> Categories {
-    let mut index: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut c = Categories::default();
-    c.codes.reserve(keep.len());
-    for &r in keep {
-        let s = v[r];
-        let code = *index.entry(s).or_insert_with(|| {
-            c.labels.push(s.to_string());
-            (c.labels.len() - 1) as u32
-        });
-        c.codes.push(code);
+/// Distinct strings to small codes. Short strings (up to 15 bytes, most
+/// ids and labels) are keyed by their bytes packed in a `u128`, so a lookup
+/// never reads the table's text again (a cache miss per row otherwise).
+///
+/// The last key is remembered: logs sorted by customer (a common export
+/// order) then skip the hash lookup, which for hundreds of thousands of
+/// distinct ids is a cache miss and the main cost of validation.
+struct Interner<'a> {
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<&'a str, u32>,
+    labels: Vec<String>,
+    last: Option<(u128, u32)>,
+}
+
+impl<'a> Interner<'a> {
+    fn new(capacity: usize) -> Self {
+        let mut short = FxHashMap::default();
+        short.reserve(capacity);
+        Interner {
+            short,
+            long: FxHashMap::default(),
+            labels: Vec::new(),
+            last: None,
+        }
     }
-    c
+
+    #[inline]
+    fn code(&mut self, s: &'a str) -> u32 {
+        let b = s.as_bytes();
+        let next = self.labels.len() as u32;
+        let code = if b.len() <= 15 {
+            let mut k = [0u8; 16];
+            k[..b.len()].copy_from_slice(b);
+            k[15] = b.len() as u8;
+            let key = u128::from_le_bytes(k);
+            if let Some((last, code)) = self.last {
+                if last == key {
+                    return code;
+                }
+            }
+            let code = *self.short.entry(key).or_insert(next);
+            self.last = Some((key, code));
+            code
+        } else {
+            *self.long.entry(s).or_insert(next)
+        };
+        if code == next {
+            self.labels.push(s.to_string());
+        }
+        code
+    }
+}
+
+fn categories(v: &[&str], keep: &[usize]) -> Categories {
+    let mut interner = Interner::new(16);
+    let codes = keep.iter().map(|&r| interner.code(v[r])).collect();
+    Categories {
+        labels: interner.labels,
+        codes,
+    }
+}
+
+/// [`categories`] read straight from the table: no per-row vector.
+fn table_categories(table: &Table, col: usize, keep: &[usize]) -> Categories {
+    let mut interner = Interner::new(16);
+    let codes = keep
+        .iter()
+        .map(|&r| interner.code(table.cell(r, col).trim()))
+        .collect();
+    Categories {
+        labels: interner.labels,
+        codes,
+    }
 }
 
 fn rows(cx: &Ctx<'_>, keep: &[usize]) -> Vec<u32> {
@@ -574,32 +658,34 @@ fn transactions(cx: &mut Ctx<'_>) -> Result<Dataset, ValidateError> {
     let (Some(id_c), Some(date_c), Some(amount_c)) = (id_c, date_c, amount_c) else {
         return unreachable_mapping();
     };
-    let ids = cx.text(id_c, true);
+    cx.require(id_c);
     let dates = cx.dates(date_c, true)?;
-    let amounts = cx.numbers(amount_c, true, any);
-    let channel = cx.col(Field::Channel).map(|c| cx.text(c, false));
-    let segment = cx.col(Field::Segment).map(|c| cx.text(c, false));
+    let amounts = cx.numbers_dense(amount_c, true, any);
     let keep = cx.keep();
-    let mut d = Transactions {
+    let t = cx.table;
+    // Ids are interned for kept rows only, so that a customer whose every
+    // row has a problem does not appear with no purchase.
+    let mut ids = Interner::new(keep.len() / 4 + 16);
+    let customer = keep
+        .iter()
+        .map(|&r| ids.code(t.cell(r, id_c).trim()))
+        .collect();
+    let d = Transactions {
+        customer,
+        customer_ids: ids.labels,
+        date: keep
+            .iter()
+            .map(|&r| dates[r].unwrap_or(NaiveDate::MIN))
+            .collect(),
+        amount: keep.iter().map(|&r| amounts[r]).collect(),
+        channel: cx
+            .col(Field::Channel)
+            .map(|c| table_categories(t, c, &keep)),
+        segment: cx
+            .col(Field::Segment)
+            .map(|c| table_categories(t, c, &keep)),
         rows: rows(cx, &keep),
-        ..Transactions::default()
     };
-    let mut index: FxHashMap<&str, u32> = FxHashMap::default();
-    d.customer.reserve(keep.len());
-    d.date.reserve(keep.len());
-    d.amount.reserve(keep.len());
-    for &r in &keep {
-        let id = ids[r];
-        let code = *index.entry(id).or_insert_with(|| {
-            d.customer_ids.push(id.to_string());
-            (d.customer_ids.len() - 1) as u32
-        });
-        d.customer.push(code);
-        d.date.push(dates[r].unwrap_or(NaiveDate::MIN));
-        d.amount.push(amounts[r].unwrap_or(f64::NAN));
-    }
-    d.channel = channel.map(|v| categories(&v, &keep));
-    d.segment = segment.map(|v| categories(&v, &keep));
     Ok(Dataset::Transactions(d))
 }
 
