@@ -6,6 +6,8 @@
 //!   conventions; [`detect_decimal_separator`] and [`detect_date_order`]
 //!   decide the ambiguous cases from a whole column.
 //!
+//! * `read_workbook` (feature `spreadsheets`, on by default): `.xlsx`,
+//!   `.xls`, `.ods` sheets into the same [`Table`].
 //! * [`guess_shapes`]: which [`Shape`] a table is and a [`Mapping`] of its
 //!   columns, from EN/FR header synonyms; the user edits the mapping.
 //! * [`validate`]: a mapped table into a typed [`Dataset`], every problem
@@ -22,6 +24,8 @@ pub mod number;
 pub mod table;
 pub mod text;
 pub mod validate;
+#[cfg(feature = "spreadsheets")]
+pub mod workbook;
 
 pub use date::{
     detect_date_order, from_excel_serial, parse_date, parse_date_with, DateError, DateErrorKind,
@@ -36,9 +40,12 @@ pub use number::{
     NumberError, NumberErrorKind,
 };
 pub use table::{
-    detect_delimiter, read_table, read_table_with, table_from_rows, Delimiter, ReadOptions, Table,
+    detect_delimiter, read_table, read_table_with, table_from_rows, table_from_rows_at, Delimiter,
+    ReadOptions, Table,
 };
 pub use validate::{
     validate, Attribute, Categories, Cohorts, Customers, Dataset, Rfm, Summary, Survey,
     Transactions, ValidateError, Validation,
 };
+#[cfg(feature = "spreadsheets")]
+pub use workbook::{read_workbook, Workbook};

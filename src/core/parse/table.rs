@@ -117,8 +117,19 @@ where
     R: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
+    table_from_rows_at(rows, 1)
+}
+
+/// [`table_from_rows`] for rows that start at spreadsheet row `first_row`
+/// (a sheet whose data starts lower down).
+pub fn table_from_rows_at<I, R, S>(rows: I, first_row: u32) -> Result<Table, ParseError>
+where
+    I: IntoIterator<Item = R>,
+    R: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
     let mut b = Builder::default();
-    let mut row = 0u32;
+    let mut row = first_row.saturating_sub(1);
     for cells in rows {
         row += 1;
         let start = b.ends.len();
