@@ -434,6 +434,8 @@ impl Field {
                 ("panier moyen", 0.9),
                 ("average order value", 0.9),
                 ("aov", 0.9),
+                ("zbar", 0.9),
+                ("m x", 0.8),
                 ("m", 0.6),
             ],
             Field::Cohort => &[
@@ -937,6 +939,24 @@ mod tests {
         assert_eq!(g.shape, Shape::Rfm);
         assert!(g.confidence > 0.95);
         assert_eq!(g.mapping.column_of(Field::T), Some(3));
+    }
+
+    #[test]
+    fn fader_hardie_column_names() {
+        // The CDNOW summary's header (Fader & Hardie): x, t_x, T, zbar.
+        let g = best("ID,x,t_x,T,zbar\n1,2,30.43,38.86,22.35\n2,1,1.71,38.86,11.77\n");
+        assert_eq!(g.shape, Shape::Rfm);
+        use Field::*;
+        assert_eq!(
+            g.mapping.columns,
+            [
+                Role::Field(CustomerId),
+                Role::Field(Frequency),
+                Role::Field(Recency),
+                Role::Field(T),
+                Role::Field(MonetaryValue)
+            ]
+        );
     }
 
     #[test]
