@@ -49,3 +49,30 @@ pub use validate::{
 };
 #[cfg(feature = "spreadsheets")]
 pub use workbook::{read_workbook, Workbook};
+
+/// What a dropped or picked file turned out to be.
+#[cfg(feature = "spreadsheets")]
+#[derive(Debug)]
+pub enum Loaded {
+    /// Delimited text (paste, `.csv`, `.tsv`, `.txt`).
+    Table(Table),
+    /// A workbook: list its sheets, let the user pick one
+    /// ([`Workbook::first_table`] to start with).
+    Workbook(Workbook),
+}
+
+/// Reads any accepted input: text as a [`Table`], a spreadsheet workbook
+/// (recognised by its first bytes) as a [`Workbook`].
+///
+/// ```
+/// use cx_impact::core::parse::{read_input, Loaded};
+/// let Ok(Loaded::Table(t)) = read_input(b"a;b\n1;2\n") else { panic!() };
+/// assert_eq!(t.row_count(), 1);
+/// ```
+#[cfg(feature = "spreadsheets")]
+pub fn read_input(bytes: &[u8]) -> Result<Loaded, ParseError> {
+    match read_table(bytes) {
+        Err(ParseError::Spreadsheet) => read_workbook(bytes).map(Loaded::Workbook),
+        other => other.map(Loaded::Table),
+    }
+}

@@ -214,6 +214,11 @@ mod tests {
             wb.sheet(5).unwrap_err(),
             ParseError::Workbook { .. }
         ));
+        // The drop zone's entry point tells workbooks from text.
+        assert!(matches!(
+            super::super::read_input(&bytes),
+            Ok(super::super::Loaded::Workbook(_))
+        ));
     }
 
     #[test]
