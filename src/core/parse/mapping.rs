@@ -744,7 +744,7 @@ fn guess_for_shape(table: &Table, shape: Shape) -> ShapeGuess {
     // taken once.
     let mut pairs: Vec<(f64, Field, usize)> = Vec::new();
     for &f in shape.fields() {
-        for (c, h) in headers.iter().enumerate() {
+        for (c, h) in headers.iter().enumerate().take(MAX_MATCHED_COLUMNS) {
             let s = best_score(f, h);
             if s >= 0.5 && mapping.columns[c] == Role::Ignore {
                 pairs.push((s, f, c));
@@ -757,10 +757,12 @@ fn guess_for_shape(table: &Table, shape: Shape) -> ShapeGuess {
             .then(a.2.cmp(&b.2))
             .then(a.1.cmp(&b.1))
     });
+    let mut taken: Vec<Field> = Vec::new();
     for (s, f, c) in pairs {
-        if mapping.columns[c] == Role::Ignore && mapping.column_of(f).is_none() {
+        if mapping.columns[c] == Role::Ignore && !taken.contains(&f) {
             mapping.columns[c] = Role::Field(f);
             scores[c] = s;
+            taken.push(f);
         }
     }
     // The cohort label is the first column when no header names it.
@@ -773,7 +775,7 @@ fn guess_for_shape(table: &Table, shape: Shape) -> ShapeGuess {
         scores[0] = 0.5;
     }
     if shape.has_attributes() {
-        for c in 0..n {
+        for c in 0..n.min(MAX_MATCHED_COLUMNS) {
             if mapping.columns[c] == Role::Ignore
                 && !headers[c].is_empty()
                 && looks_like_ratings(table, c)
@@ -840,6 +842,11 @@ fn guess_for_shape(table: &Table, shape: Shape) -> ShapeGuess {
         mapping,
     }
 }
+
+/// Columns past this one are left for the user to map: no shape has that
+/// many, and matching every header of a 100 000-column garbage line against
+/// every synonym would freeze the tab.
+pub const MAX_MATCHED_COLUMNS: usize = 512;
 
 /// Rows inspected by the data checks of shape guessing.
 const SAMPLE_ROWS: usize = 2000;
@@ -1023,6 +1030,21 @@ mod tests {
         let json = serde_json::to_string(&m).unwrap();
         let back: Mapping = serde_json::from_str(&json).unwrap();
         assert_eq!(back, m);
+    }
+
+    #[test]
+    fn very_wide_tables_are_guessed_quickly() {
+        // 200 000 columns: guessing stays linear (the cap above).
+        let mut csv = String::new();
+        for line in 0..2 {
+            let cells: Vec<String> = (0..200_000).map(|i| format!("c{line}{i}")).collect();
+            csv.push_str(&cells.join(";"));
+            csv.push('\n');
+        }
+        let t = read_table(csv.as_bytes()).unwrap();
+        let g = guess_shapes(&t);
+        assert_eq!(g.len(), 5);
+        assert_eq!(g[0].mapping.columns.len(), 200_000);
     }
 
     #[test]

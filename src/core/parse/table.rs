@@ -357,7 +357,9 @@ pub fn detect_delimiter(text: &str) -> Option<Delimiter> {
             blank = false;
         }
     }
-    if !blank && !truncated && counts.len() < SAMPLE_LINES {
+    // The last line counts unless the sample cut it, but a header longer
+    // than the sample still has to tell its delimiter.
+    if !blank && (!truncated || counts.is_empty()) && counts.len() < SAMPLE_LINES {
         counts.push(current);
     }
     let header = *counts.first()?;
