@@ -20,6 +20,7 @@ pub mod date;
 mod decode;
 pub mod error;
 pub mod mapping;
+pub mod messages;
 pub mod number;
 pub mod table;
 pub mod text;
