@@ -623,16 +623,7 @@ impl<'a> Interner<'a> {
     }
 }
 
-fn categories(v: &[&str], keep: &[usize]) -> Categories {
-    let mut interner = Interner::new(16);
-    let codes = keep.iter().map(|&r| interner.code(v[r])).collect();
-    Categories {
-        labels: interner.labels,
-        codes,
-    }
-}
-
-/// [`categories`] read straight from the table: no per-row vector.
+/// Codes of a text column's kept rows, read straight from the table.
 fn table_categories(table: &Table, col: usize, keep: &[usize]) -> Categories {
     let mut interner = Interner::new(16);
     let codes = keep
@@ -661,30 +652,42 @@ fn transactions(cx: &mut Ctx<'_>) -> Result<Dataset, ValidateError> {
     cx.require(id_c);
     let dates = cx.dates(date_c, true)?;
     let amounts = cx.numbers_dense(amount_c, true, any);
-    let keep = cx.keep();
+    let n = cx.table.row_count();
+    let kept: Vec<bool> = (0..n).map(|r| !cx.bad[r] && cx.live(r)).collect();
     let t = cx.table;
+    let keep = || (0..n).filter(|&r| kept[r]);
     // Ids are interned for kept rows only, so that a customer whose every
     // row has a problem does not appear with no purchase.
-    let mut ids = Interner::new(keep.len() / 4 + 16);
-    let customer = keep
-        .iter()
-        .map(|&r| ids.code(t.cell(r, id_c).trim()))
-        .collect();
+    let mut ids = Interner::new(1024);
+    let customer = keep().map(|r| ids.code(t.cell(r, id_c).trim())).collect();
+    let cats = |c: usize| {
+        let mut interner = Interner::new(16);
+        let codes = keep().map(|r| interner.code(t.cell(r, c).trim())).collect();
+        Categories {
+            labels: interner.labels,
+            codes,
+        }
+    };
     let d = Transactions {
         customer,
         customer_ids: ids.labels,
-        date: keep
-            .iter()
-            .map(|&r| dates[r].unwrap_or(NaiveDate::MIN))
+        // Same-size element types: these collect in place, reusing the
+        // full-length vectors instead of allocating new ones.
+        date: dates
+            .into_iter()
+            .enumerate()
+            .filter(|(r, _)| kept[*r])
+            .map(|(_, d)| d.unwrap_or(NaiveDate::MIN))
             .collect(),
-        amount: keep.iter().map(|&r| amounts[r]).collect(),
-        channel: cx
-            .col(Field::Channel)
-            .map(|c| table_categories(t, c, &keep)),
-        segment: cx
-            .col(Field::Segment)
-            .map(|c| table_categories(t, c, &keep)),
-        rows: rows(cx, &keep),
+        amount: amounts
+            .into_iter()
+            .enumerate()
+            .filter(|(r, _)| kept[*r])
+            .map(|(_, a)| a)
+            .collect(),
+        channel: cx.col(Field::Channel).map(cats),
+        segment: cx.col(Field::Segment).map(cats),
+        rows: keep().map(|r| t.row_number(r)).collect(),
     };
     Ok(Dataset::Transactions(d))
 }
@@ -758,8 +761,6 @@ fn customers(cx: &mut Ctx<'_>) -> Result<Dataset, ValidateError> {
         }
     }
     let flag = cx.col(Field::Churned).map(|c| cx.booleans(c));
-    let channel = cx.col(Field::Channel).map(|c| cx.text(c, false));
-    let segment = cx.col(Field::Segment).map(|c| cx.text(c, false));
     let attributes = cx.attributes();
     let keep = cx.keep();
     let churned = match (&flag, &churn_date) {
@@ -775,12 +776,16 @@ fn customers(cx: &mut Ctx<'_>) -> Result<Dataset, ValidateError> {
         acquisition_date: acq.as_ref().map(|v| pick(v, &keep)),
         churned,
         churn_date: churn_date.as_ref().map(|v| pick(v, &keep)),
-        channel: channel.map(|v| categories(&v, &keep)),
+        channel: cx
+            .col(Field::Channel)
+            .map(|c| table_categories(cx.table, c, &keep)),
         acquisition_cost: opt(&cost),
         nps: opt(&nps),
         csat: opt(&csat),
         ces: opt(&ces),
-        segment: segment.map(|v| categories(&v, &keep)),
+        segment: cx
+            .col(Field::Segment)
+            .map(|c| table_categories(cx.table, c, &keep)),
         attributes: attributes
             .into_iter()
             .map(|(name, v)| Attribute {
@@ -817,8 +822,6 @@ fn survey(cx: &mut Ctx<'_>) -> Result<Dataset, ValidateError> {
         }
     }
     let ids = cx.col(Field::CustomerId).map(|c| cx.text(c, false));
-    let segment = cx.col(Field::Segment).map(|c| cx.text(c, false));
-    let channel = cx.col(Field::Channel).map(|c| cx.text(c, false));
     let attributes = cx.attributes();
     let keep = cx.keep();
     let opt = |v: &Option<(usize, Vec<Option<f64>>)>| v.as_ref().map(|(_, v)| pick(v, &keep));
@@ -827,8 +830,12 @@ fn survey(cx: &mut Ctx<'_>) -> Result<Dataset, ValidateError> {
         nps: opt(&nps),
         csat: opt(&csat),
         ces: opt(&ces),
-        segment: segment.map(|v| categories(&v, &keep)),
-        channel: channel.map(|v| categories(&v, &keep)),
+        segment: cx
+            .col(Field::Segment)
+            .map(|c| table_categories(cx.table, c, &keep)),
+        channel: cx
+            .col(Field::Channel)
+            .map(|c| table_categories(cx.table, c, &keep)),
         attributes: attributes
             .into_iter()
             .map(|(name, v)| Attribute {
