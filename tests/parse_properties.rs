@@ -2,6 +2,7 @@
 //! deterministic).
 
 use chrono::{Datelike, NaiveDate};
+use cx_impact::core::parse::number::{cell_decimal_vote, parse_number_reference};
 use cx_impact::core::parse::{
     detect_decimal_separator, guess_shapes, parse_date, parse_date_with, parse_number,
     parse_number_with, read_table, read_table_with, validate, DateOrder, DecimalSeparator,
@@ -80,6 +81,10 @@ proptest! {
         let want = cents as f64 / 100.0;
         for (text, conv) in formats(cents) {
             prop_assert_eq!(parse_number_with(&text, conv), Ok(want), "{}", text);
+            for c in [None, Some(DecimalSeparator::Point), Some(DecimalSeparator::Comma)] {
+                prop_assert_eq!(parse_number_with(&text, c), parse_number_reference(&text, c), "{}", text);
+            }
+            prop_assert_eq!(cell_decimal_vote(&text, true), cell_decimal_vote(&text, false), "{}", text);
         }
     }
 
@@ -107,10 +112,14 @@ proptest! {
     fn any_text_is_a_finite_number_or_an_error(text in "\\PC{0,40}", digits in "[-+(), .'%€$0-9eE\u{a0}]{0,30}") {
         for t in [&text, &digits] {
             for conv in [None, Some(DecimalSeparator::Point), Some(DecimalSeparator::Comma)] {
-                if let Ok(v) = parse_number_with(t, conv) {
+                let got = parse_number_with(t, conv);
+                if let Ok(v) = got {
                     prop_assert!(v.is_finite());
                 }
+                // Fast paths never change an answer.
+                prop_assert_eq!(got, parse_number_reference(t, conv));
             }
+            prop_assert_eq!(cell_decimal_vote(t, true), cell_decimal_vote(t, false));
             let _ = parse_date(t);
             let _ = parse_date_with(t, Some(DateOrder::MonthFirst));
         }

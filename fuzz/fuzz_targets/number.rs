@@ -3,6 +3,7 @@
 #![no_main]
 
 use cx_impact::core::input::parse_decimal;
+use cx_impact::core::parse::number::{cell_decimal_vote, parse_number_reference};
 use cx_impact::core::parse::{
     detect_decimal_separator, parse_number, parse_number_with, DecimalSeparator,
 };
@@ -17,12 +18,15 @@ fuzz_target!(|data: &[u8]| {
         Some(DecimalSeparator::Point),
         Some(DecimalSeparator::Comma),
     ] {
-        match parse_number_with(text, d) {
+        let got = parse_number_with(text, d);
+        match &got {
             Ok(v) => assert!(v.is_finite(), "{text:?} -> {v}"),
             Err(e) => {
                 let _ = e.to_string();
             }
         }
+        // The fast paths never change an answer.
+        assert_eq!(got, parse_number_reference(text, d), "{text:?} {d:?}");
     }
     if let Ok(v) = parse_number(text) {
         assert!(v.is_finite());
@@ -30,6 +34,11 @@ fuzz_target!(|data: &[u8]| {
     if let Some(v) = parse_decimal(text) {
         assert!(v.is_finite());
     }
+    assert_eq!(
+        cell_decimal_vote(text, true),
+        cell_decimal_vote(text, false),
+        "{text:?}"
+    );
     let cells: Vec<&str> = text.split('\n').collect();
     let g = detect_decimal_separator(cells.iter().copied());
     assert!(g.point_votes + g.comma_votes <= cells.len());
