@@ -40,6 +40,8 @@ pub enum ParseError {
     UnclosedQuote { row: u32 },
     /// A header row and nothing under it.
     HeaderOnly,
+    /// The user cancelled (the progress callback returned `false`).
+    Cancelled,
 }
 
 impl fmt::Display for ParseError {
@@ -69,6 +71,7 @@ impl fmt::Display for ParseError {
                 f,
                 "there is a header row but no data under it"
             ),
+            ParseError::Cancelled => write!(f, "reading was cancelled"),
         }
     }
 }

@@ -191,6 +191,7 @@ pub fn parse_error(e: &ParseError, locale: Locale) -> String {
         ParseError::HeaderOnly => {
             "il y a une ligne d'en-tête mais aucune donnée dessous".to_string()
         }
+        ParseError::Cancelled => "lecture annulée".to_string(),
     }
 }
 
@@ -290,6 +291,7 @@ pub fn validate_error(e: &ValidateError, locale: Locale) -> String {
             date_fr(*day_first),
             date_fr(*month_first)
         ),
+        ValidateError::Cancelled => "vérification annulée".to_string(),
         ValidateError::NoUsableRows { problems } => format!(
             "aucune ligne n'est utilisable : {problems} problème(s) trouvé(s) ; corrigez-les ou choisissez d'autres colonnes"
         ),

@@ -41,12 +41,12 @@ pub use number::{
     NumberError, NumberErrorKind,
 };
 pub use table::{
-    detect_delimiter, read_table, read_table_with, table_from_rows, table_from_rows_at, Delimiter,
-    ReadOptions, Table,
+    detect_delimiter, read_table, read_table_with, read_table_with_progress, table_from_rows,
+    table_from_rows_at, Delimiter, ReadOptions, Table, PROGRESS_STEP,
 };
 pub use validate::{
-    validate, Attribute, Categories, Cohorts, Customers, Dataset, Rfm, Summary, Survey,
-    Transactions, ValidateError, Validation,
+    validate, validate_with_progress, Attribute, Categories, Cohorts, Customers, Dataset, Rfm,
+    Summary, Survey, Transactions, ValidateError, Validation,
 };
 #[cfg(feature = "spreadsheets")]
 pub use workbook::{read_workbook, Workbook};

@@ -151,10 +151,29 @@ pub fn read_table(input: &[u8]) -> Result<Table, ParseError> {
 
 /// [`read_table`] with choices forced by the user.
 pub fn read_table_with(input: &[u8], options: ReadOptions) -> Result<Table, ParseError> {
+    read_table_with_progress(input, options, &mut |_, _| true)
+}
+
+/// Bytes of input between two calls of a progress callback.
+pub const PROGRESS_STEP: usize = 1 << 20;
+
+/// [`read_table_with`] that reports progress for a progress bar: `progress`
+/// gets `(bytes read, total bytes)` about every [`PROGRESS_STEP`] bytes and
+/// returns `false` to cancel ([`ParseError::Cancelled`]).
+pub fn read_table_with_progress(
+    input: &[u8],
+    options: ReadOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Table, ParseError> {
     let decoded = decode(input)?;
     let text = decoded.text.as_ref();
     let delimiter = options.delimiter.or_else(|| detect_delimiter(text));
-    let mut table = tokenize(text, delimiter)?;
+    let mut table = tokenize_with(
+        text,
+        delimiter.map_or(0, Delimiter::byte),
+        delimiter,
+        progress,
+    )?;
     table.encoding = decoded.encoding;
     if decoded.encoding == Encoding::Windows1252 {
         table.warnings.insert(0, TableWarning::Windows1252);
@@ -269,17 +288,19 @@ impl Builder {
     }
 }
 
-fn tokenize(text: &str, delimiter: Option<Delimiter>) -> Result<Table, ParseError> {
-    // Without a delimiter each line is one cell (quotes still group lines).
-    tokenize_with(text, delimiter.map_or(0, Delimiter::byte), delimiter)
-}
-
 /// `delim == 0` means no delimiter (a NUL never reaches here: decode
 /// refuses binary input, and a stray one just stays in its cell).
 ///
 /// Cells are cut next to ASCII bytes (delimiter, quote, `\r`, `\n`), which
 /// are always UTF-8 character boundaries, so slicing `text` never fails.
-fn tokenize_with(text: &str, delim: u8, delimiter: Option<Delimiter>) -> Result<Table, ParseError> {
+///
+/// Without a delimiter each line is one cell (quotes still group lines).
+fn tokenize_with(
+    text: &str,
+    delim: u8,
+    delimiter: Option<Delimiter>,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Table, ParseError> {
     let b = text.as_bytes();
     let n = b.len();
     let mut bld = Builder {
@@ -313,7 +334,14 @@ fn tokenize_with(text: &str, delim: u8, delimiter: Option<Delimiter>) -> Result<
 
     let mut i = 0;
     let mut row = 0u32;
+    let mut next_report = PROGRESS_STEP;
     while i < n {
+        if i >= next_report {
+            if !progress(i, n) {
+                return Err(ParseError::Cancelled);
+            }
+            next_report = i + PROGRESS_STEP;
+        }
         row = row.saturating_add(1);
         let record_row = row;
         let start = bld.ends.len();
@@ -366,6 +394,9 @@ fn tokenize_with(text: &str, delim: u8, delimiter: Option<Delimiter>) -> Result<
             break;
         }
         bld.end_record(start, text_start, record_row);
+    }
+    if !progress(n, n) {
+        return Err(ParseError::Cancelled);
     }
     bld.finish(delimiter)
 }
@@ -988,6 +1019,27 @@ mod tests {
         one.push(7);
         assert_eq!((one.len(), one.get(0)), (1, 7));
         assert!(!one.is_empty());
+    }
+
+    #[test]
+    fn progress_is_reported_and_can_cancel() {
+        let mut input = String::from("a,b\n");
+        while input.len() < 3 * PROGRESS_STEP {
+            input.push_str("1234567,89\n");
+        }
+        let mut seen = Vec::new();
+        let t = read_table_with_progress(input.as_bytes(), ReadOptions::default(), &mut |d, n| {
+            seen.push((d, n));
+            true
+        })
+        .unwrap();
+        assert!(t.row_count() > 0);
+        assert_eq!(seen.len(), 3, "{seen:?}");
+        assert!(seen.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(*seen.last().unwrap(), (input.len(), input.len()));
+        let e =
+            read_table_with_progress(input.as_bytes(), ReadOptions::default(), &mut |_, _| false);
+        assert_eq!(e.unwrap_err(), ParseError::Cancelled);
     }
 
     #[test]

@@ -209,6 +209,8 @@ pub enum ValidateError {
     NoUsableRows {
         problems: usize,
     },
+    /// The user cancelled (the progress callback returned `false`).
+    Cancelled,
 }
 
 impl fmt::Display for ValidateError {
@@ -229,6 +231,7 @@ impl fmt::Display for ValidateError {
                 day_first,
                 month_first
             ),
+            ValidateError::Cancelled => write!(f, "checking was cancelled"),
             ValidateError::NoUsableRows { problems } => write!(
                 f,
                 "no row can be used: {problems} problem(s) were found; fix them or choose other columns"
@@ -241,10 +244,21 @@ impl std::error::Error for ValidateError {}
 
 /// Types and checks `table` as `mapping` says.
 pub fn validate(table: &Table, mapping: &Mapping) -> Result<Validation, ValidateError> {
+    validate_with_progress(table, mapping, &mut |_, _| true)
+}
+
+/// [`validate`] that reports progress for a progress bar: `progress` gets
+/// `(cells typed, cells to type)` every 65 536 rows of each column and
+/// returns `false` to cancel ([`ValidateError::Cancelled`]).
+pub fn validate_with_progress(
+    table: &Table,
+    mapping: &Mapping,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Validation, ValidateError> {
     mapping
         .check(table.column_count())
         .map_err(ValidateError::Mapping)?;
-    let mut cx = Ctx::new(table, mapping);
+    let mut cx = Ctx::new(table, mapping, progress);
     for r in table.rows_with_extra_cells() {
         let r = *r as usize;
         let count = table.cells_in_row(r) - table.column_count();
@@ -261,6 +275,13 @@ pub fn validate(table: &Table, mapping: &Mapping) -> Result<Validation, Validate
         Shape::Rfm => rfm(&mut cx)?,
         Shape::Cohort => cohorts(&mut cx)?,
     };
+    if cx.cancelled {
+        return Err(ValidateError::Cancelled);
+    }
+    let total = cx.total;
+    if !(cx.progress)(total, total) {
+        return Err(ValidateError::Cancelled);
+    }
     let summary = Summary {
         rows: table.row_count(),
         rows_ok: dataset.len(),
@@ -281,6 +302,9 @@ pub fn validate(table: &Table, mapping: &Mapping) -> Result<Validation, Validate
     })
 }
 
+/// Rows typed between two progress reports.
+const TICK: usize = 1 << 16;
+
 struct Ctx<'a> {
     table: &'a Table,
     mapping: &'a Mapping,
@@ -288,10 +312,24 @@ struct Ctx<'a> {
     problems: Vec<CellError>,
     count: usize,
     readings: Vec<ColumnReading>,
+    progress: &'a mut dyn FnMut(usize, usize) -> bool,
+    /// Cells typed so far and in all, for the progress bar.
+    done: usize,
+    total: usize,
+    cancelled: bool,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(table: &'a Table, mapping: &'a Mapping) -> Self {
+    fn new(
+        table: &'a Table,
+        mapping: &'a Mapping,
+        progress: &'a mut dyn FnMut(usize, usize) -> bool,
+    ) -> Self {
+        let columns = mapping
+            .columns
+            .iter()
+            .filter(|r| **r != Role::Ignore)
+            .count();
         Ctx {
             table,
             mapping,
@@ -299,7 +337,22 @@ impl<'a> Ctx<'a> {
             problems: Vec::new(),
             count: 0,
             readings: Vec::new(),
+            progress,
+            done: 0,
+            total: table.row_count() * columns.max(1),
+            cancelled: false,
         }
+    }
+
+    /// Reports progress every [`TICK`] rows of a column; `false` once the
+    /// user has cancelled.
+    #[inline]
+    fn tick(&mut self, r: usize) -> bool {
+        if r % TICK == TICK - 1 && !self.cancelled {
+            self.done += TICK;
+            self.cancelled = !(self.progress)(self.done.min(self.total), self.total);
+        }
+        !self.cancelled
     }
 
     fn flag(&mut self, row: usize, col: usize, problem: CellProblem) {
@@ -342,6 +395,9 @@ impl<'a> Ctx<'a> {
         let t = self.table;
         let mut out = Vec::with_capacity(t.row_count());
         for r in 0..t.row_count() {
+            if !self.tick(r) {
+                break;
+            }
             let v = t.cell(r, col).trim();
             if required && v.is_empty() && self.live(r) {
                 self.flag(r, col, CellProblem::Missing);
@@ -355,6 +411,9 @@ impl<'a> Ctx<'a> {
     fn require(&mut self, col: usize) {
         let t = self.table;
         for r in 0..t.row_count() {
+            if !self.tick(r) {
+                break;
+            }
             if t.cell(r, col).trim().is_empty() && self.live(r) {
                 self.flag(r, col, CellProblem::Missing);
             }
@@ -392,6 +451,9 @@ impl<'a> Ctx<'a> {
         });
         let mut out = Vec::with_capacity(t.row_count());
         for r in 0..t.row_count() {
+            if !self.tick(r) {
+                break;
+            }
             if !self.live(r) {
                 out.push(f64::NAN);
                 continue;
@@ -445,6 +507,9 @@ impl<'a> Ctx<'a> {
         });
         let mut out = Vec::with_capacity(t.row_count());
         for r in 0..t.row_count() {
+            if !self.tick(r) {
+                break;
+            }
             if !self.live(r) {
                 out.push(None);
                 continue;
@@ -501,6 +566,9 @@ impl<'a> Ctx<'a> {
         let t = self.table;
         let mut out = Vec::with_capacity(t.row_count());
         for r in 0..t.row_count() {
+            if !self.tick(r) {
+                break;
+            }
             let cell = t.cell(r, col).trim();
             if cell.is_empty() || !self.live(r) {
                 out.push(None);
@@ -1195,6 +1263,37 @@ mod tests {
             v.problems[0].to_string(),
             "row 2, column \"montant\": 1 cell(s) past the last column: is a delimiter inside an unquoted value?"
         );
+    }
+
+    #[test]
+    fn progress_is_reported_and_can_cancel() {
+        let mut csv = String::from("client,date,amount\n");
+        for i in 0..(3 * TICK) {
+            csv.push_str(&format!(
+                "c{},2024-01-{:02},{}\n",
+                i % 97,
+                i % 28 + 1,
+                i % 50
+            ));
+        }
+        let t = read_table(csv.as_bytes()).unwrap();
+        let m = guess_mapping(&t, Shape::Transactions);
+        let mut seen = Vec::new();
+        let v = validate_with_progress(&t, &m, &mut |d, n| {
+            seen.push((d, n));
+            true
+        })
+        .unwrap();
+        assert!(v.is_clean());
+        // Three columns of 3 ticks each, then the end.
+        assert_eq!(seen.len(), 10, "{seen:?}");
+        assert_eq!(*seen.last().unwrap(), (9 * TICK, 9 * TICK));
+        let mut calls = 0;
+        let e = validate_with_progress(&t, &m, &mut |_, _| {
+            calls += 1;
+            calls < 2
+        });
+        assert_eq!(e.unwrap_err(), ValidateError::Cancelled);
     }
 
     #[test]
