@@ -716,6 +716,11 @@ fn general_evidence(text: &str) -> Option<DecimalSeparator> {
 /// general analysis: `Some(vote)` when the cell is plain, `None` otherwise.
 #[inline]
 fn plain_evidence(b: &[u8]) -> Option<Option<DecimalSeparator>> {
+    // Longer cells are no numbers a spreadsheet prints; the general path
+    // refuses them, so defer to it (found by fuzzing: 296 digits and `.0`).
+    if b.len() > 64 {
+        return None;
+    }
     let start = usize::from(b.first() == Some(&b'-'));
     let digits = &b[start..];
     let mut sep = None;
@@ -991,6 +996,15 @@ mod tests {
                 assert_eq!(vote, general_evidence(s), "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn fuzz_regression_long_digit_run_votes_like_the_general_path() {
+        // fuzz/artifacts/number/crash-d903249e...: "1" x 296, then ".0".
+        let text = format!("{}.0", "1".repeat(296));
+        assert_eq!(evidence(&text), general_evidence(&text));
+        assert_eq!(evidence(&text), None);
+        assert!(parse_number(&text).is_err());
     }
 
     #[test]
