@@ -227,6 +227,9 @@ pub fn table_warning(w: &TableWarning, locale: Locale) -> String {
         TableWarning::EmptyHeader { column } => {
             format!("la colonne {} n'a pas d'en-tête", column_letter(*column))
         }
+        TableWarning::TitleSkipped { header_row } => format!(
+            "les premières lignes ressemblent à un titre : l'en-tête a été pris ligne {header_row}"
+        ),
         TableWarning::ExtraCells { count, rows } => {
             let list: Vec<String> = rows.iter().map(u32::to_string).collect();
             format!(

@@ -133,6 +133,20 @@ impl Seq {
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Drops the first `k` values.
+    fn drop_front(&mut self, k: usize) {
+        let k = k.min(self.len());
+        match &mut self.explicit {
+            Some(e) => {
+                e.drain(..k);
+            }
+            None => {
+                self.start = self.start.wrapping_add(self.step.wrapping_mul(k as u32));
+                self.len -= k;
+            }
+        }
+    }
 }
 
 /// Reads delimited text: detects the encoding and delimiter, takes the
@@ -175,6 +189,13 @@ pub fn read_table_with_progress(
         progress,
     )?;
     table.encoding = decoded.encoding;
+    if let Some(r) = table.title_rows() {
+        let header_row = table.row_number(r);
+        table.promote_header(r)?;
+        table
+            .warnings
+            .insert(0, TableWarning::TitleSkipped { header_row });
+    }
     if decoded.encoding == Encoding::Windows1252 {
         table.warnings.insert(0, TableWarning::Windows1252);
     }
@@ -403,7 +424,7 @@ fn tokenize_with(
 
 /// Picks the delimiter whose count per line is the most consistent over the
 /// first lines (quotes respected), preferring tab, `;`, `,`, `|` in ties.
-/// `None` when no candidate appears in the header line.
+/// `None` when no candidate appears in most lines.
 pub fn detect_delimiter(text: &str) -> Option<Delimiter> {
     const SAMPLE_LINES: usize = 100;
     const SAMPLE_BYTES: usize = 64 * 1024;
@@ -447,13 +468,26 @@ pub fn detect_delimiter(text: &str) -> Option<Delimiter> {
     if !blank && (!truncated || counts.is_empty()) && counts.len() < SAMPLE_LINES {
         counts.push(current);
     }
-    let header = *counts.first()?;
+    if counts.is_empty() {
+        return None;
+    }
     let mut best: Option<(usize, f64)> = None;
-    for (k, &h) in header.iter().enumerate() {
-        if h == 0 {
+    for k in 0..4 {
+        // The most frequent count per line (ties: the larger), so that a
+        // title line above the table does not hide its delimiter.
+        let mut freq: Vec<(u32, usize)> = Vec::new();
+        for c in &counts {
+            match freq.iter_mut().find(|(v, _)| *v == c[k]) {
+                Some((_, n)) => *n += 1,
+                None => freq.push((c[k], 1)),
+            }
+        }
+        let Some(&(mode, same)) = freq.iter().max_by_key(|(v, n)| (*n, *v)) else {
+            continue;
+        };
+        if mode == 0 {
             continue;
         }
-        let same = counts.iter().filter(|c| c[k] == h).count();
         let score = same as f64 / counts.len() as f64;
         // Strictly better only, so earlier candidates win ties.
         if best.map_or(true, |(_, s)| score > s + 1e-9) {
@@ -464,6 +498,83 @@ pub fn detect_delimiter(text: &str) -> Option<Delimiter> {
 }
 
 impl Table {
+    /// The data row that is the real header when the first row is a title
+    /// (`Export des ventes au 31/12/2024` above the table): the header row
+    /// has one cell while most rows have several, and a row of as many
+    /// text cells (no numbers, no dates) comes within the first ten.
+    fn title_rows(&self) -> Option<usize> {
+        let non_empty = |r: usize| {
+            (0..self.cells_in_row(r))
+                .filter(|&c| !self.cell(r, c).trim().is_empty())
+                .count()
+        };
+        if self.headers.iter().filter(|h| !h.is_empty()).count() > 1 {
+            return None;
+        }
+        let sample = self.row_count().min(50);
+        let mut counts = [0usize; 64];
+        for r in 0..sample {
+            counts[non_empty(r).min(63)] += 1;
+        }
+        let mode = (2..64).max_by_key(|&w| (counts[w], std::cmp::Reverse(w)))?;
+        if counts[mode] * 2 < sample {
+            return None;
+        }
+        (0..sample.min(10)).find(|&r| {
+            non_empty(r) == mode
+                && (0..self.cells_in_row(r)).all(|c| {
+                    let v = self.cell(r, c).trim();
+                    v.is_empty()
+                        || (parse_number_with(v, None).is_err()
+                            && parse_date_with(v, Some(DateOrder::DayFirst)).is_err())
+                })
+        })
+    }
+
+    /// Makes data row `row` the header and drops the rows above it (title
+    /// rows, notes): for when the user points at the real header. Fixes and
+    /// exclusions of the remaining rows are kept.
+    pub fn promote_header(&mut self, row: usize) -> Result<(), ParseError> {
+        if row >= self.row_count() {
+            return Ok(());
+        }
+        let mut headers: Vec<String> = (0..self.cells_in_row(row))
+            .map(|c| self.cell(row, c).trim().to_string())
+            .collect();
+        while headers.len() > 1 && headers.last().is_some_and(|h| h.is_empty()) {
+            headers.pop();
+        }
+        if row + 1 >= self.row_count() {
+            return Err(ParseError::HeaderOnly);
+        }
+        let k = row + 1;
+        self.first.drop_front(k);
+        self.rows.drop_front(k);
+        let shift = k as u32;
+        self.edits = std::mem::take(&mut self.edits)
+            .into_iter()
+            .filter(|((r, _), _)| *r >= shift)
+            .map(|((r, c), v)| ((r - shift, c), v))
+            .collect();
+        self.excluded = std::mem::take(&mut self.excluded)
+            .into_iter()
+            .filter(|r| *r >= shift)
+            .map(|r| r - shift)
+            .collect();
+        self.headers = headers;
+        self.table_decimal = OnceLock::new();
+        self.table_date_order = OnceLock::new();
+        self.extra_cells.clear();
+        self.warnings.retain(|w| {
+            matches!(
+                w,
+                TableWarning::Windows1252 | TableWarning::TitleSkipped { .. }
+            )
+        });
+        self.check();
+        Ok(())
+    }
+
     fn check(&mut self) {
         if self.delimiter.is_none() && self.headers.len() <= 1 {
             self.warnings.push(TableWarning::SingleColumn);
@@ -1040,6 +1151,41 @@ mod tests {
         let e =
             read_table_with_progress(input.as_bytes(), ReadOptions::default(), &mut |_, _| false);
         assert_eq!(e.unwrap_err(), ParseError::Cancelled);
+    }
+
+    #[test]
+    fn a_title_above_the_table_is_skipped() {
+        let input = "Export des ventes au 31/12/2024\n\nClient;Date;Montant\nA;01/02/2024;10\nB;03/02/2024;12,5\n";
+        let t = read_table(input.as_bytes()).unwrap();
+        assert_eq!(t.headers, ["Client", "Date", "Montant"]);
+        assert_eq!(t.row_count(), 2);
+        assert_eq!((t.row_number(0), t.row_number(1)), (4, 5));
+        assert_eq!(t.warnings(), [TableWarning::TitleSkipped { header_row: 3 }]);
+        assert_eq!(
+            t.warnings()[0].to_string(),
+            "the first rows look like a title: the header was taken from row 3"
+        );
+        assert_eq!(t.numbers(2).unwrap(), [10.0, 12.5]);
+        // A single-column table is not a title.
+        let t = read_table(b"NPS\n9\n10\n").unwrap();
+        assert_eq!(t.headers, ["NPS"]);
+        // Nor is a header over rows with numbers only.
+        let t = read_table(b"Scores\n9;8\n10;7\n").unwrap();
+        assert_eq!(t.headers, ["Scores"]);
+    }
+
+    #[test]
+    fn the_user_can_point_at_the_header() {
+        let mut t = read_table(b"a;b\nnote;\nx;y\n1;2\n3;4\n").unwrap();
+        t.set_cell(3, 0, "30");
+        t.exclude_row(2, true);
+        t.promote_header(1).unwrap();
+        assert_eq!(t.headers, ["x", "y"]);
+        assert_eq!(t.row_count(), 2);
+        assert_eq!(t.row_number(0), 4);
+        assert_eq!(t.cell(1, 0), "30");
+        assert_eq!(t.excluded_rows(), [0]);
+        assert_eq!(t.promote_header(1), Err(ParseError::HeaderOnly));
     }
 
     #[test]
