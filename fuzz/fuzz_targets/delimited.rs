@@ -30,6 +30,13 @@ fuzz_target!(|data: &[u8]| {
     if let Some(g) = guess_shapes(&table).first() {
         check(&table, &g.mapping);
     }
+    // The user points at another header row.
+    if table.promote_header(0).is_ok() {
+        assert!(table.row_count() > 0);
+        if let Some(g) = guess_shapes(&table).first() {
+            check(&table, &g.mapping);
+        }
+    }
 });
 
 fn check(table: &cx_impact::core::parse::Table, mapping: &Mapping) {
