@@ -2,7 +2,7 @@
 //!
 //! Guesses come from the headers, matched against English and French
 //! synonyms after folding (case, accents, punctuation: see
-//! [`fold`](super::text::fold)), and from the data where headers cannot
+//! [`fold`](super::text::fold())), and from the data where headers cannot
 //! tell (duplicate customer ids mean a transaction log; small whole numbers
 //! in an unnamed column are attribute ratings). Every guess is a [`Mapping`]
 //! the user can edit; it is serde-serialisable for the UI state.

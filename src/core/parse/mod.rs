@@ -10,7 +10,7 @@
 //!   `.xls`, `.ods` sheets into the same [`Table`].
 //! * [`guess_shapes`]: which [`Shape`] a table is and a [`Mapping`] of its
 //!   columns, from EN/FR header synonyms; the user edits the mapping.
-//! * [`validate`]: a mapped table into a typed [`Dataset`], every problem
+//! * [`validate()`]: a mapped table into a typed [`Dataset`], every problem
 //!   located, bad rows left out and listed.
 //!
 //! Row numbers in every message are those a spreadsheet shows: the header
