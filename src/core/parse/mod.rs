@@ -37,8 +37,8 @@ pub use mapping::{
     guess_mapping, guess_shapes, Field, Mapping, MappingError, Role, Shape, ShapeGuess,
 };
 pub use number::{
-    detect_decimal_separator, parse_number, parse_number_with, DecimalGuess, DecimalSeparator,
-    NumberError, NumberErrorKind,
+    currency_of, detect_decimal_separator, parse_number, parse_number_with, DecimalGuess,
+    DecimalSeparator, NumberError, NumberErrorKind,
 };
 pub use table::{
     detect_delimiter, read_table, read_table_with, read_table_with_progress, table_from_rows,

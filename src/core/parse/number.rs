@@ -349,6 +349,27 @@ impl Grouped {
     }
 }
 
+/// The currency a number's text names (`1 234,56 €`, `$12`, `CHF 5`), if it
+/// is one the app offers. A bare `$` is read as US dollars.
+pub fn currency_of(text: &str) -> Option<crate::core::scenario::Currency> {
+    use crate::core::scenario::Currency;
+    let t = text.trim_matches(is_space);
+    let mark = strip_currency_prefix(t)
+        .map(|rest| &t[..t.len() - rest.len()])
+        .or_else(|| {
+            let t = t.trim_end_matches('%').trim_end_matches(is_space);
+            strip_currency_suffix(t).map(|rest| &t[rest.len()..])
+        })?;
+    match mark.to_ascii_uppercase().as_str() {
+        "€" | "EUR" | "EURO" | "EUROS" => Some(Currency::Eur),
+        "$" | "US$" | "USD" => Some(Currency::Usd),
+        "£" | "GBP" => Some(Currency::Gbp),
+        "CHF" | "FR." => Some(Currency::Chf),
+        "CAD" => Some(Currency::Cad),
+        _ => None,
+    }
+}
+
 /// A number's text with sign, currency, parentheses and percent removed.
 struct Core<'a> {
     negative: bool,
@@ -874,6 +895,21 @@ mod tests {
         assert_eq!(ok("1.5E+06"), 1.5e6);
         assert_eq!(ok("1,5E+06"), 1.5e6);
         assert_eq!(ok("2e-3"), 0.002);
+    }
+
+    #[test]
+    fn currency_marks() {
+        use crate::core::scenario::Currency::*;
+        assert_eq!(currency_of("1 234,56 €"), Some(Eur));
+        assert_eq!(currency_of("12 euros"), Some(Eur));
+        assert_eq!(currency_of("$1,234.50"), Some(Usd));
+        assert_eq!(currency_of("US$3"), Some(Usd));
+        assert_eq!(currency_of("£12"), Some(Gbp));
+        assert_eq!(currency_of("CHF 1'250.00"), Some(Chf));
+        assert_eq!(currency_of("12 CAD"), Some(Cad));
+        assert_eq!(currency_of("¥500"), None);
+        assert_eq!(currency_of("12,5"), None);
+        assert_eq!(currency_of(""), None);
     }
 
     #[test]

@@ -766,6 +766,21 @@ impl Table {
         })
     }
 
+    /// The currency most cells of a column name (`€`, `$`, `CHF`...), to
+    /// preset the scenario's currency; `None` when no cell names one.
+    pub fn currency(&self, col: usize) -> Option<crate::core::scenario::Currency> {
+        let mut votes: Vec<(crate::core::scenario::Currency, usize)> = Vec::new();
+        for cell in self.column(col) {
+            if let Some(c) = super::number::currency_of(cell) {
+                match votes.iter_mut().find(|(v, _)| *v == c) {
+                    Some((_, n)) => *n += 1,
+                    None => votes.push((c, 1)),
+                }
+            }
+        }
+        votes.into_iter().max_by_key(|(_, n)| *n).map(|(c, _)| c)
+    }
+
     fn cell_error(&self, row: usize, col: usize, problem: CellProblem) -> CellError {
         CellError {
             row: self.rows.get(row),
@@ -901,6 +916,8 @@ mod tests {
         assert_eq!(t.row_count(), 2);
         assert_eq!(t.cell(0, 0), "Dupont");
         assert_eq!(t.numbers(2).unwrap(), [1234.56, 12.5]);
+        assert_eq!(t.currency(2), Some(crate::core::scenario::Currency::Eur));
+        assert_eq!(t.currency(0), None);
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         assert_eq!(t.dates(1).unwrap(), [d(2024, 3, 15), d(2024, 4, 2)]);
         assert!(t.warnings().is_empty());
