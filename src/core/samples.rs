@@ -118,15 +118,6 @@ impl Style {
         }
     }
 
-    /// A plain decimal with `decimals` digits: `29,90` or `29.90`.
-    fn num(&self, v: f64, decimals: usize) -> String {
-        let s = format!("{v:.decimals$}");
-        match self.locale {
-            Locale::Fr => s.replace('.', ","),
-            Locale::En => s,
-        }
-    }
-
     /// Money as a spreadsheet formats it: `1 234,56 €` (no-break spaces)
     /// or `1234.56`.
     fn money(&self, v: f64) -> String {
@@ -466,11 +457,6 @@ pub fn retail(locale: Locale) -> String {
     out
 }
 
-/// A plain-number formatter shared with benches: `st.num` as a function.
-pub fn format_decimal(locale: Locale, v: f64, decimals: usize) -> String {
-    Style { locale }.num(v, decimals)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -573,6 +559,5 @@ mod tests {
         assert_eq!(fr.money(999.999), "1\u{a0}000,00\u{a0}€");
         let en = Style { locale: Locale::En };
         assert_eq!(en.money(1234.5), "1234.50");
-        assert_eq!(format_decimal(Locale::Fr, 0.125, 3), "0,125");
     }
 }
