@@ -2,6 +2,7 @@
 //! gloo or js-sys: it is tested natively with `cargo test`.
 
 pub mod clv;
+pub mod data;
 pub mod i18n;
 pub mod input;
 pub mod parse;
