@@ -277,7 +277,7 @@ mod tests {
         use crate::core::data::{Sample, Session};
         let text = Sample::Retail.text(Locale::En);
         let session = Session::open(
-            text.as_bytes(),
+            text.clone().into_bytes(),
             Sample::Retail.source(Locale::En, text.len()),
             &mut |_| {},
         )

@@ -8,12 +8,17 @@
 //! Web Worker for large ones. Both run this same code; the worker only
 //! carries [`Edit`]s in and [`Report`]s out as JSON.
 
+pub mod protocol;
 pub mod session;
+pub mod state;
 
+pub use protocol::{FromWorker, LoadStats, ToWorker};
 pub use session::{
-    role_from_id, role_id, role_options, Edit, Preview, PreviewRow, Problem, Ready, Report,
-    Session, ShapeChoice, Stage, Status, Value, REPORT_PROBLEMS,
+    role_from_id, role_id, role_name, role_options, shape_from_id, shape_id, Choices, ColumnChoice,
+    Edit, Preview, PreviewRow, Problem, Ready, Report, Session, Stage, Status, Value,
+    REPORT_PROBLEMS,
 };
+pub use state::{DataEvent, DataState, EngineId, Loading, Notice, Slot};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -60,14 +65,45 @@ pub struct Digest {
     pub customers: Option<usize>,
     /// Earliest purchase date (transaction log) or acquisition date
     /// (customer table).
-    #[serde(default)]
+    #[serde(default, with = "iso_date")]
     pub first_date: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, with = "iso_date")]
     pub last_date: Option<NaiveDate>,
     /// Sum of purchase amounts (transaction log), or of revenue per period
     /// (customer table), in the file's currency.
     #[serde(default)]
     pub total_amount: Option<f64>,
+}
+
+/// `Option<NaiveDate>` as `"2024-03-15"` or null, read without chrono's
+/// general parser (which would weigh on the page's wasm for one format).
+mod iso_date {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_str(&format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        let Some(text) = Option::<String>::deserialize(d)? else {
+            return Ok(None);
+        };
+        parse(&text)
+            .map(Some)
+            .ok_or_else(|| D::Error::custom(format!("not a date: {text}")))
+    }
+
+    pub fn parse(text: &str) -> Option<NaiveDate> {
+        let mut it = text.splitn(3, '-');
+        let y = it.next()?.parse().ok()?;
+        let m = it.next()?.parse().ok()?;
+        let d = it.next()?.parse().ok()?;
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
 }
 
 /// Sums up a dataset into a [`Digest`].
@@ -223,9 +259,18 @@ mod tests {
     }
 
     #[test]
-    fn loaded_data_round_trips_and_old_digests_deserialise() {
+    fn digests_round_trip_and_old_ones_deserialise() {
         let d: Digest = serde_json::from_str(r#"{"rows":3}"#).unwrap();
         assert_eq!(d.rows, 3);
         assert_eq!(d.customers, None);
+        let d = Digest {
+            rows: 1,
+            first_date: NaiveDate::from_ymd_opt(2024, 3, 5),
+            ..Digest::default()
+        };
+        let json = serde_json::to_string(&d).unwrap();
+        assert!(json.contains(r#""first_date":"2024-03-05""#), "{json}");
+        assert_eq!(serde_json::from_str::<Digest>(&json).unwrap(), d);
+        assert!(serde_json::from_str::<Digest>(r#"{"rows":1,"first_date":"2024-02-30"}"#).is_err());
     }
 }

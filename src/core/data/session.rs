@@ -14,9 +14,8 @@ use super::{digest, LoadedData, Source};
 use crate::core::i18n::{fill, Locale};
 use crate::core::parse::mapping::period_header;
 use crate::core::parse::{
-    guess_shapes, read_table, validate, CellProblem, Dataset, DateOrder, DecimalSeparator,
-    Delimiter, Field, Mapping, ParseError, Role, Shape, ShapeGuess, Summary, Table, ValidateError,
-    Validation,
+    guess_shapes, read_table, validate, CellProblem, Dataset, DateOrder, DecimalSeparator, Field,
+    Mapping, ParseError, Role, Shape, ShapeGuess, Summary, Table, ValidateError, Validation,
 };
 
 /// Problems listed in a report; all are counted in the summary.
@@ -45,7 +44,7 @@ pub enum Stage {
 /// A change the user makes to a loaded table; the session validates again
 /// after each.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "edit", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Edit {
     /// Another shape: its best mapping replaces the current one.
     Shape { shape: Shape },
@@ -69,12 +68,20 @@ pub enum Edit {
     RestoreExcluded,
 }
 
-/// A shape and how well the table fits it, for the shape selector.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct ShapeChoice {
-    pub shape: Shape,
-    /// 0 to 1.
-    pub confidence: f64,
+/// A `<select>`: its options (value, label) and the value selected.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Choices {
+    pub options: Vec<(String, String)>,
+    pub selected: String,
+}
+
+/// One column of the mapping editor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnChoice {
+    /// The header (or `column C` when empty).
+    pub label: String,
+    /// The roles it may take, values from [`role_id`].
+    pub roles: Choices,
 }
 
 /// One located problem, ready to show and to fix.
@@ -93,14 +100,15 @@ pub struct Problem {
     pub fixable: bool,
 }
 
-/// A typed value of the preview.
+/// A typed value of the preview; the page formats it for its language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "t", content = "v", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Value {
     Empty,
     Text(String),
     Number(f64),
-    Date(NaiveDate),
+    /// ISO `2024-03-15`.
+    Date(String),
     Bool(bool),
 }
 
@@ -118,7 +126,7 @@ pub struct Preview {
     pub rows: Vec<PreviewRow>,
 }
 
-/// The table validated: counts, problems, preview, and what the scenario keeps.
+/// The table validated: counts, problems and preview.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Ready {
     pub summary: Summary,
@@ -126,12 +134,11 @@ pub struct Ready {
     /// Problems counted but not listed.
     pub unlisted: usize,
     pub preview: Preview,
-    pub data: LoadedData,
 }
 
 /// Where validation stands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     Ready(Box<Ready>),
     /// Dates whose day/month order nothing tells: ask.
@@ -146,23 +153,33 @@ pub enum Status {
     },
 }
 
-/// Everything the Data page shows about a session.
+/// Everything the Data page shows about a session, already in the user's
+/// language: the page only lays it out (and formats preview numbers and
+/// dates), so it needs neither the parser nor the text tables of its
+/// messages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
-    pub source: Source,
+    /// Name of the source.
+    pub source: String,
     pub rows: usize,
-    pub headers: Vec<String>,
-    pub delimiter: Option<Delimiter>,
-    /// Things to know about the table (duplicate headers...), localised.
+    /// Localised name of the delimiter found.
+    pub delimiter: String,
+    /// Things to know about the table (duplicate headers...).
     pub warnings: Vec<String>,
-    /// Every shape, best fit first.
-    pub shapes: Vec<ShapeChoice>,
-    pub mapping: Mapping,
-    /// The roles each column may take under the current shape.
-    pub role_options: Vec<Vec<Role>>,
+    /// The shapes, best fit first; values from [`shape_id`].
+    pub shape: Choices,
+    /// "Recognised as ... (92 % sure)".
+    pub detected: String,
+    pub columns: Vec<ColumnChoice>,
+    /// `auto`, `day_first` or `month_first`.
+    pub date_order: String,
+    /// `auto`, `comma` or `point`.
+    pub decimal: String,
     pub status: Status,
     /// Rows the user left out.
     pub excluded: usize,
+    /// What the scenario keeps, when the table validated.
+    pub loaded: Option<LoadedData>,
 }
 
 impl Report {
@@ -186,13 +203,17 @@ pub struct Session {
 impl Session {
     /// Reads, guesses and validates `bytes`. `on_stage` is told when each
     /// step starts. A [`ParseError`] means the input cannot be used at all.
+    ///
+    /// The bytes are dropped as soon as the table is read: the table holds
+    /// its own copy, and validation's peak memory should not add the input.
     pub fn open(
-        bytes: &[u8],
+        bytes: Vec<u8>,
         source: Source,
         on_stage: &mut dyn FnMut(Stage),
     ) -> Result<Session, ParseError> {
         on_stage(Stage::Parse);
-        let table = read_table(bytes)?;
+        let table = read_table(&bytes)?;
+        drop(bytes);
         on_stage(Stage::Guess);
         let guesses = guess_shapes(&table);
         let mapping = guesses.first().map_or_else(
@@ -288,7 +309,7 @@ impl Session {
     pub fn report(&self, locale: Locale) -> Report {
         let t = locale.strings().data;
         let table = &self.table;
-        let headers = table.headers.clone();
+        let m = &self.mapping;
         let status = match &self.outcome {
             Ok(v) => Status::Ready(Box::new(self.ready(v, locale))),
             Err(ValidateError::DateOrderNeeded {
@@ -312,40 +333,66 @@ impl Session {
                 message: t.validate_error(e),
             },
         };
-        let mut shapes: Vec<ShapeChoice> = self
-            .guesses
-            .iter()
-            .map(|g| ShapeChoice {
-                shape: g.shape,
-                confidence: g.confidence,
-            })
-            .collect();
-        if !shapes.iter().any(|s| s.shape == self.mapping.shape) {
-            shapes.push(ShapeChoice {
-                shape: self.mapping.shape,
-                confidence: 0.0,
-            });
+        let mut shapes: Vec<Shape> = self.guesses.iter().map(|g| g.shape).collect();
+        if !shapes.contains(&m.shape) {
+            shapes.push(m.shape);
         }
+        let detected = self.guesses.first().map_or_else(String::new, |g| {
+            fill(
+                t.shape_detected,
+                &[
+                    ("shape", &t.shape_name(g.shape).to_lowercase()),
+                    ("confidence", &t.percent(g.confidence)),
+                ],
+            )
+        });
         Report {
-            source: self.source.clone(),
+            source: self.source.name.clone(),
             rows: table.row_count(),
-            role_options: (0..table.column_count())
-                .map(|c| {
-                    let current = self.mapping.columns.get(c).copied().unwrap_or(Role::Ignore);
-                    role_options(table, self.mapping.shape, c, current)
-                })
-                .collect(),
-            headers,
-            delimiter: table.delimiter(),
+            delimiter: t.delimiter_name(table.delimiter()).to_string(),
             warnings: table
                 .warnings()
                 .iter()
                 .map(|w| t.table_warning(w))
                 .collect(),
-            shapes,
-            mapping: self.mapping.clone(),
+            shape: Choices {
+                options: shapes
+                    .iter()
+                    .map(|&s| (shape_id(s).to_string(), t.shape_name(s).to_string()))
+                    .collect(),
+                selected: shape_id(m.shape).to_string(),
+            },
+            detected,
+            columns: (0..table.column_count())
+                .map(|c| {
+                    let current = m.columns.get(c).copied().unwrap_or(Role::Ignore);
+                    ColumnChoice {
+                        label: t.column_label(&table.headers[c], c),
+                        roles: Choices {
+                            options: role_options(table, m.shape, c, current)
+                                .into_iter()
+                                .map(|r| (role_id(r), role_name(locale, r)))
+                                .collect(),
+                            selected: role_id(current),
+                        },
+                    }
+                })
+                .collect(),
+            date_order: match m.date_order {
+                None => "auto",
+                Some(DateOrder::DayFirst) => "day_first",
+                Some(DateOrder::MonthFirst) => "month_first",
+            }
+            .to_string(),
+            decimal: match m.decimal {
+                None => "auto",
+                Some(DecimalSeparator::Comma) => "comma",
+                Some(DecimalSeparator::Point) => "point",
+            }
+            .to_string(),
             status,
             excluded: table.excluded_rows().len(),
+            loaded: self.loaded(),
         }
     }
 
@@ -378,12 +425,6 @@ impl Session {
             unlisted: v.summary.problems.saturating_sub(problems.len()),
             problems,
             preview: preview(&v.dataset, &self.mapping, table, locale, PREVIEW_ROWS),
-            data: LoadedData {
-                source: self.source.clone(),
-                mapping: self.mapping.clone(),
-                summary: v.summary,
-                digest: digest(&v.dataset),
-            },
         }
     }
 }
@@ -423,6 +464,58 @@ pub fn role_options(table: &Table, shape: Shape, col: usize, current: Role) -> V
     out
 }
 
+/// A shape as the value of an `<option>`.
+pub fn shape_id(s: Shape) -> &'static str {
+    match s {
+        Shape::Transactions => "transactions",
+        Shape::Customers => "customers",
+        Shape::Survey => "survey",
+        Shape::Rfm => "rfm",
+        Shape::Cohort => "cohort",
+    }
+}
+
+pub fn shape_from_id(id: &str) -> Option<Shape> {
+    Shape::ALL.into_iter().find(|&s| shape_id(s) == id)
+}
+
+/// Every field, in the order shapes list them.
+fn all_fields() -> impl Iterator<Item = Field> {
+    let mut seen = Vec::new();
+    for s in Shape::ALL {
+        for &f in s.fields() {
+            if !seen.contains(&f) {
+                seen.push(f);
+            }
+        }
+    }
+    seen.into_iter()
+}
+
+fn field_id(f: Field) -> &'static str {
+    match f {
+        Field::CustomerId => "customer_id",
+        Field::OrderDate => "order_date",
+        Field::Amount => "amount",
+        Field::Channel => "channel",
+        Field::Segment => "segment",
+        Field::Revenue => "revenue",
+        Field::Margin => "margin",
+        Field::AcquisitionDate => "acquisition_date",
+        Field::Churned => "churned",
+        Field::ChurnDate => "churn_date",
+        Field::AcquisitionCost => "acquisition_cost",
+        Field::Nps => "nps",
+        Field::Csat => "csat",
+        Field::Ces => "ces",
+        Field::Frequency => "frequency",
+        Field::Recency => "recency",
+        Field::T => "t",
+        Field::MonetaryValue => "monetary_value",
+        Field::Cohort => "cohort",
+    }
+}
+
 /// A role as the value of an `<option>`: `ignore`, `attribute`,
 /// `period:3`, `field:customer_id`.
 pub fn role_id(role: Role) -> String {
@@ -430,13 +523,7 @@ pub fn role_id(role: Role) -> String {
         Role::Ignore => "ignore".into(),
         Role::Attribute => "attribute".into(),
         Role::Period(p) => format!("period:{p}"),
-        Role::Field(f) => format!(
-            "field:{}",
-            serde_json::to_value(f)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        ),
+        Role::Field(f) => format!("field:{}", field_id(f)),
     }
 }
 
@@ -450,11 +537,20 @@ pub fn role_from_id(id: &str) -> Option<Role> {
                 p.parse().ok().map(Role::Period)
             } else {
                 let f = id.strip_prefix("field:")?;
-                serde_json::from_value::<Field>(serde_json::Value::String(f.into()))
-                    .ok()
-                    .map(Role::Field)
+                all_fields().find(|&x| field_id(x) == f).map(Role::Field)
             }
         }
+    }
+}
+
+/// Name of a role in `locale`.
+pub fn role_name(locale: Locale, role: Role) -> String {
+    let t = locale.strings().data;
+    match role {
+        Role::Ignore => t.role_ignore.to_string(),
+        Role::Field(f) => t.field_name(f).to_string(),
+        Role::Attribute => t.role_attribute.to_string(),
+        Role::Period(n) => fill(t.role_period, &[("n", &n.to_string())]),
     }
 }
 
@@ -477,7 +573,7 @@ fn preview(d: &Dataset, m: &Mapping, table: &Table, locale: Locale, n: usize) ->
     let dates = |v: &[Option<NaiveDate>]| -> Vec<Value> {
         v[..n]
             .iter()
-            .map(|x| x.map_or(Value::Empty, Value::Date))
+            .map(|x| x.map_or(Value::Empty, |d| Value::Date(d.to_string())))
             .collect()
     };
     let texts = |v: &[String]| -> Vec<Value> { v[..n].iter().map(|s| text(s)).collect() };
@@ -496,7 +592,10 @@ fn preview(d: &Dataset, m: &Mapping, table: &Table, locale: Locale, n: usize) ->
             );
             push(
                 Field::OrderDate,
-                x.date[..n].iter().map(|&d| Value::Date(d)).collect(),
+                x.date[..n]
+                    .iter()
+                    .map(|d| Value::Date(d.to_string()))
+                    .collect(),
             );
             push(Field::Amount, req_nums(&x.amount));
             if let Some(c) = &x.channel {
@@ -672,7 +771,7 @@ mod tests {
     }
 
     fn open(csv: &str) -> Session {
-        Session::open(csv.as_bytes(), source(), &mut |_| {}).unwrap()
+        Session::open(csv.as_bytes().to_vec(), source(), &mut |_| {}).unwrap()
     }
 
     const FRENCH: &str = "Client\tDate de commande\tMontant\tCanal\n\
@@ -683,11 +782,26 @@ mod tests {
     #[test]
     fn a_french_paste_is_typed_and_its_bad_cell_located() {
         let mut stages = Vec::new();
-        let s = Session::open(FRENCH.as_bytes(), source(), &mut |st| stages.push(st)).unwrap();
+        let s = Session::open(FRENCH.as_bytes().to_vec(), source(), &mut |st| {
+            stages.push(st)
+        })
+        .unwrap();
         assert_eq!(stages, [Stage::Parse, Stage::Guess, Stage::Validate]);
         let r = s.report(Locale::Fr);
-        assert_eq!(r.mapping.shape, Shape::Transactions);
-        assert_eq!(r.shapes[0].shape, Shape::Transactions);
+        assert_eq!(r.shape.selected, "transactions");
+        assert_eq!(r.shape.options[0].0, "transactions");
+        assert_eq!(
+            r.shape.options[0].1,
+            "Journal des achats (une ligne par achat)"
+        );
+        assert!(r.detected.contains("journal des achats"), "{}", r.detected);
+        assert_eq!(r.delimiter, "tabulations");
+        assert_eq!(r.columns[2].label, "Montant");
+        assert_eq!(r.columns[2].roles.selected, "field:amount");
+        assert!(r.columns[2]
+            .roles
+            .options
+            .contains(&("field:amount".into(), "Montant".into())));
         let ready = r.ready().expect("validates");
         assert_eq!(ready.summary.rows_ok, 2);
         assert_eq!(ready.summary.rows_with_problems, 1);
@@ -705,13 +819,15 @@ mod tests {
         assert_eq!(ready.preview.rows[1].cells[2], Value::Number(-45.10));
         assert_eq!(
             ready.preview.rows[0].cells[1],
-            Value::Date(NaiveDate::from_ymd_opt(2024, 3, 15).unwrap())
+            Value::Date("2024-03-15".into())
         );
         assert_eq!(
             ready.preview.columns[2],
             ("Montant".into(), "Montant".into())
         );
-        assert_eq!(ready.data.digest.customers, Some(1));
+        let loaded = r.loaded.as_ref().unwrap();
+        assert_eq!(loaded.digest.customers, Some(1));
+        assert_eq!(loaded.summary.rows_ok, 2);
     }
 
     #[test]
@@ -727,7 +843,7 @@ mod tests {
         assert_eq!(ready.summary.rows_ok, 3);
         assert!(ready.problems.is_empty());
         assert_eq!(
-            ready.data.digest.total_amount,
+            r.loaded.unwrap().digest.total_amount,
             Some(1234.56 + 12.34 - 45.10)
         );
 
@@ -744,14 +860,8 @@ mod tests {
         );
         assert_eq!(r.excluded, 1);
         s.apply(Edit::RestoreExcluded);
-        assert_eq!(
-            s.report(Locale::En)
-                .ready()
-                .unwrap()
-                .summary
-                .rows_with_problems,
-            1
-        );
+        let r = s.report(Locale::En);
+        assert_eq!(r.ready().unwrap().summary.rows_with_problems, 1);
         s.apply(Edit::ExcludeProblemRows);
         assert_eq!(s.report(Locale::En).excluded, 1);
     }
@@ -785,12 +895,13 @@ mod tests {
         ] {
             s.apply(e);
         }
-        assert_eq!(s.report(Locale::En).ready().unwrap().summary.rows_ok, 2);
+        let r = s.report(Locale::En);
+        assert_eq!(r.ready().unwrap().summary.rows_ok, 2);
     }
 
     #[test]
     fn ambiguous_dates_ask_then_validate_with_the_answer() {
-        let s = open("customer,date,amount\nA,03/04/2024,1\nB,05/06/2024,2\n");
+        let mut s = open("customer,date,amount\nA,03/04/2024,1\nB,05/06/2024,2\n");
         let r = s.report(Locale::En);
         let Status::DateOrder {
             question,
@@ -803,15 +914,16 @@ mod tests {
         assert!(question.contains("\"03/04/2024\""), "{question}");
         assert_eq!(day_first, "Day first: 3 April 2024");
         assert_eq!(month_first, "Month first: March 4, 2024");
-        let mut s = s;
+        assert!(r.loaded.is_none());
         s.apply(Edit::DateOrder {
             order: Some(DateOrder::MonthFirst),
         });
         let r = s.report(Locale::En);
+        assert_eq!(r.date_order, "month_first");
         let ready = r.ready().unwrap();
         assert_eq!(
             ready.preview.rows[0].cells[1],
-            Value::Date(NaiveDate::from_ymd_opt(2024, 3, 4).unwrap())
+            Value::Date("2024-03-04".into())
         );
     }
 
@@ -836,36 +948,50 @@ mod tests {
             role: Role::Field(Field::Amount),
         });
         assert!(s.loaded().is_some());
+        s.apply(Edit::Decimal {
+            decimal: Some(DecimalSeparator::Point),
+        });
+        assert_eq!(s.report(Locale::En).decimal, "point");
         s.apply(Edit::Shape {
             shape: Shape::Cohort,
         });
         assert_eq!(s.mapping().shape, Shape::Cohort);
-        assert!(matches!(
-            s.report(Locale::Fr).status,
-            Status::Unusable { .. }
-        ));
+        // The user's reading choices survive a change of shape.
+        assert_eq!(s.mapping().decimal, Some(DecimalSeparator::Point));
+        let r = s.report(Locale::Fr);
+        assert_eq!(r.shape.selected, "cohort");
+        assert!(matches!(r.status, Status::Unusable { .. }));
     }
 
     #[test]
-    fn role_ids_round_trip() {
+    fn option_values_round_trip() {
         let t = read_table(b"cohort,M0,M1\n2024-01,10,8\n").unwrap();
         for shape in Shape::ALL {
+            assert_eq!(shape_from_id(shape_id(shape)), Some(shape));
             for c in 0..3 {
                 for role in role_options(&t, shape, c, Role::Ignore) {
                     assert_eq!(role_from_id(&role_id(role)), Some(role), "{role:?}");
                 }
             }
         }
-        assert_eq!(role_id(Role::Field(Field::CustomerId)), "field:customer_id");
+        // The same names as the serde form of the mapping.
+        for f in all_fields() {
+            assert_eq!(
+                serde_json::to_value(f).unwrap(),
+                serde_json::Value::String(field_id(f).into())
+            );
+        }
+        assert_eq!(all_fields().count(), 19);
         assert!(role_options(&t, Shape::Cohort, 1, Role::Ignore).contains(&Role::Period(0)));
         assert_eq!(role_from_id("field:nope"), None);
         assert_eq!(role_from_id("period:x"), None);
+        assert_eq!(shape_from_id("nope"), None);
     }
 
     #[test]
     fn unusable_input_is_an_error_not_a_session() {
         for input in [&b""[..], b"\x89PNG\r\n", b"only a header\n", b"a,\"b\nc"] {
-            assert!(Session::open(input, source(), &mut |_| {}).is_err());
+            assert!(Session::open(input.to_vec(), source(), &mut |_| {}).is_err());
         }
     }
 
@@ -874,12 +1000,8 @@ mod tests {
         for locale in Locale::ALL {
             for sample in Sample::ALL {
                 let text = sample.text(locale);
-                let s = Session::open(
-                    text.as_bytes(),
-                    sample.source(locale, text.len()),
-                    &mut |_| {},
-                )
-                .unwrap();
+                let source = sample.source(locale, text.len());
+                let s = Session::open(text.into_bytes(), source, &mut |_| {}).unwrap();
                 let r = s.report(locale);
                 let ready = r.ready().unwrap_or_else(|| panic!("{:?}", r.status));
                 assert_eq!(ready.summary.rows_with_problems, 0, "{sample:?} {locale:?}");
@@ -888,7 +1010,7 @@ mod tests {
                     Sample::Subscription => Shape::Customers,
                     Sample::Retail => Shape::Transactions,
                 };
-                assert_eq!(r.mapping.shape, expected);
+                assert_eq!(s.mapping().shape, expected);
             }
         }
     }
@@ -913,7 +1035,7 @@ mod tests {
     #[test]
     fn customer_preview_places_attributes_and_flags_under_their_columns() {
         let text = Sample::Subscription.text(Locale::En);
-        let s = Session::open(text.as_bytes(), source(), &mut |_| {}).unwrap();
+        let s = Session::open(text.into_bytes(), source(), &mut |_| {}).unwrap();
         let r = s.report(Locale::En);
         let p = &r.ready().unwrap().preview;
         let names: Vec<&str> = p.columns.iter().map(|c| c.0.as_str()).collect();
@@ -922,10 +1044,11 @@ mod tests {
         let churned = names.iter().position(|n| *n == "Churned").unwrap();
         assert!(matches!(p.rows[0].cells[churned], Value::Bool(_)));
         // Columns keep the table's order.
+        let headers = &s.table().headers;
         let order: Vec<usize> = p
             .columns
             .iter()
-            .map(|c| r.headers.iter().position(|h| *h == c.0).unwrap())
+            .map(|c| headers.iter().position(|h| *h == c.0).unwrap())
             .collect();
         assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     }

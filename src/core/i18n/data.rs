@@ -48,6 +48,8 @@ pub struct DataStrings {
     pub unusable_kept: &'static str,
     /// Template with `{reason}`.
     pub worker_failed: &'static str,
+    /// Template with `{size}` and `{max}` in MB.
+    pub too_large: &'static str,
     pub nothing_loaded: &'static str,
     /// Template with `{name}`, `{rows}`.
     pub in_use: &'static str,
@@ -115,6 +117,20 @@ impl DataStrings {
             forms.0
         } else {
             forms.1
+        }
+    }
+
+    /// A share as a whole percentage: `92 %` (French, no-break space), `92%`.
+    pub fn percent(&self, share: f64) -> String {
+        let p = if share.is_finite() {
+            (share * 100.0).round().clamp(-1e9, 1e9) as i64
+        } else {
+            0
+        };
+        if self.fr() {
+            format!("{p}\u{a0}%")
+        } else {
+            format!("{p}%")
         }
     }
 
@@ -630,6 +646,7 @@ pub static EN: DataStrings = DataStrings {
     unusable: "This cannot be used: {reason}.",
     unusable_kept: "This cannot be used: {reason}. The data already loaded ({name}) is kept.",
     worker_failed: "Reading stopped ({reason}); nothing was changed.",
+    too_large: "the file is {size} MB; a browser tab can read at most {max} MB: export fewer rows, or the RFM summary (see the documentation)",
     nothing_loaded: "No data loaded yet.",
     in_use: "In use: {name}, {rows} rows",
     kept_note: "{name} stays in use until this table can be read.",
@@ -697,6 +714,7 @@ pub static FR: DataStrings = DataStrings {
     unusable: "Inutilisable : {reason}.",
     unusable_kept: "Inutilisable : {reason}. Les données déjà chargées ({name}) sont conservées.",
     worker_failed: "La lecture s'est arrêtée ({reason}) ; rien n'a changé.",
+    too_large: "le fichier fait {size} Mo ; un onglet de navigateur peut lire au plus {max} Mo : exportez moins de lignes, ou la synthèse RFM (voir la documentation)",
     nothing_loaded: "Aucune donnée chargée pour l'instant.",
     in_use: "En service : {name}, {rows} lignes",
     kept_note: "{name} reste en service tant que ce tableau n'est pas lisible.",
