@@ -80,22 +80,29 @@ pub fn app() -> Html {
     let t = locale.strings();
 
     // The hash is the address of the page: links, back and forward change it.
+    let focus_heading = use_mut_ref(|| false);
     use_effect_with((), {
-        let state = state.clone();
+        let (state, focus_heading) = (state.clone(), focus_heading.clone());
         move |_| {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "hashchange", move |_| {
-                    let view = hash_view();
-                    state.dispatch(Action::SetView(view));
-                    // Keyboard and screen reader users land on the new page.
-                    if let Some(h) = gloo::utils::document().get_element_by_id(heading_id(view)) {
-                        if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
-                            let _ = h.focus();
-                        }
-                    }
+                    *focus_heading.borrow_mut() = true;
+                    state.dispatch(Action::SetView(hash_view()));
                 })
             });
             move || drop(listener)
+        }
+    });
+    // Keyboard and screen reader users land on the new page's heading, once
+    // it is shown.
+    use_effect_with(view, move |view| {
+        if std::mem::take(&mut *focus_heading.borrow_mut()) {
+            let heading = gloo::utils::document()
+                .get_element_by_id(heading_id(*view))
+                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(h) = heading {
+                let _ = h.focus();
+            }
         }
     });
 

@@ -113,8 +113,14 @@ pub enum DataEvent {
         id: EngineId,
         report: Rc<Report>,
     },
-    /// Session `id` could not open, or stopped.
+    /// The input of load `id` cannot be used at all.
     Failed {
+        id: EngineId,
+        reason: String,
+    },
+    /// Session `id` stopped: its worker could not start, crashed or ran out
+    /// of memory.
+    Stopped {
         id: EngineId,
         reason: String,
     },
@@ -198,6 +204,12 @@ impl DataState {
                         reason,
                         kept: self.in_use().map(|s| s.report.source.clone()),
                     });
+                }
+            }
+            DataEvent::Stopped { id, reason } => {
+                if next.loading.as_ref().is_some_and(|l| l.id == id) {
+                    next.loading = None;
+                    next.notice = Some(Notice::Stopped { reason });
                 } else if next.current.as_ref().is_some_and(|s| s.id == id) {
                     next.current = next.kept.take();
                     next.busy = false;
@@ -389,13 +401,38 @@ mod tests {
     fn a_stopped_worker_falls_back_to_the_kept_table() {
         let s = opened(&DataState::default(), 1, report(GOOD, "good"));
         let t = opened(&s, 2, report(UNMAPPED, "odd"));
-        let u = t.reduce(DataEvent::Editing).reduce(DataEvent::Failed {
+        let u = t.reduce(DataEvent::Editing).reduce(DataEvent::Stopped {
             id: 2,
             reason: "out of memory".into(),
         });
         assert_eq!(u.current.as_ref().unwrap().id, 1);
         assert!(!u.busy);
         assert!(matches!(u.notice, Some(Notice::Stopped { .. })));
+        // A worker that cannot even start: the load ends, nothing else moves.
+        let v = s
+            .reduce(DataEvent::Start {
+                id: 5,
+                name: "big.csv".into(),
+                total: 1,
+            })
+            .reduce(DataEvent::Stopped {
+                id: 5,
+                reason: "network".into(),
+            });
+        assert_eq!(v.current, s.current);
+        assert_eq!(v.loading, None);
+        assert_eq!(
+            v.notice,
+            Some(Notice::Stopped {
+                reason: "network".into()
+            })
+        );
+        // A failure report about a session that is not loading is ignored.
+        let w = s.reduce(DataEvent::Failed {
+            id: 1,
+            reason: "late".into(),
+        });
+        assert_eq!(w, s);
     }
 
     #[test]

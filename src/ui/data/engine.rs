@@ -89,7 +89,7 @@ impl WorkerClient {
             } else {
                 m
             };
-            reply.emit(DataEvent::Failed { id, reason });
+            reply.emit(DataEvent::Stopped { id, reason });
         });
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));

@@ -29,7 +29,7 @@ use self::preview::preview_table;
 use self::setup::table_setup;
 use super::format;
 use crate::core::data::{
-    DataEvent, DataState, Edit, EngineId, LoadedData, Notice, Source, SourceKind, ToWorker,
+    DataEvent, DataState, Edit, EngineId, LoadedData, Notice, Report, Source, SourceKind, ToWorker,
 };
 use crate::core::i18n::{fill, Locale};
 use crate::core::scenario::Action;
@@ -202,15 +202,9 @@ pub fn data_page(props: &DataPageProps) -> Html {
         }
     });
     let current = s.current.as_ref().map(|c| {
-        let report = &c.report;
         html! {
             <div class={classes!("current", s.busy.then_some("busy"))} aria-busy={s.busy.to_string()}>
-                <h3 class="source" id="data-source">{ &report.source }</h3>
-                <div class="data-grid">
-                    { table_setup(report, locale, &onedit) }
-                    { checks(report, locale, &onedit) }
-                </div>
-                { for report.ready().map(|r| preview_table(&r.preview, locale)) }
+                { report_view(&c.report, locale, &onedit) }
             </div>
         }
     });
@@ -221,11 +215,30 @@ pub fn data_page(props: &DataPageProps) -> Html {
             <p class="intro">{ t.intro }</p>
             <p class="in-use" id="data-in-use">{ in_use_line }</p>
             { data_input(locale, &onincoming) }
-            { for progress }
-            { for notice }
-            { for kept }
-            { for current }
+            // One wrapper for what comes and goes, so the input area above
+            // keeps its DOM (and the text in the paste box) across renders.
+            <div class="data-status">
+                { for progress }
+                { for notice }
+                { for kept }
+                { for current }
+            </div>
         </section>
+    }
+}
+
+/// One table as the worker reported it: name, shape and columns, problems,
+/// preview. Edits go to `onedit`.
+pub fn report_view(report: &Report, locale: Locale, onedit: &Callback<Edit>) -> Html {
+    html! {
+        <>
+            <h3 class="source" id="data-source">{ &report.source }</h3>
+            <div class="data-grid">
+                { table_setup(report, locale, onedit) }
+                { checks(report, locale, onedit) }
+            </div>
+            { for report.ready().map(|r| preview_table(&r.preview, locale)) }
+        </>
     }
 }
 
@@ -281,6 +294,6 @@ fn load(
             w.send(&msg, data.as_ref());
             engines.borrow_mut().insert(id, w);
         }
-        Err(reason) => reply.emit(DataEvent::Failed { id, reason }),
+        Err(reason) => reply.emit(DataEvent::Stopped { id, reason }),
     }
 }
