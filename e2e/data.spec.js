@@ -225,6 +225,13 @@ test.describe('English browser', () => {
     fs.writeFileSync(big, transactions(1_000_000));
     try {
       await openDataPage(page);
+      // Long tasks of the page's main thread while the worker works.
+      await page.evaluate(() => {
+        window.__longTasks = [];
+        new PerformanceObserver((l) => {
+          for (const e of l.getEntries()) window.__longTasks.push(e.duration);
+        }).observe({ type: 'longtask', buffered: false });
+      });
       await page.locator('#data-file').setInputFiles(big);
       await expect(page.locator('#data-progress')).toBeVisible();
       await expect(page.locator('#data-loading label')).toHaveText('Loading transactions-1m.csv');
@@ -236,6 +243,8 @@ test.describe('English browser', () => {
       await expect(page.locator('#data-progress')).toHaveCount(0);
       await expect(page.locator('#data-in-use')).toHaveText('In use: transactions-1m.csv, 1,000,000 rows');
       await expect(page.locator('#data-preview tbody tr')).toHaveCount(8);
+      const longest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
+      expect(longest).toBeLessThan(200);
 
       // A second load, cancelled: the million rows stay.
       await page.locator('#data-file').setInputFiles(big);
@@ -301,6 +310,21 @@ test.describe('English browser', () => {
     await page.keyboard.press('Home');
     await expect(page.locator('#data-col-2')).toHaveValue('ignore');
     await expect(page.locator('#data-unusable')).toContainText('A transaction log needs a column for "Amount"');
+  });
+
+  test('a file dropped on the drop zone is read', async ({ page }) => {
+    await openDataPage(page);
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['id;date;montant\nA;2024-01-05;3,5\nA;2024-02-05;4\n'], 'ventes.csv', { type: 'text/csv' }));
+      const zone = document.querySelector('.dropzone');
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await expect(page.locator('#data-source')).toHaveText('ventes.csv');
+    await expect(page.locator('#data-summary')).toHaveText('2 rows ready, 0 with problems');
+    await expect(page.locator('#data-preview tbody tr').first().locator('td').nth(2))
+      .toHaveAttribute('data-value', '3.5');
   });
 
   test('English samples have English headers and conventions', async ({ page }) => {

@@ -99,27 +99,28 @@ fn open(
     locale: Locale,
     session: &RefCell<Option<Session>>,
 ) -> FromWorker {
-    let t = locale.strings().data;
     let mut stats = LoadStats {
         bytes: bytes.len() as u64,
         read_ms: clock.lap(),
         ..LoadStats::default()
     };
     let mut stage = Stage::Read;
-    let mut opened = Session::open(bytes, source, &mut |next| {
-        let ms = clock.lap();
-        match stage {
-            Stage::Parse => stats.parse_ms = ms,
-            Stage::Guess => stats.guess_ms = ms,
-            _ => {}
+    let mut opened = Session::open(bytes, source, &mut |next, done, total| {
+        if next != stage {
+            let ms = clock.lap();
+            match stage {
+                Stage::Parse => stats.parse_ms = ms,
+                Stage::Guess => stats.guess_ms = ms,
+                _ => {}
+            }
+            stage = next;
         }
-        stage = next;
         send(
             scope,
             &FromWorker::Progress {
                 stage: next,
-                done: 0,
-                total: 0,
+                done,
+                total,
             },
         );
     });
@@ -141,7 +142,7 @@ fn open(
             FromWorker::Opened { report, stats }
         }
         Err(e) => FromWorker::Failed {
-            reason: t.parse_error(e),
+            reason: crate::core::parse::messages::parse_error(e, locale),
         },
     }
 }

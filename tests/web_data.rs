@@ -59,7 +59,7 @@ fn report(csv: &str, locale: Locale) -> Report {
         kind: SourceKind::Paste,
         bytes: csv.len() as u64,
     };
-    Session::open(csv.as_bytes().to_vec(), source, &mut |_| {})
+    Session::open(csv.as_bytes().to_vec(), source, &mut |_, _, _| {})
         .unwrap()
         .report(locale)
 }
@@ -200,7 +200,7 @@ async fn an_incomplete_mapping_says_what_is_missing() {
             kind: SourceKind::Paste,
             bytes: 0,
         },
-        &mut |_| {},
+        &mut |_, _, _| {},
     )
     .unwrap();
     s.apply(Edit::Role {

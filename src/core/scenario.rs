@@ -279,7 +279,7 @@ mod tests {
         let session = Session::open(
             text.clone().into_bytes(),
             Sample::Retail.source(Locale::En, text.len()),
-            &mut |_| {},
+            &mut |_, _, _| {},
         )
         .unwrap();
         let loaded = session.loaded().unwrap();

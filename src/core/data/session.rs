@@ -14,9 +14,13 @@ use super::{digest, LoadedData, Source};
 use crate::core::i18n::{fill, Locale};
 use crate::core::parse::mapping::period_header;
 use crate::core::parse::{
-    guess_shapes, read_table, validate, CellProblem, Dataset, DateOrder, DecimalSeparator, Field,
-    Mapping, ParseError, Role, Shape, ShapeGuess, Summary, Table, ValidateError, Validation,
+    guess_shapes, messages, read_table_with_progress, validate_with_progress, CellProblem, Dataset,
+    DateOrder, DecimalSeparator, Field, Mapping, ParseError, ReadOptions, Role, Shape, ShapeGuess,
+    Summary, Table, ValidateError, Validation,
 };
+
+#[cfg(feature = "spreadsheets")]
+use crate::core::parse::{read_workbook, Workbook};
 
 /// Problems listed in a report; all are counted in the summary.
 pub const REPORT_PROBLEMS: usize = 100;
@@ -66,6 +70,9 @@ pub enum Edit {
     ExcludeProblemRows,
     /// Put back every excluded row.
     RestoreExcluded,
+    /// Another sheet of the workbook (0-based); its best guess replaces
+    /// the mapping.
+    Sheet { index: usize },
 }
 
 /// A `<select>`: its options (value, label) and the value selected.
@@ -164,6 +171,10 @@ pub struct Report {
     pub rows: usize,
     /// Localised name of the delimiter found.
     pub delimiter: String,
+    /// The sheets of a workbook (values are indices), `None` for text.
+    pub sheets: Option<Choices>,
+    /// Why the sheet asked for could not be shown (the previous one stays).
+    pub sheet_problem: Option<String>,
     /// Things to know about the table (duplicate headers...).
     pub warnings: Vec<String>,
     /// The shapes, best fit first; values from [`shape_id`].
@@ -194,6 +205,10 @@ impl Report {
 /// A loaded table and the user's choices about it.
 pub struct Session {
     source: Source,
+    /// The workbook the table is a sheet of, and that sheet's index.
+    #[cfg(feature = "spreadsheets")]
+    workbook: Option<(Workbook, usize)>,
+    sheet_problem: Option<ParseError>,
     table: Table,
     guesses: Vec<ShapeGuess>,
     mapping: Mapping,
@@ -201,29 +216,51 @@ pub struct Session {
 }
 
 impl Session {
-    /// Reads, guesses and validates `bytes`. `on_stage` is told when each
-    /// step starts. A [`ParseError`] means the input cannot be used at all.
+    /// Reads, guesses and validates `bytes`: delimited text, or (feature
+    /// `spreadsheets`) a workbook, showing its first sheet with a table.
+    /// `progress` gets each step with its work done and to do (bytes read,
+    /// cells typed; zeros when a step does not count). A [`ParseError`]
+    /// means the input cannot be used at all.
     ///
     /// The bytes are dropped as soon as the table is read: the table holds
     /// its own copy, and validation's peak memory should not add the input.
     pub fn open(
         bytes: Vec<u8>,
         source: Source,
-        on_stage: &mut dyn FnMut(Stage),
+        progress: &mut dyn FnMut(Stage, u64, u64),
     ) -> Result<Session, ParseError> {
-        on_stage(Stage::Parse);
-        let table = read_table(&bytes)?;
-        drop(bytes);
-        on_stage(Stage::Guess);
+        progress(Stage::Parse, 0, bytes.len() as u64);
+        let read = read_table_with_progress(&bytes, ReadOptions::default(), &mut |done, total| {
+            progress(Stage::Parse, done as u64, total as u64);
+            true
+        });
+        #[cfg(feature = "spreadsheets")]
+        let (table, workbook) = match read {
+            Err(ParseError::Spreadsheet) => {
+                let mut wb = read_workbook(&bytes)?;
+                drop(bytes);
+                let (index, table) = wb.first_table()?;
+                (table, Some((wb, index)))
+            }
+            other => {
+                drop(bytes);
+                (other?, None)
+            }
+        };
+        #[cfg(not(feature = "spreadsheets"))]
+        let table = {
+            drop(bytes);
+            read?
+        };
+        progress(Stage::Guess, 0, 0);
         let guesses = guess_shapes(&table);
-        let mapping = guesses.first().map_or_else(
-            || Mapping::empty(Shape::Transactions, table.column_count()),
-            |g| g.mapping.clone(),
-        );
-        on_stage(Stage::Validate);
-        let outcome = validate(&table, &mapping);
+        let mapping = best_mapping(&guesses, &table);
+        let outcome = check(&table, &mapping, progress);
         Ok(Session {
             source,
+            #[cfg(feature = "spreadsheets")]
+            workbook,
+            sheet_problem: None,
             table,
             guesses,
             mapping,
@@ -261,6 +298,12 @@ impl Session {
     /// Applies an edit and validates again. Out-of-range rows or columns
     /// are ignored: a stale report must not panic the session.
     pub fn apply(&mut self, edit: Edit) {
+        self.apply_with_progress(edit, &mut |_, _, _| {});
+    }
+
+    /// [`Session::apply`], telling `progress` how checking advances.
+    pub fn apply_with_progress(&mut self, edit: Edit, progress: &mut dyn FnMut(Stage, u64, u64)) {
+        self.sheet_problem = None;
         let width = self.table.column_count();
         let rows = self.table.row_count();
         match edit {
@@ -301,8 +344,49 @@ impl Session {
                     self.table.exclude_row(r as usize, false);
                 }
             }
+            Edit::Sheet { index } => self.switch_sheet(index),
         }
-        self.outcome = validate(&self.table, &self.mapping);
+        self.outcome = check(&self.table, &self.mapping, progress);
+    }
+
+    #[cfg(feature = "spreadsheets")]
+    fn switch_sheet(&mut self, index: usize) {
+        let Some((wb, current)) = self.workbook.as_mut() else {
+            return;
+        };
+        if index == *current {
+            return;
+        }
+        match wb.sheet(index) {
+            Ok(table) => {
+                *current = index;
+                self.guesses = guess_shapes(&table);
+                self.mapping = best_mapping(&self.guesses, &table);
+                self.table = table;
+            }
+            Err(e) => self.sheet_problem = Some(e),
+        }
+    }
+
+    #[cfg(not(feature = "spreadsheets"))]
+    fn switch_sheet(&mut self, _index: usize) {}
+
+    #[cfg(feature = "spreadsheets")]
+    fn sheets(&self) -> Option<Choices> {
+        self.workbook.as_ref().map(|(wb, current)| Choices {
+            options: wb
+                .sheet_names()
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (i.to_string(), n.clone()))
+                .collect(),
+            selected: current.to_string(),
+        })
+    }
+
+    #[cfg(not(feature = "spreadsheets"))]
+    fn sheets(&self) -> Option<Choices> {
+        None
     }
 
     /// Describes the session in `locale`.
@@ -330,7 +414,7 @@ impl Session {
                 ),
             },
             Err(e) => Status::Unusable {
-                message: t.validate_error(e),
+                message: capitalise(&messages::validate_error(e, locale)),
             },
         };
         let mut shapes: Vec<Shape> = self.guesses.iter().map(|g| g.shape).collect();
@@ -350,10 +434,15 @@ impl Session {
             source: self.source.name.clone(),
             rows: table.row_count(),
             delimiter: t.delimiter_name(table.delimiter()).to_string(),
+            sheets: self.sheets(),
+            sheet_problem: self
+                .sheet_problem
+                .as_ref()
+                .map(|e| capitalise(&messages::parse_error(e, locale))),
             warnings: table
                 .warnings()
                 .iter()
-                .map(|w| t.table_warning(w))
+                .map(|w| capitalise(&messages::table_warning(w, locale)))
                 .collect(),
             shape: Choices {
                 options: shapes
@@ -397,7 +486,6 @@ impl Session {
     }
 
     fn ready(&self, v: &Validation, locale: Locale) -> Ready {
-        let t = locale.strings().data;
         let table = &self.table;
         let problems: Vec<Problem> = v
             .problems
@@ -414,7 +502,7 @@ impl Session {
                     row,
                     row_number: p.row,
                     col: p.col,
-                    message: t.cell_error(p),
+                    message: messages::cell_error(p, locale),
                     text: text.to_string(),
                     fixable: !matches!(p.problem, CellProblem::ExtraCells { .. }),
                 })
@@ -426,6 +514,36 @@ impl Session {
             problems,
             preview: preview(&v.dataset, &self.mapping, table, locale, PREVIEW_ROWS),
         }
+    }
+}
+
+/// The best guess's mapping, or every column ignored.
+fn best_mapping(guesses: &[ShapeGuess], table: &Table) -> Mapping {
+    guesses.first().map_or_else(
+        || Mapping::empty(Shape::Transactions, table.column_count()),
+        |g| g.mapping.clone(),
+    )
+}
+
+/// Validates with progress (cells typed of cells to type).
+fn check(
+    table: &Table,
+    mapping: &Mapping,
+    progress: &mut dyn FnMut(Stage, u64, u64),
+) -> Result<Validation, ValidateError> {
+    progress(Stage::Validate, 0, 0);
+    validate_with_progress(table, mapping, &mut |done, total| {
+        progress(Stage::Validate, done as u64, total as u64);
+        true
+    })
+}
+
+/// A message as a sentence on its own: first letter upper case.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
     }
 }
 
@@ -548,7 +666,7 @@ pub fn role_name(locale: Locale, role: Role) -> String {
     let t = locale.strings().data;
     match role {
         Role::Ignore => t.role_ignore.to_string(),
-        Role::Field(f) => t.field_name(f).to_string(),
+        Role::Field(f) => t.field_name(f),
         Role::Attribute => t.role_attribute.to_string(),
         Role::Period(n) => fill(t.role_period, &[("n", &n.to_string())]),
     }
@@ -560,7 +678,7 @@ fn preview(d: &Dataset, m: &Mapping, table: &Table, locale: Locale, n: usize) ->
     let mut cols: Vec<(usize, String, Vec<Value>)> = Vec::new();
     let mut push = |field: Field, values: Vec<Value>| {
         if let Some(c) = m.column_of(field) {
-            cols.push((c, t.field_name(field).to_string(), values));
+            cols.push((c, t.field_name(field), values));
         }
     };
     let nums = |v: &[Option<f64>]| -> Vec<Value> {
@@ -771,7 +889,7 @@ mod tests {
     }
 
     fn open(csv: &str) -> Session {
-        Session::open(csv.as_bytes().to_vec(), source(), &mut |_| {}).unwrap()
+        Session::open(csv.as_bytes().to_vec(), source(), &mut |_, _, _| {}).unwrap()
     }
 
     const FRENCH: &str = "Client\tDate de commande\tMontant\tCanal\n\
@@ -781,10 +899,17 @@ mod tests {
 
     #[test]
     fn a_french_paste_is_typed_and_its_bad_cell_located() {
-        let mut stages = Vec::new();
-        let s = Session::open(FRENCH.as_bytes().to_vec(), source(), &mut |st| {
-            stages.push(st)
-        })
+        let mut stages: Vec<Stage> = Vec::new();
+        let s = Session::open(
+            FRENCH.as_bytes().to_vec(),
+            source(),
+            &mut |st, done, total| {
+                assert!(done <= total || total == 0, "{st:?} {done}/{total}");
+                if stages.last() != Some(&st) {
+                    stages.push(st);
+                }
+            },
+        )
         .unwrap();
         assert_eq!(stages, [Stage::Parse, Stage::Guess, Stage::Validate]);
         let r = s.report(Locale::Fr);
@@ -939,7 +1064,7 @@ mod tests {
         assert_eq!(
             r.status,
             Status::Unusable {
-                message: "A transaction log needs a column for \"Amount\"".into()
+                message: "A transaction log needs a column for amount".into()
             }
         );
         assert!(s.loaded().is_none());
@@ -965,7 +1090,7 @@ mod tests {
 
     #[test]
     fn option_values_round_trip() {
-        let t = read_table(b"cohort,M0,M1\n2024-01,10,8\n").unwrap();
+        let t = crate::core::parse::read_table(b"cohort,M0,M1\n2024-01,10,8\n").unwrap();
         for shape in Shape::ALL {
             assert_eq!(shape_from_id(shape_id(shape)), Some(shape));
             for c in 0..3 {
@@ -991,7 +1116,7 @@ mod tests {
     #[test]
     fn unusable_input_is_an_error_not_a_session() {
         for input in [&b""[..], b"\x89PNG\r\n", b"only a header\n", b"a,\"b\nc"] {
-            assert!(Session::open(input.to_vec(), source(), &mut |_| {}).is_err());
+            assert!(Session::open(input.to_vec(), source(), &mut |_, _, _| {}).is_err());
         }
     }
 
@@ -1001,7 +1126,7 @@ mod tests {
             for sample in Sample::ALL {
                 let text = sample.text(locale);
                 let source = sample.source(locale, text.len());
-                let s = Session::open(text.into_bytes(), source, &mut |_| {}).unwrap();
+                let s = Session::open(text.into_bytes(), source, &mut |_, _, _| {}).unwrap();
                 let r = s.report(locale);
                 let ready = r.ready().unwrap_or_else(|| panic!("{:?}", r.status));
                 assert_eq!(ready.summary.rows_with_problems, 0, "{sample:?} {locale:?}");
@@ -1035,7 +1160,7 @@ mod tests {
     #[test]
     fn customer_preview_places_attributes_and_flags_under_their_columns() {
         let text = Sample::Subscription.text(Locale::En);
-        let s = Session::open(text.into_bytes(), source(), &mut |_| {}).unwrap();
+        let s = Session::open(text.into_bytes(), source(), &mut |_, _, _| {}).unwrap();
         let r = s.report(Locale::En);
         let p = &r.ready().unwrap().preview;
         let names: Vec<&str> = p.columns.iter().map(|c| c.0.as_str()).collect();

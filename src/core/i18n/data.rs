@@ -1,17 +1,11 @@
-//! Text of the Data page, and the parser's errors in French and English.
-//!
-//! The parser's own `Display` messages are English; the UI shows these
-//! instead. Each function matches every variant, so a new error kind in
-//! `core::parse` is a compile error here until it is translated.
+//! Text of the Data page. The parser's own messages (errors, warnings,
+//! field names) are localised next to them, in
+//! [`core::parse::messages`](crate::core::parse::messages).
 
 use chrono::{Datelike, NaiveDate};
 
 use super::Locale;
-use crate::core::parse::number::shown;
-use crate::core::parse::{
-    column_letter, CellError, CellProblem, DateErrorKind, Delimiter, Field, MappingError,
-    NumberErrorKind, ParseError, Shape, TableWarning, ValidateError,
-};
+use crate::core::parse::{column_letter, messages, Delimiter, Field, Shape};
 
 /// Labels and sentence templates of the Data page. Templates name their
 /// placeholders in braces, filled by [`fill`](super::fill).
@@ -60,6 +54,8 @@ pub struct DataStrings {
     /// Template with `{rows}`, `{columns}`, `{delimiter}`.
     pub table_info: &'static str,
     pub shape_label: &'static str,
+    /// The sheet selector of a workbook.
+    pub sheet_label: &'static str,
     /// Template with `{shape}`, `{confidence}`.
     pub shape_detected: &'static str,
     pub columns_heading: &'static str,
@@ -149,63 +145,10 @@ impl DataStrings {
         }
     }
 
-    /// Short shape name inside sentences.
-    fn shape_short(&self, s: Shape) -> &'static str {
-        match (s, self.fr()) {
-            (Shape::Transactions, false) => "a transaction log",
-            (Shape::Customers, false) => "a customer table",
-            (Shape::Survey, false) => "survey answers",
-            (Shape::Rfm, false) => "an RFM summary",
-            (Shape::Cohort, false) => "a cohort survival table",
-            (Shape::Transactions, true) => "un journal des achats",
-            (Shape::Customers, true) => "un fichier clients",
-            (Shape::Survey, true) => "des réponses d'enquête",
-            (Shape::Rfm, true) => "une synthèse RFM",
-            (Shape::Cohort, true) => "une table de survie par cohorte",
-        }
-    }
-
-    pub fn field_name(&self, f: Field) -> &'static str {
-        match (f, self.fr()) {
-            (Field::CustomerId, false) => "Customer id",
-            (Field::OrderDate, false) => "Order date",
-            (Field::Amount, false) => "Amount",
-            (Field::Channel, false) => "Channel",
-            (Field::Segment, false) => "Segment",
-            (Field::Revenue, false) => "Revenue per period",
-            (Field::Margin, false) => "Margin per period",
-            (Field::AcquisitionDate, false) => "Acquisition date",
-            (Field::Churned, false) => "Churned (yes/no)",
-            (Field::ChurnDate, false) => "Churn date",
-            (Field::AcquisitionCost, false) => "Acquisition cost",
-            (Field::Nps, false) => "NPS (0–10)",
-            (Field::Csat, false) => "CSAT",
-            (Field::Ces, false) => "CES",
-            (Field::Frequency, false) => "Frequency",
-            (Field::Recency, false) => "Recency",
-            (Field::T, false) => "T (customer age)",
-            (Field::MonetaryValue, false) => "Mean spend",
-            (Field::Cohort, false) => "Cohort",
-            (Field::CustomerId, true) => "Identifiant client",
-            (Field::OrderDate, true) => "Date de commande",
-            (Field::Amount, true) => "Montant",
-            (Field::Channel, true) => "Canal",
-            (Field::Segment, true) => "Segment",
-            (Field::Revenue, true) => "Chiffre d'affaires par période",
-            (Field::Margin, true) => "Marge par période",
-            (Field::AcquisitionDate, true) => "Date d'acquisition",
-            (Field::Churned, true) => "Parti (oui/non)",
-            (Field::ChurnDate, true) => "Date de départ",
-            (Field::AcquisitionCost, true) => "Coût d'acquisition",
-            (Field::Nps, true) => "NPS (0–10)",
-            (Field::Csat, true) => "CSAT",
-            (Field::Ces, true) => "CES",
-            (Field::Frequency, true) => "Fréquence",
-            (Field::Recency, true) => "Récence",
-            (Field::T, true) => "T (ancienneté)",
-            (Field::MonetaryValue, true) => "Dépense moyenne",
-            (Field::Cohort, true) => "Cohorte",
-        }
+    /// A field's name for the column selects: the parser's own name (the
+    /// one its messages use), capitalised.
+    pub fn field_name(&self, f: Field) -> String {
+        capitalise(messages::field_name(f, self.locale))
     }
 
     pub fn delimiter_name(&self, d: Option<Delimiter>) -> &'static str {
@@ -286,265 +229,6 @@ impl DataStrings {
         }
     }
 
-    /// Why a paste or file cannot be used at all.
-    pub fn parse_error(&self, e: &ParseError) -> String {
-        let fr = self.fr();
-        match e {
-            ParseError::Empty if fr => "il n'y a rien à lire".into(),
-            ParseError::Empty => "there is nothing to read".into(),
-            ParseError::Binary { what } if fr => format!(
-                "c'est {}, pas un tableau : collez des cellules d'un tableur ou choisissez un fichier .csv, .tsv ou .txt",
-                binary_fr(what)
-            ),
-            ParseError::Binary { what } => format!(
-                "this is {what}, not a table: paste cells from a spreadsheet or choose a .csv, .tsv or .txt file"
-            ),
-            ParseError::Spreadsheet if fr => "c'est un classeur (.xlsx, .xls ou .ods) : enregistrez la feuille au format CSV dans votre tableur, ou copiez ses cellules et collez-les ici".into(),
-            ParseError::Spreadsheet => "this is a workbook (.xlsx, .xls or .ods): save the sheet as CSV from your spreadsheet, or copy its cells and paste them here".into(),
-            ParseError::Workbook { message } if fr => {
-                format!("le classeur n'a pas pu être lu ({message})")
-            }
-            ParseError::Workbook { message } => {
-                format!("the workbook could not be read ({message})")
-            }
-            ParseError::TooLarge { bytes } if fr => format!(
-                "le fichier fait {} Mo ; au plus 4 Go peuvent être lus",
-                bytes / 1_000_000
-            ),
-            ParseError::TooLarge { bytes } => format!(
-                "the file is {} MB; at most 4 GB can be read",
-                bytes / 1_000_000
-            ),
-            ParseError::UnclosedQuote { row } if fr => format!(
-                "ligne {row} : un guillemet (\") ouvre une cellule qui n'est jamais refermée"
-            ),
-            ParseError::UnclosedQuote { row } => {
-                format!("row {row}: a quote (\") opens a cell that is never closed")
-            }
-            ParseError::HeaderOnly if fr => {
-                "il y a une ligne d'en-tête mais aucune donnée dessous".into()
-            }
-            ParseError::HeaderOnly => "there is a header row but no data under it".into(),
-        }
-    }
-
-    pub fn table_warning(&self, w: &TableWarning) -> String {
-        let fr = self.fr();
-        match w {
-            TableWarning::SingleColumn if fr => "une seule colonne a été trouvée : s'il doit y en avoir plusieurs, séparez-les par des tabulations, « ; », « , » ou « | »".into(),
-            TableWarning::SingleColumn => "only one column was found: if there should be several, separate them with tabs, \";\", \",\" or \"|\"".into(),
-            TableWarning::Windows1252 if fr => "le fichier n'est pas en UTF-8 ; il a été lu en Windows-1252 (l'encodage d'Excel en France)".into(),
-            TableWarning::Windows1252 => "the file is not UTF-8; it was read as Windows-1252 (what Excel writes in France)".into(),
-            TableWarning::DuplicateHeader { name, columns } => {
-                let list: Vec<String> = columns.iter().map(|c| column_letter(*c)).collect();
-                if fr {
-                    format!("l'en-tête {} apparaît dans plusieurs colonnes ({})", self.quoted(name), list.join(", "))
-                } else {
-                    format!("the header {} appears in several columns ({})", self.quoted(name), list.join(", "))
-                }
-            }
-            TableWarning::EmptyHeader { column } if fr => {
-                format!("la colonne {} n'a pas d'en-tête", column_letter(*column))
-            }
-            TableWarning::EmptyHeader { column } => {
-                format!("column {} has no header", column_letter(*column))
-            }
-            TableWarning::ExtraCells { count, rows } => {
-                let mut list: Vec<String> = rows.iter().map(u32::to_string).collect();
-                if *count > rows.len() {
-                    list.push("…".into());
-                }
-                if fr {
-                    format!("{count} ligne(s) ont plus de cellules que l'en-tête (lignes {})", list.join(", "))
-                } else {
-                    format!("{count} row(s) have more cells than the header (rows {})", list.join(", "))
-                }
-            }
-        }
-    }
-
-    /// A located cell problem: `row 17, column "montant": "12,3,4" is not a number`.
-    pub fn cell_error(&self, e: &CellError) -> String {
-        let column = self.quoted(&shown(&self.column_label(&e.column, e.col)));
-        let problem = self.cell_problem(&e.problem);
-        if self.fr() {
-            format!("ligne {}, colonne {column} : {problem}", e.row)
-        } else {
-            format!("row {}, column {column}: {problem}", e.row)
-        }
-    }
-
-    /// What is wrong with a cell, without its location.
-    pub fn cell_problem(&self, p: &CellProblem) -> String {
-        let fr = self.fr();
-        match p {
-            CellProblem::Number(e) => {
-                let t = self.quoted(&e.text);
-                match (&e.kind, fr) {
-                    (NumberErrorKind::Empty, false) => "empty cell, expected a number".into(),
-                    (NumberErrorKind::Empty, true) => "cellule vide, un nombre est attendu".into(),
-                    (NumberErrorKind::NotANumber, false) => format!("{t} is not a number"),
-                    (NumberErrorKind::NotANumber, true) => format!("{t} n'est pas un nombre"),
-                    (NumberErrorKind::WrongDecimalSeparator(s), false) => format!(
-                        "{t} is not a number in this column, which uses \"{}\" for decimals",
-                        s.as_char()
-                    ),
-                    (NumberErrorKind::WrongDecimalSeparator(s), true) => format!(
-                        "{t} n'est pas un nombre dans cette colonne, qui utilise « {} » pour les décimales",
-                        s.as_char()
-                    ),
-                    (NumberErrorKind::OutOfRange, false) => format!("{t} is too large a number"),
-                    (NumberErrorKind::OutOfRange, true) => format!("{t} est un nombre trop grand"),
-                }
-            }
-            CellProblem::Date(e) => {
-                let t = self.quoted(&e.text);
-                match (&e.kind, fr) {
-                    (DateErrorKind::Empty, false) => "empty cell, expected a date".into(),
-                    (DateErrorKind::Empty, true) => "cellule vide, une date est attendue".into(),
-                    (DateErrorKind::NotADate, false) => format!("{t} is not a date"),
-                    (DateErrorKind::NotADate, true) => format!("{t} n'est pas une date"),
-                    (DateErrorKind::NoSuchDay, false) => {
-                        format!("{t} is not a day of the calendar")
-                    }
-                    (DateErrorKind::NoSuchDay, true) => {
-                        format!("{t} n'est pas un jour du calendrier")
-                    }
-                    (
-                        DateErrorKind::Ambiguous {
-                            day_first,
-                            month_first,
-                        },
-                        false,
-                    ) => format!(
-                        "{t} could be {} or {}: no date in the column tells whether the day or the month comes first",
-                        self.date_long(*day_first, true),
-                        self.date_long(*month_first, false)
-                    ),
-                    (
-                        DateErrorKind::Ambiguous {
-                            day_first,
-                            month_first,
-                        },
-                        true,
-                    ) => format!(
-                        "{t} peut être le {} ou le {} : aucune date de la colonne n'indique si le jour ou le mois vient en premier",
-                        self.date_long(*day_first, true),
-                        self.date_long(*month_first, false)
-                    ),
-                    (DateErrorKind::SerialOutOfRange, false) => format!(
-                        "{t} is not a date (as an Excel day number it is outside 1930–2099)"
-                    ),
-                    (DateErrorKind::SerialOutOfRange, true) => format!(
-                        "{t} n'est pas une date (comme numéro de jour Excel, il sort de 1930–2099)"
-                    ),
-                }
-            }
-            CellProblem::Missing if fr => "cellule vide, une valeur est requise".into(),
-            CellProblem::Missing => "empty cell, a value is required".into(),
-            CellProblem::OutOfRange { text, expected } if fr => format!(
-                "{} est hors limites : attendu {}",
-                self.quoted(text),
-                expected_fr(expected)
-            ),
-            CellProblem::OutOfRange { text, expected } => {
-                format!("{} is out of range: expected {expected}", self.quoted(text))
-            }
-            CellProblem::NotABoolean { text } if fr => format!(
-                "{} n'est pas oui/non (attendu 1/0, oui/non, vrai/faux, yes/no)",
-                self.quoted(text)
-            ),
-            CellProblem::NotABoolean { text } => format!(
-                "{} is not yes/no (expected 1/0, yes/no, oui/non, true/false)",
-                self.quoted(text)
-            ),
-            CellProblem::ExtraCells { count } if fr => format!(
-                "{count} cellule(s) au-delà de la dernière colonne : un séparateur dans une valeur sans guillemets ?"
-            ),
-            CellProblem::ExtraCells { count } => format!(
-                "{count} cell(s) past the last column: is a delimiter inside an unquoted value?"
-            ),
-        }
-    }
-
-    pub fn mapping_error(&self, e: &MappingError) -> String {
-        let fr = self.fr();
-        match e {
-            MappingError::WrongWidth { columns, roles } if fr => format!(
-                "la correspondance couvre {roles} colonne(s) mais le tableau en a {columns}"
-            ),
-            MappingError::WrongWidth { columns, roles } => {
-                format!("the mapping has {roles} column(s) but the table has {columns}")
-            }
-            MappingError::Missing { shape, fields } => {
-                let names: Vec<&str> = fields.iter().map(|f| self.field_name(*f)).collect();
-                if fr {
-                    format!(
-                        "{} a besoin d'une colonne {}",
-                        capitalise(self.shape_short(*shape)),
-                        names
-                            .iter()
-                            .map(|n| self.quoted(n))
-                            .collect::<Vec<_>>()
-                            .join(" ou ")
-                    )
-                } else {
-                    format!(
-                        "{} needs a column for {}",
-                        capitalise(self.shape_short(*shape)),
-                        names
-                            .iter()
-                            .map(|n| self.quoted(n))
-                            .collect::<Vec<_>>()
-                            .join(" or ")
-                    )
-                }
-            }
-            MappingError::Twice { field, columns } => {
-                let (a, b) = (column_letter(columns[0]), column_letter(columns[1]));
-                if fr {
-                    format!(
-                        "{} est attribué à deux colonnes ({a} et {b})",
-                        self.quoted(self.field_name(*field))
-                    )
-                } else {
-                    format!(
-                        "{} is given to two columns ({a} and {b})",
-                        self.quoted(self.field_name(*field))
-                    )
-                }
-            }
-            MappingError::NotInShape { shape, field } if fr => format!(
-                "{} n'a pas de colonne {}",
-                capitalise(self.shape_short(*shape)),
-                self.quoted(self.field_name(*field))
-            ),
-            MappingError::NotInShape { shape, field } => format!(
-                "{} has no {} column",
-                capitalise(self.shape_short(*shape)),
-                self.quoted(self.field_name(*field))
-            ),
-            MappingError::TooFewPeriods if fr => "une table de survie par cohorte a besoin d'au moins deux colonnes de période (0, 1, …)".into(),
-            MappingError::TooFewPeriods => "a cohort survival table needs at least two period columns (0, 1, …)".into(),
-        }
-    }
-
-    pub fn validate_error(&self, e: &ValidateError) -> String {
-        let fr = self.fr();
-        match e {
-            ValidateError::Mapping(m) => self.mapping_error(m),
-            ValidateError::DateOrderNeeded { column, example, .. } => {
-                self.date_question_text(column, example)
-            }
-            ValidateError::NoUsableRows { problems } if fr => format!(
-                "aucune ligne n'est utilisable : {problems} problème(s) trouvé(s) ; corrigez les colonnes choisies ou choisissez-en d'autres"
-            ),
-            ValidateError::NoUsableRows { problems } => format!(
-                "no row can be used: {problems} problem(s) were found; check the columns chosen or choose others"
-            ),
-        }
-    }
-
     /// The day/month question for a column.
     pub fn date_question_text(&self, column: &str, example: &str) -> String {
         super::fill(
@@ -565,61 +249,6 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-fn binary_fr(what: &str) -> String {
-    match what {
-        "a PDF document" => "un document PDF".into(),
-        "a PNG image" => "une image PNG".into(),
-        "a JPEG image" => "une image JPEG".into(),
-        "a GIF image" => "une image GIF".into(),
-        "a gzip archive" => "une archive gzip".into(),
-        "a RAR archive" => "une archive RAR".into(),
-        "a 7-Zip archive" => "une archive 7-Zip".into(),
-        "a file in broken UTF-16" => "un fichier UTF-16 abîmé".into(),
-        _ => "un fichier binaire".into(),
-    }
-}
-
-/// The parser states an out-of-range expectation in English text; the known
-/// forms are translated here (tests below pin each one) and anything new is
-/// shown as is rather than lost.
-fn expected_fr(expected: &str) -> String {
-    let fixed = [
-        ("zero or more", "zéro ou plus"),
-        ("a whole number from 0 to 10", "un nombre entier de 0 à 10"),
-        ("a score from 0 to 100", "une note de 0 à 100"),
-        (
-            "a whole number, zero or more",
-            "un nombre entier, zéro ou plus",
-        ),
-        (
-            "0 when frequency is 0 (no repeat purchase)",
-            "0 quand la fréquence est 0 (pas d'achat répété)",
-        ),
-    ];
-    if let Some((_, fr)) = fixed.iter().find(|(en, _)| *en == expected) {
-        return fr.to_string();
-    }
-    let between = |prefix: &str, suffix: &str| {
-        expected
-            .strip_prefix(prefix)
-            .and_then(|r| r.strip_suffix(suffix))
-            .map(str::to_string)
-    };
-    if let Some(row) = between("a customer id not seen before (it is also in row ", ")") {
-        return format!("un identifiant client pas encore vu (il est aussi ligne {row})");
-    }
-    if let Some(date) = between("a date on or after the acquisition date (", ")") {
-        return format!("une date au plus tôt égale à la date d'acquisition ({date})");
-    }
-    if let Some(t) = between("at most T (", ")") {
-        return format!("au plus T ({t})");
-    }
-    if let Some(p) = between("at most ", ", the number active the period before") {
-        return format!("au plus {p}, le nombre d'actifs de la période précédente");
-    }
-    expected.to_string()
-}
-
 pub static EN: DataStrings = DataStrings {
     locale: Locale::En,
     heading: "Your data",
@@ -628,7 +257,7 @@ pub static EN: DataStrings = DataStrings {
     paste_help: "Copy a range in Excel, LibreOffice or Google Sheets, header row included, and paste it here (Ctrl+V): it is read at once.",
     paste_button: "Read the text above",
     drop_title: "Drop a file here",
-    drop_help: ".csv, .tsv or .txt, any size (a workbook: save the sheet as CSV first)",
+    drop_help: ".csv, .tsv, .txt, .xlsx, .xls or .ods; a million rows is fine.",
     file_button: "Choose a file…",
     samples_label: "No data at hand? Try a sample:",
     sample_subscription: "Subscription business (customers)",
@@ -653,6 +282,7 @@ pub static EN: DataStrings = DataStrings {
     back_to: "Back to {name}",
     table_info: "{rows} rows × {columns} columns, separated by {delimiter}.",
     shape_label: "Kind of data",
+    sheet_label: "Sheet",
     shape_detected: "Recognised as {shape} ({confidence} sure). Change it if it is wrong.",
     columns_heading: "What each column holds",
     columns_help: "Guessed from the headers; change any that is wrong.",
@@ -696,7 +326,7 @@ pub static FR: DataStrings = DataStrings {
     paste_help: "Copiez une plage dans Excel, LibreOffice ou Google Sheets, ligne d'en-tête comprise, et collez-la ici (Ctrl+V) : elle est lue aussitôt.",
     paste_button: "Lire le texte ci-dessus",
     drop_title: "Déposez un fichier ici",
-    drop_help: ".csv, .tsv ou .txt, de toute taille (un classeur : enregistrez d'abord la feuille en CSV)",
+    drop_help: ".csv, .tsv, .txt, .xlsx, .xls ou .ods ; un million de lignes passe sans peine.",
     file_button: "Choisir un fichier…",
     samples_label: "Pas de données sous la main ? Essayez un exemple :",
     sample_subscription: "Entreprise d'abonnement (clients)",
@@ -721,6 +351,7 @@ pub static FR: DataStrings = DataStrings {
     back_to: "Revenir à {name}",
     table_info: "{rows} lignes × {columns} colonnes, séparées par des {delimiter}.",
     shape_label: "Type de données",
+    sheet_label: "Feuille",
     shape_detected: "Reconnu comme {shape} (certitude {confidence}). Changez-le s'il est faux.",
     columns_heading: "Contenu de chaque colonne",
     columns_help: "Deviné d'après les en-têtes ; corrigez ce qui est faux.",
@@ -759,85 +390,6 @@ pub static FR: DataStrings = DataStrings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::parse::{guess_mapping, read_table, validate};
-
-    fn problems(csv: &str, shape: Shape) -> Vec<CellError> {
-        let t = read_table(csv.as_bytes()).unwrap();
-        let m = guess_mapping(&t, shape);
-        validate(&t, &m).unwrap().problems
-    }
-
-    #[test]
-    fn located_messages_in_both_languages() {
-        let p = problems(
-            "client;date;montant\nA;01/02/2024;10,5\nB;15/02/2024;12,3,4\n",
-            Shape::Transactions,
-        );
-        assert_eq!(p.len(), 1);
-        // Same wording as the parser's own English message.
-        assert_eq!(EN.cell_error(&p[0]), p[0].to_string());
-        assert_eq!(
-            FR.cell_error(&p[0]),
-            "ligne 3, colonne « montant » : « 12,3,4 » n'est pas un nombre"
-        );
-    }
-
-    #[test]
-    fn english_matches_the_parser_for_every_problem_kind_it_produces() {
-        let csv = "client,date,amount\nZ,2024-02-01,1\nA,2024-02-30,1\nB,,2\nC,2024-01-05,abc\n,2024-01-06,3\n";
-        for p in problems(csv, Shape::Transactions) {
-            assert_eq!(EN.cell_error(&p), p.to_string());
-        }
-    }
-
-    #[test]
-    fn every_known_out_of_range_expectation_is_translated() {
-        // Customer table: NPS range, negative cost, duplicate id, churn before signup.
-        let csv = "customer id,signup date,churn date,acquisition cost,NPS\n\
-                   A,2024-01-10,2024-01-05,-3,11\nA,2024-01-10,,5,7\nB,2024-01-10,,5,7\n";
-        let ps = problems(csv, Shape::Customers);
-        let out: Vec<_> = ps
-            .iter()
-            .filter(|p| matches!(p.problem, CellProblem::OutOfRange { .. }))
-            .collect();
-        assert!(out.len() >= 4, "{ps:?}");
-        for p in out {
-            let CellProblem::OutOfRange { expected, .. } = &p.problem else {
-                unreachable!()
-            };
-            assert_ne!(&expected_fr(expected), expected, "untranslated: {expected}");
-        }
-        for (en, fr) in [
-            ("at most T (3)", "au plus T (3)"),
-            (
-                "at most 12, the number active the period before",
-                "au plus 12, le nombre d'actifs de la période précédente",
-            ),
-            ("a score from 0 to 100", "une note de 0 à 100"),
-        ] {
-            assert_eq!(expected_fr(en), fr);
-        }
-        assert_eq!(expected_fr("something new"), "something new");
-    }
-
-    #[test]
-    fn parse_errors_are_explained() {
-        for (input, fr_part) in [
-            (&b""[..], "rien"),
-            (b"%PDF-1.4 ...", "PDF"),
-            (b"PK\x03\x04rest", "classeur"),
-            (b"a;b\n", "aucune donn"),
-            (b"a,b\n\"x,1\n", "guillemet"),
-        ] {
-            let e = read_table(input).unwrap_err();
-            assert!(
-                FR.parse_error(&e).contains(fr_part),
-                "{}",
-                FR.parse_error(&e)
-            );
-            assert!(!EN.parse_error(&e).is_empty());
-        }
-    }
 
     #[test]
     fn dates_are_written_out() {
@@ -858,18 +410,16 @@ mod tests {
     }
 
     #[test]
-    fn mapping_errors_name_fields_in_the_language() {
-        let e = MappingError::Missing {
-            shape: Shape::Transactions,
-            fields: vec![Field::Amount],
-        };
+    fn labels_in_both_languages() {
+        assert_eq!(FR.field_name(Field::CustomerId), "Identifiant client");
+        assert_eq!(EN.field_name(Field::Amount), "Amount");
+        assert_eq!(FR.percent(0.923), "92\u{a0}%");
+        assert_eq!(EN.percent(1.0), "100%");
+        assert_eq!(FR.column_label("", 2), "colonne C");
+        assert_eq!(EN.column_label("Montant", 2), "Montant");
         assert_eq!(
-            FR.mapping_error(&e),
-            "Un journal des achats a besoin d'une colonne « Montant »"
-        );
-        assert_eq!(
-            EN.mapping_error(&e),
-            "A transaction log needs a column for \"Amount\""
+            FR.delimiter_name(Some(Delimiter::Semicolon)),
+            "points-virgules"
         );
     }
 }

@@ -40,6 +40,8 @@ pub enum ParseError {
     UnclosedQuote { row: u32 },
     /// A header row and nothing under it.
     HeaderOnly,
+    /// The user cancelled (the progress callback returned `false`).
+    Cancelled,
 }
 
 impl fmt::Display for ParseError {
@@ -69,6 +71,7 @@ impl fmt::Display for ParseError {
                 f,
                 "there is a header row but no data under it"
             ),
+            ParseError::Cancelled => write!(f, "reading was cancelled"),
         }
     }
 }
@@ -87,6 +90,9 @@ pub enum TableWarning {
     DuplicateHeader { name: String, columns: Vec<usize> },
     /// A column with an empty header (0-based).
     EmptyHeader { column: usize },
+    /// The first rows looked like a title (one cell over a wider table):
+    /// the header was taken from spreadsheet row `header_row`.
+    TitleSkipped { header_row: u32 },
     /// Rows with more non-empty cells than there are headers: the extra
     /// cells belong to no column (often a delimiter inside an unquoted
     /// value). `rows` are the first such rows (spreadsheet numbers).
@@ -116,6 +122,10 @@ impl fmt::Display for TableWarning {
             TableWarning::EmptyHeader { column } => {
                 write!(f, "column {} has no header", column_letter(*column))
             }
+            TableWarning::TitleSkipped { header_row } => write!(
+                f,
+                "the first rows look like a title: the header was taken from row {header_row}"
+            ),
             TableWarning::ExtraCells { count, rows } => {
                 let list: Vec<String> = rows.iter().map(u32::to_string).collect();
                 write!(

@@ -2,7 +2,7 @@
 //!
 //! Guesses come from the headers, matched against English and French
 //! synonyms after folding (case, accents, punctuation: see
-//! [`fold`](super::text::fold)), and from the data where headers cannot
+//! [`fold`](super::text::fold())), and from the data where headers cannot
 //! tell (duplicate customer ids mean a transaction log; small whole numbers
 //! in an unnamed column are attribute ratings). Every guess is a [`Mapping`]
 //! the user can edit; it is serde-serialisable for the UI state.
@@ -434,6 +434,8 @@ impl Field {
                 ("panier moyen", 0.9),
                 ("average order value", 0.9),
                 ("aov", 0.9),
+                ("zbar", 0.9),
+                ("m x", 0.8),
                 ("m", 0.6),
             ],
             Field::Cohort => &[
@@ -742,7 +744,7 @@ fn guess_for_shape(table: &Table, shape: Shape) -> ShapeGuess {
     // taken once.
     let mut pairs: Vec<(f64, Field, usize)> = Vec::new();
     for &f in shape.fields() {
-        for (c, h) in headers.iter().enumerate() {
+        for (c, h) in headers.iter().enumerate().take(MAX_MATCHED_COLUMNS) {
             let s = best_score(f, h);
             if s >= 0.5 && mapping.columns[c] == Role::Ignore {
                 pairs.push((s, f, c));
@@ -755,10 +757,12 @@ fn guess_for_shape(table: &Table, shape: Shape) -> ShapeGuess {
             .then(a.2.cmp(&b.2))
             .then(a.1.cmp(&b.1))
     });
+    let mut taken: Vec<Field> = Vec::new();
     for (s, f, c) in pairs {
-        if mapping.columns[c] == Role::Ignore && mapping.column_of(f).is_none() {
+        if mapping.columns[c] == Role::Ignore && !taken.contains(&f) {
             mapping.columns[c] = Role::Field(f);
             scores[c] = s;
+            taken.push(f);
         }
     }
     // The cohort label is the first column when no header names it.
@@ -771,7 +775,7 @@ fn guess_for_shape(table: &Table, shape: Shape) -> ShapeGuess {
         scores[0] = 0.5;
     }
     if shape.has_attributes() {
-        for c in 0..n {
+        for c in 0..n.min(MAX_MATCHED_COLUMNS) {
             if mapping.columns[c] == Role::Ignore
                 && !headers[c].is_empty()
                 && looks_like_ratings(table, c)
@@ -838,6 +842,11 @@ fn guess_for_shape(table: &Table, shape: Shape) -> ShapeGuess {
         mapping,
     }
 }
+
+/// Columns past this one are left for the user to map: no shape has that
+/// many, and matching every header of a 100 000-column garbage line against
+/// every synonym would freeze the tab.
+pub const MAX_MATCHED_COLUMNS: usize = 512;
 
 /// Rows inspected by the data checks of shape guessing.
 const SAMPLE_ROWS: usize = 2000;
@@ -940,6 +949,24 @@ mod tests {
     }
 
     #[test]
+    fn fader_hardie_column_names() {
+        // The CDNOW summary's header (Fader & Hardie): x, t_x, T, zbar.
+        let g = best("ID,x,t_x,T,zbar\n1,2,30.43,38.86,22.35\n2,1,1.71,38.86,11.77\n");
+        assert_eq!(g.shape, Shape::Rfm);
+        use Field::*;
+        assert_eq!(
+            g.mapping.columns,
+            [
+                Role::Field(CustomerId),
+                Role::Field(Frequency),
+                Role::Field(Recency),
+                Role::Field(T),
+                Role::Field(MonetaryValue)
+            ]
+        );
+    }
+
+    #[test]
     fn cohort_table() {
         let g = best("Cohorte;M0;M1;M2;M3\n2024-01;100;80;70;64\n2024-02;120;90;81;\n");
         assert_eq!(g.shape, Shape::Cohort);
@@ -1003,6 +1030,21 @@ mod tests {
         let json = serde_json::to_string(&m).unwrap();
         let back: Mapping = serde_json::from_str(&json).unwrap();
         assert_eq!(back, m);
+    }
+
+    #[test]
+    fn very_wide_tables_are_guessed_quickly() {
+        // 200 000 columns: guessing stays linear (the cap above).
+        let mut csv = String::new();
+        for line in 0..2 {
+            let cells: Vec<String> = (0..200_000).map(|i| format!("c{line}{i}")).collect();
+            csv.push_str(&cells.join(";"));
+            csv.push('\n');
+        }
+        let t = read_table(csv.as_bytes()).unwrap();
+        let g = guess_shapes(&t);
+        assert_eq!(g.len(), 5);
+        assert_eq!(g[0].mapping.columns.len(), 200_000);
     }
 
     #[test]

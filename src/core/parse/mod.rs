@@ -6,9 +6,11 @@
 //!   conventions; [`detect_decimal_separator`] and [`detect_date_order`]
 //!   decide the ambiguous cases from a whole column.
 //!
+//! * `read_workbook` (feature `spreadsheets`, on by default): `.xlsx`,
+//!   `.xls`, `.ods` sheets into the same [`Table`].
 //! * [`guess_shapes`]: which [`Shape`] a table is and a [`Mapping`] of its
 //!   columns, from EN/FR header synonyms; the user edits the mapping.
-//! * [`validate`]: a mapped table into a typed [`Dataset`], every problem
+//! * [`validate()`]: a mapped table into a typed [`Dataset`], every problem
 //!   located, bad rows left out and listed.
 //!
 //! Row numbers in every message are those a spreadsheet shows: the header
@@ -18,10 +20,13 @@ pub mod date;
 mod decode;
 pub mod error;
 pub mod mapping;
+pub mod messages;
 pub mod number;
 pub mod table;
 pub mod text;
 pub mod validate;
+#[cfg(feature = "spreadsheets")]
+pub mod workbook;
 
 pub use date::{
     detect_date_order, from_excel_serial, parse_date, parse_date_with, DateError, DateErrorKind,
@@ -32,13 +37,43 @@ pub use mapping::{
     guess_mapping, guess_shapes, Field, Mapping, MappingError, Role, Shape, ShapeGuess,
 };
 pub use number::{
-    detect_decimal_separator, parse_number, parse_number_with, DecimalGuess, DecimalSeparator,
-    NumberError, NumberErrorKind,
+    currency_of, detect_decimal_separator, parse_number, parse_number_with, DecimalGuess,
+    DecimalSeparator, NumberError, NumberErrorKind,
 };
 pub use table::{
-    detect_delimiter, read_table, read_table_with, table_from_rows, Delimiter, ReadOptions, Table,
+    detect_delimiter, read_table, read_table_with, read_table_with_progress, table_from_rows,
+    table_from_rows_at, Delimiter, ReadOptions, Table, PROGRESS_STEP,
 };
 pub use validate::{
-    validate, Attribute, Categories, Cohorts, Customers, Dataset, Rfm, Summary, Survey,
-    Transactions, ValidateError, Validation,
+    validate, validate_with_progress, Attribute, Categories, Cohorts, Customers, Dataset, Rfm,
+    Summary, Survey, Transactions, ValidateError, Validation,
 };
+#[cfg(feature = "spreadsheets")]
+pub use workbook::{read_workbook, Workbook};
+
+/// What a dropped or picked file turned out to be.
+#[cfg(feature = "spreadsheets")]
+#[derive(Debug)]
+pub enum Loaded {
+    /// Delimited text (paste, `.csv`, `.tsv`, `.txt`).
+    Table(Table),
+    /// A workbook: list its sheets, let the user pick one
+    /// ([`Workbook::first_table`] to start with).
+    Workbook(Workbook),
+}
+
+/// Reads any accepted input: text as a [`Table`], a spreadsheet workbook
+/// (recognised by its first bytes) as a [`Workbook`].
+///
+/// ```
+/// use cx_impact::core::parse::{read_input, Loaded};
+/// let Ok(Loaded::Table(t)) = read_input(b"a;b\n1;2\n") else { panic!() };
+/// assert_eq!(t.row_count(), 1);
+/// ```
+#[cfg(feature = "spreadsheets")]
+pub fn read_input(bytes: &[u8]) -> Result<Loaded, ParseError> {
+    match read_table(bytes) {
+        Err(ParseError::Spreadsheet) => read_workbook(bytes).map(Loaded::Workbook),
+        other => other.map(Loaded::Table),
+    }
+}

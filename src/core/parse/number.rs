@@ -128,6 +128,38 @@ pub fn parse_number_with(
     if let Some(v) = fast_plain(text.as_bytes(), decimal) {
         return Ok(v);
     }
+    // Second fast path for spreadsheet money: `1 234,56 €`, `12,5 %`.
+    if let Some(g) = scan_grouped(text.as_bytes()) {
+        if let Some(v) = g.value(decimal) {
+            return Ok(v);
+        }
+    }
+    general(text, decimal)
+}
+
+/// [`parse_number_with`] without its fast paths: the reference the fast
+/// paths are checked against by fuzzing and property tests.
+#[doc(hidden)]
+pub fn parse_number_reference(
+    text: &str,
+    decimal: Option<DecimalSeparator>,
+) -> Result<f64, NumberError> {
+    general(text, decimal)
+}
+
+/// One cell's vote on its column's decimal separator, with the fast paths
+/// (`fast == true`) or without.
+#[doc(hidden)]
+pub fn cell_decimal_vote(text: &str, fast: bool) -> Option<DecimalSeparator> {
+    if fast {
+        evidence(text)
+    } else {
+        general_evidence(text)
+    }
+}
+
+/// The full analysis, for everything the fast paths leave.
+fn general(text: &str, decimal: Option<DecimalSeparator>) -> Result<f64, NumberError> {
     let core = strip(text).map_err(|k| NumberError::new(text, k))?;
     let layout = layout(core.digits).map_err(|k| NumberError::new(text, k))?;
     let dec = resolve(&layout, decimal).map_err(|k| NumberError::new(text, k))?;
@@ -177,6 +209,165 @@ fn fast_plain(b: &[u8], decimal: Option<DecimalSeparator>) -> Option<f64> {
     buf[0] = b[0];
     let s = std::str::from_utf8(&buf[..b.len()]).ok()?;
     s.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// A number as French and English spreadsheets print money and rates:
+/// optional `-`, digits grouped by spaces (ASCII, U+00A0 or U+202F, groups
+/// of three after the first), at most one `,` or `.`, then optionally a
+/// space and `€` or `%`. Digits are copied into `buf` with `.` for the
+/// separator, ready for `f64::from_str`.
+struct Grouped {
+    buf: [u8; 48],
+    len: usize,
+    /// The `,` or `.` and the digit counts around it, if any.
+    sep: Option<u8>,
+    groups: usize,
+    first_group: usize,
+    frac: usize,
+    percent: bool,
+}
+
+/// Length of a space-like separator at the start of `b`: ASCII space,
+/// U+00A0 (`C2 A0`) or U+202F (`E2 80 AF`).
+#[inline]
+fn space_len(b: &[u8]) -> usize {
+    match b {
+        [b' ', ..] => 1,
+        [0xC2, 0xA0, ..] => 2,
+        [0xE2, 0x80, 0xAF, ..] => 3,
+        _ => 0,
+    }
+}
+
+fn scan_grouped(b: &[u8]) -> Option<Grouped> {
+    let n = b.len();
+    if n == 0 || n > 40 {
+        return None;
+    }
+    let mut g = Grouped {
+        buf: [0; 48],
+        len: 0,
+        sep: None,
+        groups: 0,
+        first_group: 0,
+        frac: 0,
+        percent: false,
+    };
+    let mut i = 0;
+    if b[0] == b'-' {
+        g.buf[0] = b'-';
+        g.len = 1;
+        i = 1;
+    }
+    loop {
+        let start = i;
+        while i < n && b[i].is_ascii_digit() {
+            g.buf[g.len] = b[i];
+            g.len += 1;
+            i += 1;
+        }
+        let digits = i - start;
+        if digits == 0 || (g.groups > 0 && digits != 3) {
+            return None;
+        }
+        if g.groups == 0 {
+            g.first_group = digits;
+        }
+        g.groups += 1;
+        let sl = space_len(&b[i..]);
+        if sl > 0 && b.get(i + sl).is_some_and(u8::is_ascii_digit) {
+            i += sl;
+            continue;
+        }
+        break;
+    }
+    if g.groups > 1 && g.first_group > 3 {
+        return None;
+    }
+    if i < n && matches!(b[i], b',' | b'.') {
+        g.sep = Some(b[i]);
+        g.buf[g.len] = b'.';
+        g.len += 1;
+        i += 1;
+        let start = i;
+        while i < n && b[i].is_ascii_digit() {
+            g.buf[g.len] = b[i];
+            g.len += 1;
+            i += 1;
+        }
+        g.frac = i - start;
+        if g.frac == 0 {
+            return None;
+        }
+    }
+    let rest = &b[i..];
+    let rest = &rest[space_len(rest)..];
+    match rest {
+        [] => {}
+        [0xE2, 0x82, 0xAC] => {} // €
+        [b'%'] => g.percent = true,
+        _ => return None,
+    }
+    Some(g)
+}
+
+impl Grouped {
+    /// The value, or `None` when the column's convention makes the
+    /// separator a thousands one (the general path decides then).
+    fn value(mut self, decimal: Option<DecimalSeparator>) -> Option<f64> {
+        if let (Some(sep), Some(conv)) = (self.sep, decimal) {
+            let conv = match conv {
+                DecimalSeparator::Point => b'.',
+                DecimalSeparator::Comma => b',',
+            };
+            if sep != conv {
+                return None;
+            }
+        }
+        if self.percent {
+            self.buf[self.len..self.len + 3].copy_from_slice(b"e-2");
+            self.len += 3;
+        }
+        let s = std::str::from_utf8(&self.buf[..self.len]).ok()?;
+        s.parse::<f64>().ok().filter(|v| v.is_finite())
+    }
+
+    /// What this cell says about its column's decimal separator.
+    fn evidence(&self) -> Option<DecimalSeparator> {
+        let sep = self.sep?;
+        let vote = if sep == b'.' {
+            DecimalSeparator::Point
+        } else {
+            DecimalSeparator::Comma
+        };
+        // After space groups, or with digits that cannot be a thousands
+        // group, the separator can only be the decimal one.
+        let leading_zero = self.buf[usize::from(self.buf[0] == b'-')] == b'0';
+        let could_group =
+            self.groups == 1 && self.frac == 3 && self.first_group <= 3 && !leading_zero;
+        (!could_group).then_some(vote)
+    }
+}
+
+/// The currency a number's text names (`1 234,56 €`, `$12`, `CHF 5`), if it
+/// is one the app offers. A bare `$` is read as US dollars.
+pub fn currency_of(text: &str) -> Option<crate::core::scenario::Currency> {
+    use crate::core::scenario::Currency;
+    let t = text.trim_matches(is_space);
+    let mark = strip_currency_prefix(t)
+        .map(|rest| &t[..t.len() - rest.len()])
+        .or_else(|| {
+            let t = t.trim_end_matches('%').trim_end_matches(is_space);
+            strip_currency_suffix(t).map(|rest| &t[rest.len()..])
+        })?;
+    match mark.to_ascii_uppercase().as_str() {
+        "€" | "EUR" | "EURO" | "EUROS" => Some(Currency::Eur),
+        "$" | "US$" | "USD" => Some(Currency::Usd),
+        "£" | "GBP" => Some(Currency::Gbp),
+        "CHF" | "FR." => Some(Currency::Chf),
+        "CAD" => Some(Currency::Cad),
+        _ => None,
+    }
 }
 
 /// A number's text with sign, currency, parentheses and percent removed.
@@ -496,10 +687,13 @@ fn format_i32(v: i32, buf: &mut [u8; 12]) -> &[u8] {
 
 /// What one cell says about its column's decimal separator.
 fn evidence(text: &str) -> Option<DecimalSeparator> {
-    match plain_evidence(text.as_bytes()) {
-        Some(vote) => vote,
-        None => general_evidence(text),
+    if let Some(vote) = plain_evidence(text.as_bytes()) {
+        return vote;
     }
+    if let Some(g) = scan_grouped(text.as_bytes()) {
+        return g.evidence();
+    }
+    general_evidence(text)
 }
 
 fn general_evidence(text: &str) -> Option<DecimalSeparator> {
@@ -543,6 +737,11 @@ fn general_evidence(text: &str) -> Option<DecimalSeparator> {
 /// general analysis: `Some(vote)` when the cell is plain, `None` otherwise.
 #[inline]
 fn plain_evidence(b: &[u8]) -> Option<Option<DecimalSeparator>> {
+    // Longer cells are no numbers a spreadsheet prints; the general path
+    // refuses them, so defer to it (found by fuzzing: 296 digits and `.0`).
+    if b.len() > 64 {
+        return None;
+    }
     let start = usize::from(b.first() == Some(&b'-'));
     let digits = &b[start..];
     let mut sep = None;
@@ -699,6 +898,21 @@ mod tests {
     }
 
     #[test]
+    fn currency_marks() {
+        use crate::core::scenario::Currency::*;
+        assert_eq!(currency_of("1 234,56 €"), Some(Eur));
+        assert_eq!(currency_of("12 euros"), Some(Eur));
+        assert_eq!(currency_of("$1,234.50"), Some(Usd));
+        assert_eq!(currency_of("US$3"), Some(Usd));
+        assert_eq!(currency_of("£12"), Some(Gbp));
+        assert_eq!(currency_of("CHF 1'250.00"), Some(Chf));
+        assert_eq!(currency_of("12 CAD"), Some(Cad));
+        assert_eq!(currency_of("¥500"), None);
+        assert_eq!(currency_of("12,5"), None);
+        assert_eq!(currency_of(""), None);
+    }
+
+    #[test]
     fn refused_with_exact_messages() {
         let msg = |s: &str| parse_number(s).unwrap_err().to_string();
         assert_eq!(msg("12,3,4"), "\"12,3,4\" is not a number");
@@ -818,6 +1032,59 @@ mod tests {
                 assert_eq!(vote, general_evidence(s), "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn fuzz_regression_long_digit_run_votes_like_the_general_path() {
+        // fuzz/artifacts/number/crash-d903249e...: "1" x 296, then ".0".
+        let text = format!("{}.0", "1".repeat(296));
+        assert_eq!(evidence(&text), general_evidence(&text));
+        assert_eq!(evidence(&text), None);
+        assert!(parse_number(&text).is_err());
+    }
+
+    #[test]
+    fn grouped_fast_path_agrees_with_general_path() {
+        let nb = "\u{a0}";
+        let nn = "\u{202f}";
+        let cases = [
+            "1 234,56 €".to_string(),
+            format!("1{nb}234,56{nb}€"),
+            format!("-12{nn}345{nn}678,9€"),
+            "45,90 €".into(),
+            "45.90 €".into(),
+            "1,234 €".into(),
+            "1.234".into(),
+            "12,5 %".into(),
+            "5%".into(),
+            "0,123 €".into(),
+            "1 234".into(),
+            "1 234 567".into(),
+            "12 34".into(),
+            "1234 567".into(),
+            "1 234,".into(),
+            "-".into(),
+            "€".into(),
+            "1 234,56 $".into(),
+            "007,5".into(),
+        ];
+        for s in &cases {
+            for d in [
+                None,
+                Some(DecimalSeparator::Point),
+                Some(DecimalSeparator::Comma),
+            ] {
+                if let Some(v) = scan_grouped(s.as_bytes()).and_then(|g| g.value(d)) {
+                    assert_eq!(general(s, d), Ok(v), "{s:?} {d:?}");
+                }
+            }
+            if let Some(g) = scan_grouped(s.as_bytes()) {
+                assert_eq!(g.evidence(), general_evidence(s), "{s:?}");
+            }
+        }
+        // The fast path does take the French money cells.
+        assert!(scan_grouped("1 234,56 €".as_bytes()).is_some());
+        assert!(scan_grouped("45,90 €".as_bytes()).is_some());
     }
 
     #[test]

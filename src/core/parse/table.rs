@@ -70,8 +70,9 @@ pub struct Table {
     text: String,
     ends: Vec<u32>,
     /// Index in `ends` of each row's first cell, plus one past the end.
-    first: Vec<u32>,
-    rows: Vec<u32>,
+    first: Seq,
+    /// Spreadsheet row number of each data row.
+    rows: Seq,
     delimiter: Option<Delimiter>,
     encoding: Encoding,
     edits: BTreeMap<(u32, u32), String>,
@@ -80,6 +81,72 @@ pub struct Table {
     excluded: BTreeSet<u32>,
     table_decimal: OnceLock<Option<DecimalSeparator>>,
     table_date_order: OnceLock<DateOrderGuess>,
+}
+
+/// A `u32` sequence stored as `start + step * i` while it is one (rows of
+/// equal width, no blank lines: the usual case, 8 bytes per row saved on a
+/// million rows), and as a vector from its first irregular value on.
+#[derive(Debug, Clone, Default)]
+struct Seq {
+    start: u32,
+    step: u32,
+    len: usize,
+    explicit: Option<Vec<u32>>,
+}
+
+impl Seq {
+    fn push(&mut self, v: u32) {
+        if let Some(e) = &mut self.explicit {
+            e.push(v);
+            return;
+        }
+        match self.len {
+            0 => self.start = v,
+            1 => self.step = v.wrapping_sub(self.start),
+            n if v == self.start.wrapping_add(self.step.wrapping_mul(n as u32)) => {}
+            n => {
+                let mut e: Vec<u32> = (0..n)
+                    .map(|i| self.start.wrapping_add(self.step.wrapping_mul(i as u32)))
+                    .collect();
+                e.push(v);
+                self.explicit = Some(e);
+            }
+        }
+        self.len += 1;
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> u32 {
+        match &self.explicit {
+            Some(e) => e[i],
+            None => {
+                assert!(i < self.len, "index {i} out of {}", self.len);
+                self.start.wrapping_add(self.step.wrapping_mul(i as u32))
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.explicit.as_ref().map_or(self.len, Vec::len)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Drops the first `k` values.
+    fn drop_front(&mut self, k: usize) {
+        let k = k.min(self.len());
+        match &mut self.explicit {
+            Some(e) => {
+                e.drain(..k);
+            }
+            None => {
+                self.start = self.start.wrapping_add(self.step.wrapping_mul(k as u32));
+                self.len -= k;
+            }
+        }
+    }
 }
 
 /// Reads delimited text: detects the encoding and delimiter, takes the
@@ -98,11 +165,37 @@ pub fn read_table(input: &[u8]) -> Result<Table, ParseError> {
 
 /// [`read_table`] with choices forced by the user.
 pub fn read_table_with(input: &[u8], options: ReadOptions) -> Result<Table, ParseError> {
+    read_table_with_progress(input, options, &mut |_, _| true)
+}
+
+/// Bytes of input between two calls of a progress callback.
+pub const PROGRESS_STEP: usize = 1 << 20;
+
+/// [`read_table_with`] that reports progress for a progress bar: `progress`
+/// gets `(bytes read, total bytes)` about every [`PROGRESS_STEP`] bytes and
+/// returns `false` to cancel ([`ParseError::Cancelled`]).
+pub fn read_table_with_progress(
+    input: &[u8],
+    options: ReadOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Table, ParseError> {
     let decoded = decode(input)?;
     let text = decoded.text.as_ref();
     let delimiter = options.delimiter.or_else(|| detect_delimiter(text));
-    let mut table = tokenize(text, delimiter)?;
+    let mut table = tokenize_with(
+        text,
+        delimiter.map_or(0, Delimiter::byte),
+        delimiter,
+        progress,
+    )?;
     table.encoding = decoded.encoding;
+    if let Some(r) = table.title_rows() {
+        let header_row = table.row_number(r);
+        table.promote_header(r)?;
+        table
+            .warnings
+            .insert(0, TableWarning::TitleSkipped { header_row });
+    }
     if decoded.encoding == Encoding::Windows1252 {
         table.warnings.insert(0, TableWarning::Windows1252);
     }
@@ -117,8 +210,19 @@ where
     R: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
+    table_from_rows_at(rows, 1)
+}
+
+/// [`table_from_rows`] for rows that start at spreadsheet row `first_row`
+/// (a sheet whose data starts lower down).
+pub fn table_from_rows_at<I, R, S>(rows: I, first_row: u32) -> Result<Table, ParseError>
+where
+    I: IntoIterator<Item = R>,
+    R: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
     let mut b = Builder::default();
-    let mut row = 0u32;
+    let mut row = first_row.saturating_sub(1);
     for cells in rows {
         row += 1;
         let start = b.ends.len();
@@ -136,8 +240,8 @@ where
 struct Builder {
     text: String,
     ends: Vec<u32>,
-    first: Vec<u32>,
-    rows: Vec<u32>,
+    first: Seq,
+    rows: Seq,
     header: Option<(Vec<String>, u32)>,
 }
 
@@ -205,17 +309,19 @@ impl Builder {
     }
 }
 
-fn tokenize(text: &str, delimiter: Option<Delimiter>) -> Result<Table, ParseError> {
-    // Without a delimiter each line is one cell (quotes still group lines).
-    tokenize_with(text, delimiter.map_or(0, Delimiter::byte), delimiter)
-}
-
 /// `delim == 0` means no delimiter (a NUL never reaches here: decode
 /// refuses binary input, and a stray one just stays in its cell).
 ///
 /// Cells are cut next to ASCII bytes (delimiter, quote, `\r`, `\n`), which
 /// are always UTF-8 character boundaries, so slicing `text` never fails.
-fn tokenize_with(text: &str, delim: u8, delimiter: Option<Delimiter>) -> Result<Table, ParseError> {
+///
+/// Without a delimiter each line is one cell (quotes still group lines).
+fn tokenize_with(
+    text: &str,
+    delim: u8,
+    delimiter: Option<Delimiter>,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Table, ParseError> {
     let b = text.as_bytes();
     let n = b.len();
     let mut bld = Builder {
@@ -232,9 +338,10 @@ fn tokenize_with(text: &str, delim: u8, delimiter: Option<Delimiter>) -> Result<
     } else {
         lines
     };
+    // A little over the estimate: falling short by one cell would double
+    // the vector (and in wasm, memory never shrinks back).
+    let est_lines = est_lines + est_lines / 16 + 2;
     bld.ends.reserve(est_lines * per_line + 16);
-    bld.first.reserve(est_lines + 2);
-    bld.rows.reserve(est_lines + 2);
 
     let find = |from: usize| -> usize {
         let hay = &b[from..];
@@ -248,7 +355,14 @@ fn tokenize_with(text: &str, delim: u8, delimiter: Option<Delimiter>) -> Result<
 
     let mut i = 0;
     let mut row = 0u32;
+    let mut next_report = PROGRESS_STEP;
     while i < n {
+        if i >= next_report {
+            if !progress(i, n) {
+                return Err(ParseError::Cancelled);
+            }
+            next_report = i + PROGRESS_STEP;
+        }
         row = row.saturating_add(1);
         let record_row = row;
         let start = bld.ends.len();
@@ -302,12 +416,15 @@ fn tokenize_with(text: &str, delim: u8, delimiter: Option<Delimiter>) -> Result<
         }
         bld.end_record(start, text_start, record_row);
     }
+    if !progress(n, n) {
+        return Err(ParseError::Cancelled);
+    }
     bld.finish(delimiter)
 }
 
 /// Picks the delimiter whose count per line is the most consistent over the
 /// first lines (quotes respected), preferring tab, `;`, `,`, `|` in ties.
-/// `None` when no candidate appears in the header line.
+/// `None` when no candidate appears in most lines.
 pub fn detect_delimiter(text: &str) -> Option<Delimiter> {
     const SAMPLE_LINES: usize = 100;
     const SAMPLE_BYTES: usize = 64 * 1024;
@@ -346,16 +463,31 @@ pub fn detect_delimiter(text: &str) -> Option<Delimiter> {
             blank = false;
         }
     }
-    if !blank && !truncated && counts.len() < SAMPLE_LINES {
+    // The last line counts unless the sample cut it, but a header longer
+    // than the sample still has to tell its delimiter.
+    if !blank && (!truncated || counts.is_empty()) && counts.len() < SAMPLE_LINES {
         counts.push(current);
     }
-    let header = *counts.first()?;
+    if counts.is_empty() {
+        return None;
+    }
     let mut best: Option<(usize, f64)> = None;
-    for (k, &h) in header.iter().enumerate() {
-        if h == 0 {
+    for k in 0..4 {
+        // The most frequent count per line (ties: the larger), so that a
+        // title line above the table does not hide its delimiter.
+        let mut freq: Vec<(u32, usize)> = Vec::new();
+        for c in &counts {
+            match freq.iter_mut().find(|(v, _)| *v == c[k]) {
+                Some((_, n)) => *n += 1,
+                None => freq.push((c[k], 1)),
+            }
+        }
+        let Some(&(mode, same)) = freq.iter().max_by_key(|(v, n)| (*n, *v)) else {
+            continue;
+        };
+        if mode == 0 {
             continue;
         }
-        let same = counts.iter().filter(|c| c[k] == h).count();
         let score = same as f64 / counts.len() as f64;
         // Strictly better only, so earlier candidates win ties.
         if best.map_or(true, |(_, s)| score > s + 1e-9) {
@@ -366,6 +498,83 @@ pub fn detect_delimiter(text: &str) -> Option<Delimiter> {
 }
 
 impl Table {
+    /// The data row that is the real header when the first row is a title
+    /// (`Export des ventes au 31/12/2024` above the table): the header row
+    /// has one cell while most rows have several, and a row of as many
+    /// text cells (no numbers, no dates) comes within the first ten.
+    fn title_rows(&self) -> Option<usize> {
+        let non_empty = |r: usize| {
+            (0..self.cells_in_row(r))
+                .filter(|&c| !self.cell(r, c).trim().is_empty())
+                .count()
+        };
+        if self.headers.iter().filter(|h| !h.is_empty()).count() > 1 {
+            return None;
+        }
+        let sample = self.row_count().min(50);
+        let mut counts = [0usize; 64];
+        for r in 0..sample {
+            counts[non_empty(r).min(63)] += 1;
+        }
+        let mode = (2..64).max_by_key(|&w| (counts[w], std::cmp::Reverse(w)))?;
+        if counts[mode] * 2 < sample {
+            return None;
+        }
+        (0..sample.min(10)).find(|&r| {
+            non_empty(r) == mode
+                && (0..self.cells_in_row(r)).all(|c| {
+                    let v = self.cell(r, c).trim();
+                    v.is_empty()
+                        || (parse_number_with(v, None).is_err()
+                            && parse_date_with(v, Some(DateOrder::DayFirst)).is_err())
+                })
+        })
+    }
+
+    /// Makes data row `row` the header and drops the rows above it (title
+    /// rows, notes): for when the user points at the real header. Fixes and
+    /// exclusions of the remaining rows are kept.
+    pub fn promote_header(&mut self, row: usize) -> Result<(), ParseError> {
+        if row >= self.row_count() {
+            return Ok(());
+        }
+        let mut headers: Vec<String> = (0..self.cells_in_row(row))
+            .map(|c| self.cell(row, c).trim().to_string())
+            .collect();
+        while headers.len() > 1 && headers.last().is_some_and(|h| h.is_empty()) {
+            headers.pop();
+        }
+        if row + 1 >= self.row_count() {
+            return Err(ParseError::HeaderOnly);
+        }
+        let k = row + 1;
+        self.first.drop_front(k);
+        self.rows.drop_front(k);
+        let shift = k as u32;
+        self.edits = std::mem::take(&mut self.edits)
+            .into_iter()
+            .filter(|((r, _), _)| *r >= shift)
+            .map(|((r, c), v)| ((r - shift, c), v))
+            .collect();
+        self.excluded = std::mem::take(&mut self.excluded)
+            .into_iter()
+            .filter(|r| *r >= shift)
+            .map(|r| r - shift)
+            .collect();
+        self.headers = headers;
+        self.table_decimal = OnceLock::new();
+        self.table_date_order = OnceLock::new();
+        self.extra_cells.clear();
+        self.warnings.retain(|w| {
+            matches!(
+                w,
+                TableWarning::Windows1252 | TableWarning::TitleSkipped { .. }
+            )
+        });
+        self.check();
+        Ok(())
+    }
+
     fn check(&mut self) {
         if self.delimiter.is_none() && self.headers.len() <= 1 {
             self.warnings.push(TableWarning::SingleColumn);
@@ -388,7 +597,7 @@ impl Table {
         }
         let width = self.headers.len();
         for r in 0..self.row_count() {
-            let (a, z) = (self.first[r] as usize, self.first[r + 1] as usize);
+            let (a, z) = (self.first.get(r) as usize, self.first.get(r + 1) as usize);
             if z - a > width && (a + width..z).any(|f| !self.field(f).trim().is_empty()) {
                 self.extra_cells.push(r as u32);
             }
@@ -400,7 +609,7 @@ impl Table {
                     .extra_cells
                     .iter()
                     .take(5)
-                    .map(|&r| self.rows[r as usize])
+                    .map(|&r| self.rows.get(r as usize))
                     .collect(),
             });
         }
@@ -440,7 +649,7 @@ impl Table {
 
     /// Spreadsheet row number of data row `row` (header = row 1).
     pub fn row_number(&self, row: usize) -> u32 {
-        self.rows[row]
+        self.rows.get(row)
     }
 
     /// Data rows that have non-empty cells past the last header.
@@ -451,7 +660,7 @@ impl Table {
     /// Number of cells in data row `row` as read, which may differ from
     /// [`Table::column_count`].
     pub fn cells_in_row(&self, row: usize) -> usize {
-        (self.first[row + 1] - self.first[row]) as usize
+        (self.first.get(row + 1) - self.first.get(row)) as usize
     }
 
     /// Cell text as read (untrimmed), or as fixed by [`Table::set_cell`];
@@ -463,8 +672,8 @@ impl Table {
                 return v;
             }
         }
-        let f = self.first[row] as usize + col;
-        if f < self.first[row + 1] as usize {
+        let f = self.first.get(row) as usize + col;
+        if f < self.first.get(row + 1) as usize {
             self.field(f)
         } else {
             ""
@@ -557,9 +766,24 @@ impl Table {
         })
     }
 
+    /// The currency most cells of a column name (`€`, `$`, `CHF`...), to
+    /// preset the scenario's currency; `None` when no cell names one.
+    pub fn currency(&self, col: usize) -> Option<crate::core::scenario::Currency> {
+        let mut votes: Vec<(crate::core::scenario::Currency, usize)> = Vec::new();
+        for cell in self.column(col) {
+            if let Some(c) = super::number::currency_of(cell) {
+                match votes.iter_mut().find(|(v, _)| *v == c) {
+                    Some((_, n)) => *n += 1,
+                    None => votes.push((c, 1)),
+                }
+            }
+        }
+        votes.into_iter().max_by_key(|(_, n)| *n).map(|(c, _)| c)
+    }
+
     fn cell_error(&self, row: usize, col: usize, problem: CellProblem) -> CellError {
         CellError {
-            row: self.rows[row],
+            row: self.rows.get(row),
             col,
             column: self.column_name(col),
             problem,
@@ -692,6 +916,8 @@ mod tests {
         assert_eq!(t.row_count(), 2);
         assert_eq!(t.cell(0, 0), "Dupont");
         assert_eq!(t.numbers(2).unwrap(), [1234.56, 12.5]);
+        assert_eq!(t.currency(2), Some(crate::core::scenario::Currency::Eur));
+        assert_eq!(t.currency(0), None);
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         assert_eq!(t.dates(1).unwrap(), [d(2024, 3, 15), d(2024, 4, 2)]);
         assert!(t.warnings().is_empty());
@@ -901,6 +1127,82 @@ mod tests {
         t.set_cell(0, 2, "5");
         assert_eq!(t.cell(0, 2), "5");
         assert_eq!(t.numbers(2).unwrap(), [5.0]);
+    }
+
+    #[test]
+    fn sequences_stay_arithmetic_until_broken() {
+        let mut s = Seq::default();
+        for v in [4, 9, 14, 19] {
+            s.push(v);
+        }
+        assert!(s.explicit.is_none());
+        assert_eq!((s.len(), s.get(0), s.get(3)), (4, 4, 19));
+        s.push(21);
+        s.push(30);
+        assert_eq!(
+            (0..6).map(|i| s.get(i)).collect::<Vec<_>>(),
+            [4, 9, 14, 19, 21, 30]
+        );
+        let mut one = Seq::default();
+        one.push(7);
+        assert_eq!((one.len(), one.get(0)), (1, 7));
+        assert!(!one.is_empty());
+    }
+
+    #[test]
+    fn progress_is_reported_and_can_cancel() {
+        let mut input = String::from("a,b\n");
+        while input.len() < 3 * PROGRESS_STEP {
+            input.push_str("1234567,89\n");
+        }
+        let mut seen = Vec::new();
+        let t = read_table_with_progress(input.as_bytes(), ReadOptions::default(), &mut |d, n| {
+            seen.push((d, n));
+            true
+        })
+        .unwrap();
+        assert!(t.row_count() > 0);
+        assert_eq!(seen.len(), 3, "{seen:?}");
+        assert!(seen.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(*seen.last().unwrap(), (input.len(), input.len()));
+        let e =
+            read_table_with_progress(input.as_bytes(), ReadOptions::default(), &mut |_, _| false);
+        assert_eq!(e.unwrap_err(), ParseError::Cancelled);
+    }
+
+    #[test]
+    fn a_title_above_the_table_is_skipped() {
+        let input = "Export des ventes au 31/12/2024\n\nClient;Date;Montant\nA;01/02/2024;10\nB;03/02/2024;12,5\n";
+        let t = read_table(input.as_bytes()).unwrap();
+        assert_eq!(t.headers, ["Client", "Date", "Montant"]);
+        assert_eq!(t.row_count(), 2);
+        assert_eq!((t.row_number(0), t.row_number(1)), (4, 5));
+        assert_eq!(t.warnings(), [TableWarning::TitleSkipped { header_row: 3 }]);
+        assert_eq!(
+            t.warnings()[0].to_string(),
+            "the first rows look like a title: the header was taken from row 3"
+        );
+        assert_eq!(t.numbers(2).unwrap(), [10.0, 12.5]);
+        // A single-column table is not a title.
+        let t = read_table(b"NPS\n9\n10\n").unwrap();
+        assert_eq!(t.headers, ["NPS"]);
+        // Nor is a header over rows with numbers only.
+        let t = read_table(b"Scores\n9;8\n10;7\n").unwrap();
+        assert_eq!(t.headers, ["Scores"]);
+    }
+
+    #[test]
+    fn the_user_can_point_at_the_header() {
+        let mut t = read_table(b"a;b\nnote;\nx;y\n1;2\n3;4\n").unwrap();
+        t.set_cell(3, 0, "30");
+        t.exclude_row(2, true);
+        t.promote_header(1).unwrap();
+        assert_eq!(t.headers, ["x", "y"]);
+        assert_eq!(t.row_count(), 2);
+        assert_eq!(t.row_number(0), 4);
+        assert_eq!(t.cell(1, 0), "30");
+        assert_eq!(t.excluded_rows(), [0]);
+        assert_eq!(t.promote_header(1), Err(ParseError::HeaderOnly));
     }
 
     #[test]

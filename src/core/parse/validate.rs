@@ -20,7 +20,7 @@ use std::fmt;
 use super::date::{parse_date_with, DateErrorKind, DateOrder};
 use super::error::{CellError, CellProblem};
 use super::mapping::{Field, Mapping, MappingError, Role, Shape};
-use super::number::{parse_number_with, shown, DecimalSeparator};
+use super::number::{parse_number_with, shown, DecimalSeparator, NumberErrorKind};
 use super::table::Table;
 use super::text::fold;
 use crate::core::period::PeriodUnit;
@@ -209,6 +209,8 @@ pub enum ValidateError {
     NoUsableRows {
         problems: usize,
     },
+    /// The user cancelled (the progress callback returned `false`).
+    Cancelled,
 }
 
 impl fmt::Display for ValidateError {
@@ -229,6 +231,7 @@ impl fmt::Display for ValidateError {
                 day_first,
                 month_first
             ),
+            ValidateError::Cancelled => write!(f, "checking was cancelled"),
             ValidateError::NoUsableRows { problems } => write!(
                 f,
                 "no row can be used: {problems} problem(s) were found; fix them or choose other columns"
@@ -241,10 +244,21 @@ impl std::error::Error for ValidateError {}
 
 /// Types and checks `table` as `mapping` says.
 pub fn validate(table: &Table, mapping: &Mapping) -> Result<Validation, ValidateError> {
+    validate_with_progress(table, mapping, &mut |_, _| true)
+}
+
+/// [`validate`] that reports progress for a progress bar: `progress` gets
+/// `(cells typed, cells to type)` every 65 536 rows of each column and
+/// returns `false` to cancel ([`ValidateError::Cancelled`]).
+pub fn validate_with_progress(
+    table: &Table,
+    mapping: &Mapping,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Validation, ValidateError> {
     mapping
         .check(table.column_count())
         .map_err(ValidateError::Mapping)?;
-    let mut cx = Ctx::new(table, mapping);
+    let mut cx = Ctx::new(table, mapping, progress);
     for r in table.rows_with_extra_cells() {
         let r = *r as usize;
         let count = table.cells_in_row(r) - table.column_count();
@@ -261,6 +275,13 @@ pub fn validate(table: &Table, mapping: &Mapping) -> Result<Validation, Validate
         Shape::Rfm => rfm(&mut cx)?,
         Shape::Cohort => cohorts(&mut cx)?,
     };
+    if cx.cancelled {
+        return Err(ValidateError::Cancelled);
+    }
+    let total = cx.total;
+    if !(cx.progress)(total, total) {
+        return Err(ValidateError::Cancelled);
+    }
     let summary = Summary {
         rows: table.row_count(),
         rows_ok: dataset.len(),
@@ -281,6 +302,9 @@ pub fn validate(table: &Table, mapping: &Mapping) -> Result<Validation, Validate
     })
 }
 
+/// Rows typed between two progress reports.
+const TICK: usize = 1 << 16;
+
 struct Ctx<'a> {
     table: &'a Table,
     mapping: &'a Mapping,
@@ -288,10 +312,24 @@ struct Ctx<'a> {
     problems: Vec<CellError>,
     count: usize,
     readings: Vec<ColumnReading>,
+    progress: &'a mut dyn FnMut(usize, usize) -> bool,
+    /// Cells typed so far and in all, for the progress bar.
+    done: usize,
+    total: usize,
+    cancelled: bool,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(table: &'a Table, mapping: &'a Mapping) -> Self {
+    fn new(
+        table: &'a Table,
+        mapping: &'a Mapping,
+        progress: &'a mut dyn FnMut(usize, usize) -> bool,
+    ) -> Self {
+        let columns = mapping
+            .columns
+            .iter()
+            .filter(|r| **r != Role::Ignore)
+            .count();
         Ctx {
             table,
             mapping,
@@ -299,7 +337,22 @@ impl<'a> Ctx<'a> {
             problems: Vec::new(),
             count: 0,
             readings: Vec::new(),
+            progress,
+            done: 0,
+            total: table.row_count() * columns.max(1),
+            cancelled: false,
         }
+    }
+
+    /// Reports progress every [`TICK`] rows of a column; `false` once the
+    /// user has cancelled.
+    #[inline]
+    fn tick(&mut self, r: usize) -> bool {
+        if r % TICK == TICK - 1 && !self.cancelled {
+            self.done += TICK;
+            self.cancelled = !(self.progress)(self.done.min(self.total), self.total);
+        }
+        !self.cancelled
     }
 
     fn flag(&mut self, row: usize, col: usize, problem: CellProblem) {
@@ -342,6 +395,9 @@ impl<'a> Ctx<'a> {
         let t = self.table;
         let mut out = Vec::with_capacity(t.row_count());
         for r in 0..t.row_count() {
+            if !self.tick(r) {
+                break;
+            }
             let v = t.cell(r, col).trim();
             if required && v.is_empty() && self.live(r) {
                 self.flag(r, col, CellProblem::Missing);
@@ -349,6 +405,19 @@ impl<'a> Ctx<'a> {
             out.push(v);
         }
         out
+    }
+
+    /// Flags empty cells of a required text column.
+    fn require(&mut self, col: usize) {
+        let t = self.table;
+        for r in 0..t.row_count() {
+            if !self.tick(r) {
+                break;
+            }
+            if t.cell(r, col).trim().is_empty() && self.live(r) {
+                self.flag(r, col, CellProblem::Missing);
+            }
+        }
     }
 
     /// Numbers of a column; `check` returns the expected range when a value
@@ -359,6 +428,20 @@ impl<'a> Ctx<'a> {
         required: bool,
         check: impl Fn(f64) -> Option<&'static str>,
     ) -> Vec<Option<f64>> {
+        self.numbers_dense(col, required, check)
+            .into_iter()
+            .map(|v| (!v.is_nan()).then_some(v))
+            .collect()
+    }
+
+    /// [`Ctx::numbers`] with NaN for "no value" (parsed numbers are always
+    /// finite): half the memory of `Option<f64>` for large columns.
+    fn numbers_dense(
+        &mut self,
+        col: usize,
+        required: bool,
+        check: impl Fn(f64) -> Option<&'static str>,
+    ) -> Vec<f64> {
         let t = self.table;
         let dec = self.mapping.decimal.or_else(|| t.decimal_separator(col));
         self.readings.push(ColumnReading {
@@ -368,21 +451,17 @@ impl<'a> Ctx<'a> {
         });
         let mut out = Vec::with_capacity(t.row_count());
         for r in 0..t.row_count() {
+            if !self.tick(r) {
+                break;
+            }
             if !self.live(r) {
-                out.push(None);
+                out.push(f64::NAN);
                 continue;
             }
             let cell = t.cell(r, col);
-            if cell.trim().is_empty() {
-                if required {
-                    self.flag(r, col, CellProblem::Missing);
-                }
-                out.push(None);
-                continue;
-            }
-            match parse_number_with(cell, dec) {
+            let v = match parse_number_with(cell, dec) {
                 Ok(v) => match check(v) {
-                    None => out.push(Some(v)),
+                    None => v,
                     Some(expected) => {
                         self.flag(
                             r,
@@ -392,14 +471,21 @@ impl<'a> Ctx<'a> {
                                 expected: expected.to_string(),
                             },
                         );
-                        out.push(None);
+                        f64::NAN
                     }
                 },
+                Err(e) if e.kind == NumberErrorKind::Empty => {
+                    if required {
+                        self.flag(r, col, CellProblem::Missing);
+                    }
+                    f64::NAN
+                }
                 Err(e) => {
                     self.flag(r, col, CellProblem::Number(e));
-                    out.push(None);
+                    f64::NAN
                 }
-            }
+            };
+            out.push(v);
         }
         out
     }
@@ -421,6 +507,9 @@ impl<'a> Ctx<'a> {
         });
         let mut out = Vec::with_capacity(t.row_count());
         for r in 0..t.row_count() {
+            if !self.tick(r) {
+                break;
+            }
             if !self.live(r) {
                 out.push(None);
                 continue;
@@ -477,6 +566,9 @@ impl<'a> Ctx<'a> {
         let t = self.table;
         let mut out = Vec::with_capacity(t.row_count());
         for r in 0..t.row_count() {
+            if !self.tick(r) {
+                break;
+            }
             let cell = t.cell(r, col).trim();
             if cell.is_empty() || !self.live(r) {
                 out.push(None);
@@ -546,19 +638,70 @@ fn pick<T: Clone>(v: &[T], keep: &[usize]) -> Vec<T> {
     keep.iter().map(|&r| v[r].clone()).collect()
 }
 
-fn categories(v: &[&str], keep: &[usize]) -> Categories {
-    let mut index: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut c = Categories::default();
-    c.codes.reserve(keep.len());
-    for &r in keep {
-        let s = v[r];
-        let code = *index.entry(s).or_insert_with(|| {
-            c.labels.push(s.to_string());
-            (c.labels.len() - 1) as u32
-        });
-        c.codes.push(code);
+/// Distinct strings to small codes. Short strings (up to 15 bytes, most
+/// ids and labels) are keyed by their bytes packed in a `u128`, so a lookup
+/// never reads the table's text again (a cache miss per row otherwise).
+///
+/// The last key is remembered: logs sorted by customer (a common export
+/// order) then skip the hash lookup, which for hundreds of thousands of
+/// distinct ids is a cache miss and the main cost of validation.
+struct Interner<'a> {
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<&'a str, u32>,
+    labels: Vec<String>,
+    last: Option<(u128, u32)>,
+}
+
+impl<'a> Interner<'a> {
+    fn new(capacity: usize) -> Self {
+        let mut short = FxHashMap::default();
+        short.reserve(capacity);
+        Interner {
+            short,
+            long: FxHashMap::default(),
+            labels: Vec::new(),
+            last: None,
+        }
     }
-    c
+
+    #[inline]
+    fn code(&mut self, s: &'a str) -> u32 {
+        let b = s.as_bytes();
+        let next = self.labels.len() as u32;
+        let code = if b.len() <= 15 {
+            let mut k = [0u8; 16];
+            k[..b.len()].copy_from_slice(b);
+            k[15] = b.len() as u8;
+            let key = u128::from_le_bytes(k);
+            if let Some((last, code)) = self.last {
+                if last == key {
+                    return code;
+                }
+            }
+            let code = *self.short.entry(key).or_insert(next);
+            self.last = Some((key, code));
+            code
+        } else {
+            *self.long.entry(s).or_insert(next)
+        };
+        if code == next {
+            self.labels.push(s.to_string());
+        }
+        code
+    }
+}
+
+/// Codes of a text column's kept rows, read straight from the table.
+fn table_categories(table: &Table, col: usize, keep: &[usize]) -> Categories {
+    let mut interner = Interner::new(16);
+    let codes = keep
+        .iter()
+        .map(|&r| interner.code(table.cell(r, col).trim()))
+        .collect();
+    Categories {
+        labels: interner.labels,
+        codes,
+    }
 }
 
 fn rows(cx: &Ctx<'_>, keep: &[usize]) -> Vec<u32> {
@@ -574,32 +717,46 @@ fn transactions(cx: &mut Ctx<'_>) -> Result<Dataset, ValidateError> {
     let (Some(id_c), Some(date_c), Some(amount_c)) = (id_c, date_c, amount_c) else {
         return unreachable_mapping();
     };
-    let ids = cx.text(id_c, true);
+    cx.require(id_c);
     let dates = cx.dates(date_c, true)?;
-    let amounts = cx.numbers(amount_c, true, any);
-    let channel = cx.col(Field::Channel).map(|c| cx.text(c, false));
-    let segment = cx.col(Field::Segment).map(|c| cx.text(c, false));
-    let keep = cx.keep();
-    let mut d = Transactions {
-        rows: rows(cx, &keep),
-        ..Transactions::default()
+    let amounts = cx.numbers_dense(amount_c, true, any);
+    let n = cx.table.row_count();
+    let kept: Vec<bool> = (0..n).map(|r| !cx.bad[r] && cx.live(r)).collect();
+    let t = cx.table;
+    let keep = || (0..n).filter(|&r| kept[r]);
+    // Ids are interned for kept rows only, so that a customer whose every
+    // row has a problem does not appear with no purchase.
+    let mut ids = Interner::new(1024);
+    let customer = keep().map(|r| ids.code(t.cell(r, id_c).trim())).collect();
+    let cats = |c: usize| {
+        let mut interner = Interner::new(16);
+        let codes = keep().map(|r| interner.code(t.cell(r, c).trim())).collect();
+        Categories {
+            labels: interner.labels,
+            codes,
+        }
     };
-    let mut index: FxHashMap<&str, u32> = FxHashMap::default();
-    d.customer.reserve(keep.len());
-    d.date.reserve(keep.len());
-    d.amount.reserve(keep.len());
-    for &r in &keep {
-        let id = ids[r];
-        let code = *index.entry(id).or_insert_with(|| {
-            d.customer_ids.push(id.to_string());
-            (d.customer_ids.len() - 1) as u32
-        });
-        d.customer.push(code);
-        d.date.push(dates[r].unwrap_or(NaiveDate::MIN));
-        d.amount.push(amounts[r].unwrap_or(f64::NAN));
-    }
-    d.channel = channel.map(|v| categories(&v, &keep));
-    d.segment = segment.map(|v| categories(&v, &keep));
+    let d = Transactions {
+        customer,
+        customer_ids: ids.labels,
+        // Same-size element types: these collect in place, reusing the
+        // full-length vectors instead of allocating new ones.
+        date: dates
+            .into_iter()
+            .enumerate()
+            .filter(|(r, _)| kept[*r])
+            .map(|(_, d)| d.unwrap_or(NaiveDate::MIN))
+            .collect(),
+        amount: amounts
+            .into_iter()
+            .enumerate()
+            .filter(|(r, _)| kept[*r])
+            .map(|(_, a)| a)
+            .collect(),
+        channel: cx.col(Field::Channel).map(cats),
+        segment: cx.col(Field::Segment).map(cats),
+        rows: keep().map(|r| t.row_number(r)).collect(),
+    };
     Ok(Dataset::Transactions(d))
 }
 
@@ -672,8 +829,6 @@ fn customers(cx: &mut Ctx<'_>) -> Result<Dataset, ValidateError> {
         }
     }
     let flag = cx.col(Field::Churned).map(|c| cx.booleans(c));
-    let channel = cx.col(Field::Channel).map(|c| cx.text(c, false));
-    let segment = cx.col(Field::Segment).map(|c| cx.text(c, false));
     let attributes = cx.attributes();
     let keep = cx.keep();
     let churned = match (&flag, &churn_date) {
@@ -689,12 +844,16 @@ fn customers(cx: &mut Ctx<'_>) -> Result<Dataset, ValidateError> {
         acquisition_date: acq.as_ref().map(|v| pick(v, &keep)),
         churned,
         churn_date: churn_date.as_ref().map(|v| pick(v, &keep)),
-        channel: channel.map(|v| categories(&v, &keep)),
+        channel: cx
+            .col(Field::Channel)
+            .map(|c| table_categories(cx.table, c, &keep)),
         acquisition_cost: opt(&cost),
         nps: opt(&nps),
         csat: opt(&csat),
         ces: opt(&ces),
-        segment: segment.map(|v| categories(&v, &keep)),
+        segment: cx
+            .col(Field::Segment)
+            .map(|c| table_categories(cx.table, c, &keep)),
         attributes: attributes
             .into_iter()
             .map(|(name, v)| Attribute {
@@ -731,8 +890,6 @@ fn survey(cx: &mut Ctx<'_>) -> Result<Dataset, ValidateError> {
         }
     }
     let ids = cx.col(Field::CustomerId).map(|c| cx.text(c, false));
-    let segment = cx.col(Field::Segment).map(|c| cx.text(c, false));
-    let channel = cx.col(Field::Channel).map(|c| cx.text(c, false));
     let attributes = cx.attributes();
     let keep = cx.keep();
     let opt = |v: &Option<(usize, Vec<Option<f64>>)>| v.as_ref().map(|(_, v)| pick(v, &keep));
@@ -741,8 +898,12 @@ fn survey(cx: &mut Ctx<'_>) -> Result<Dataset, ValidateError> {
         nps: opt(&nps),
         csat: opt(&csat),
         ces: opt(&ces),
-        segment: segment.map(|v| categories(&v, &keep)),
-        channel: channel.map(|v| categories(&v, &keep)),
+        segment: cx
+            .col(Field::Segment)
+            .map(|c| table_categories(cx.table, c, &keep)),
+        channel: cx
+            .col(Field::Channel)
+            .map(|c| table_categories(cx.table, c, &keep)),
         attributes: attributes
             .into_iter()
             .map(|(name, v)| Attribute {
@@ -1102,6 +1263,37 @@ mod tests {
             v.problems[0].to_string(),
             "row 2, column \"montant\": 1 cell(s) past the last column: is a delimiter inside an unquoted value?"
         );
+    }
+
+    #[test]
+    fn progress_is_reported_and_can_cancel() {
+        let mut csv = String::from("client,date,amount\n");
+        for i in 0..(3 * TICK) {
+            csv.push_str(&format!(
+                "c{},2024-01-{:02},{}\n",
+                i % 97,
+                i % 28 + 1,
+                i % 50
+            ));
+        }
+        let t = read_table(csv.as_bytes()).unwrap();
+        let m = guess_mapping(&t, Shape::Transactions);
+        let mut seen = Vec::new();
+        let v = validate_with_progress(&t, &m, &mut |d, n| {
+            seen.push((d, n));
+            true
+        })
+        .unwrap();
+        assert!(v.is_clean());
+        // Three columns of 3 ticks each, then the end.
+        assert_eq!(seen.len(), 10, "{seen:?}");
+        assert_eq!(*seen.last().unwrap(), (9 * TICK, 9 * TICK));
+        let mut calls = 0;
+        let e = validate_with_progress(&t, &m, &mut |_, _| {
+            calls += 1;
+            calls < 2
+        });
+        assert_eq!(e.unwrap_err(), ValidateError::Cancelled);
     }
 
     #[test]

@@ -131,7 +131,7 @@ pub fn data_input(locale: Locale, onincoming: &Callback<Incoming>) -> Html {
                 // the visible button (the browser's own "No file chosen" text
                 // would not follow the page's language).
                 <input id="data-file" class="file-input" type="file"
-                    accept=".csv,.tsv,.txt,text/csv,text/plain"
+                    accept=".csv,.tsv,.txt,.xlsx,.xls,.ods,text/csv,text/plain"
                     aria-describedby="data-drop-help" onchange={onfile} />
                 <label class="file-button" for="data-file">{ t.file_button }</label>
                 <p class="help" id="data-drop-help">{ t.drop_help }</p>

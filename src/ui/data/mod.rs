@@ -166,7 +166,7 @@ pub fn data_page(props: &DataPageProps) -> Html {
                     <button type="button" class="secondary" id="data-cancel" onclick={oncancel}>{ t.cancel }</button>
                 </div>
                 <p class="stage" id="data-stage">{ stage_label(locale, l.stage) }
-                    if l.stage == crate::core::data::Stage::Read && l.total > 0 {
+                    if l.total > 0 {
                         { format!(" — {}", format::percent(locale, l.done as f64 / l.total as f64, 0)) }
                     }
                 </p>

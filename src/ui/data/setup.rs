@@ -59,6 +59,14 @@ pub fn table_setup(report: &Report, locale: Locale, onedit: &Callback<Edit>) -> 
         let on = onedit.clone();
         Callback::from(move |_: MouseEvent| on.emit(Edit::DateOrder { order: Some(order) }))
     };
+    let onsheet = {
+        let on = onedit.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(index) = select_value(&e).parse() {
+                on.emit(Edit::Sheet { index });
+            }
+        })
+    };
     let onrole = |col: usize| {
         let on = onedit.clone();
         Callback::from(move |e: Event| {
@@ -109,6 +117,15 @@ pub fn table_setup(report: &Report, locale: Locale, onedit: &Callback<Edit>) -> 
                 <div class="notes">
                     <h4>{ t.notes_heading }</h4>
                     <ul>{ for r.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+                </div>
+            }
+            if let Some(sheets) = &r.sheets {
+                <div class="field">
+                    <label for="data-sheet">{ t.sheet_label }</label>
+                    <select id="data-sheet" onchange={onsheet}>{ options(sheets) }</select>
+                    if let Some(p) = &r.sheet_problem {
+                        <p class="error" id="data-sheet-problem" role="alert">{ p }</p>
+                    }
                 </div>
             }
             <div class="field">
