@@ -6,6 +6,7 @@ const path = require('node:path');
 const { test, expect } = require('@playwright/test');
 const { watchConsole, screenshot } = require('./helpers');
 const { transactions } = require('../scripts/gen-transactions');
+const { xlsx } = require('./xlsx');
 
 // A French spreadsheet range as Excel puts it on the clipboard: tabs between
 // cells, decimal commas, narrow no-break space thousands, a bad amount in row 3.
@@ -135,9 +136,9 @@ test.describe('French browser', () => {
       name: 'photo.png', mimeType: 'image/png',
       buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
     });
-    await expect(notice).toContainText('c\'est une image PNG, pas un tableau');
+    await expect(notice).toContainText('ce fichier (une image PNG) n\'est pas un tableau');
     await page.locator('#data-file').setInputFiles({ name: 'vide.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
-    await expect(notice).toContainText('il n\'y a rien à lire');
+    await expect(notice).toContainText('l\'entrée est vide');
     await expect(summary).toHaveText(before);
     await expect(page.locator('#data-in-use')).toHaveText(inUse);
 
@@ -309,7 +310,28 @@ test.describe('English browser', () => {
     await page.locator('#data-col-2').focus();
     await page.keyboard.press('Home');
     await expect(page.locator('#data-col-2')).toHaveValue('ignore');
-    await expect(page.locator('#data-unusable')).toContainText('A transaction log needs a column for "Amount"');
+    await expect(page.locator('#data-unusable')).toHaveText('A transaction log needs a column for amount');
+  });
+
+  test('a workbook: the first sheet with a table, then another chosen', async ({ page }) => {
+    const problems = watchConsole(page);
+    await openDataPage(page);
+    const book = xlsx([
+      ['Notes', [['Exported from the CRM']]],
+      ['Orders', [['Customer', 'Order date', 'Amount'], ['A12', { date: 45292 }, 1234.5], ['A12', { date: 45366 }, 20], ['B7', { date: 45367 }, 'n/a']]],
+      ['Customers', [['Customer ID', 'Monthly revenue', 'NPS'], ['A12', 49, 9], ['B7', 19, 6]]],
+    ]);
+    await page.locator('#data-file').setInputFiles({ name: 'crm.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: book });
+    await expect(page.locator('#data-source')).toHaveText('crm.xlsx');
+    await expect(page.locator('#data-sheet')).toHaveValue('1');
+    await expect(page.locator('#data-sheet option')).toHaveText(['Notes', 'Orders', 'Customers']);
+    await expect(page.locator('#data-summary')).toHaveText('2 rows ready, 1 with a problem');
+    await expect(page.locator('li.problem .message')).toHaveText('row 4, column "Amount": "n/a" is not a number');
+    await expect(page.locator('#data-preview tbody tr').first().locator('td').nth(1)).toHaveAttribute('data-value', '2024-01-01');
+    await page.locator('#data-sheet').selectOption('2');
+    await expect(page.locator('#data-shape')).toHaveValue('customers');
+    await expect(page.locator('#data-summary')).toHaveText('2 rows ready, 0 with problems');
+    expect(problems).toEqual([]);
   });
 
   test('a file dropped on the drop zone is read', async ({ page }) => {

@@ -210,7 +210,7 @@ async fn an_incomplete_mapping_says_what_is_missing() {
     let (root, _) = render(s.report(Locale::Fr), Locale::Fr).await;
     assert_eq!(
         text(&root, "#data-unusable"),
-        "Un journal des achats a besoin d'une colonne « Montant »"
+        "Journal des commandes : il faut une colonne pour montant"
     );
 }
 
