@@ -338,15 +338,17 @@ test.describe('English browser', () => {
     await openDataPage(page);
     await page.evaluate(() => {
       const dt = new DataTransfer();
-      dt.items.add(new File(['id;date;montant\nA;2024-01-05;3,5\nA;2024-02-05;4\n'], 'ventes.csv', { type: 'text/csv' }));
+      dt.items.add(new File(['id;date;amount\nA;2024-01-05;£3.50\nA;2024-02-05;£4\n'], 'sales.csv', { type: 'text/csv' }));
       const zone = document.querySelector('.dropzone');
       zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
       zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     });
-    await expect(page.locator('#data-source')).toHaveText('ventes.csv');
+    await expect(page.locator('#data-source')).toHaveText('sales.csv');
     await expect(page.locator('#data-summary')).toHaveText('2 rows ready, 0 with problems');
     await expect(page.locator('#data-preview tbody tr').first().locator('td').nth(2))
       .toHaveAttribute('data-value', '3.5');
+    // Amounts in pounds: the scenario's currency follows.
+    await expect(page.locator('#currency')).toHaveValue('GBP');
   });
 
   test('English samples have English headers and conventions', async ({ page }) => {

@@ -222,7 +222,15 @@ pub fn reduce(s: &Scenario, action: Action) -> Scenario {
         Action::SetIncludeFirstPayment(b) => next.clv.include_first_payment = b,
         Action::SetHorizon(h) => next.clv.horizon = h.clamp(1, MAX_CHART_HORIZON),
         Action::ResetAssumptions => next.clv = ClvAssumptions::default(),
-        Action::SetData(d) => next.data = Some(*d),
+        Action::SetData(d) => {
+            // New data naming its currency sets the scenario's; later
+            // updates of the same data (a fixed cell) leave the user's choice.
+            let new_source = next.data.as_ref().map(|x| &x.source) != Some(&d.source);
+            if let (true, Some(c)) = (new_source, d.currency) {
+                next.currency = c;
+            }
+            next.data = Some(*d);
+        }
     }
     next
 }
@@ -288,6 +296,18 @@ mod tests {
             Action::SetData(Box::new(loaded.clone())),
         );
         assert_eq!(s.data.as_ref(), Some(&loaded));
+        // English sample amounts carry no currency sign: EUR stays.
+        assert_eq!(loaded.currency, None);
+        assert_eq!(s.currency, Currency::Eur);
+        // Data in pounds sets the currency once; the user's later choice stays.
+        let mut pounds = loaded.clone();
+        pounds.source.name = "uk.csv".into();
+        pounds.currency = Some(Currency::Gbp);
+        let t = reduce(&s, Action::SetData(Box::new(pounds.clone())));
+        assert_eq!(t.currency, Currency::Gbp);
+        let u = reduce(&t, Action::SetCurrency(Currency::Usd));
+        let v = reduce(&u, Action::SetData(Box::new(pounds)));
+        assert_eq!(v.currency, Currency::Usd);
         let json = serde_json::to_string(&s).unwrap();
         // Small: a summary, not the table.
         assert!(json.len() < 2000, "{} bytes", json.len());

@@ -24,7 +24,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::i18n::Locale;
-use super::parse::{Dataset, Mapping, Summary};
+use super::parse::{currency_of, Dataset, Field, Mapping, Summary, Table};
+use super::scenario::Currency;
 
 /// Where the data came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +54,9 @@ pub struct LoadedData {
     /// Rows ready, with problems and excluded.
     pub summary: Summary,
     pub digest: Digest,
+    /// The currency the amounts name (`1 234,56 €`), when they do.
+    #[serde(default)]
+    pub currency: Option<Currency>,
 }
 
 /// Counts and totals of a typed dataset.
@@ -104,6 +108,33 @@ mod iso_date {
         let d = it.next()?.parse().ok()?;
         NaiveDate::from_ymd_opt(y, m, d)
     }
+}
+
+/// Cells looked at to tell a column's currency.
+const CURRENCY_SAMPLE: usize = 200;
+
+/// The currency most of the first cells of the money column name (amount,
+/// revenue, margin or acquisition cost, the first mapped).
+pub fn currency(table: &Table, mapping: &Mapping) -> Option<Currency> {
+    let col = [
+        Field::Amount,
+        Field::Revenue,
+        Field::Margin,
+        Field::AcquisitionCost,
+        Field::MonetaryValue,
+    ]
+    .iter()
+    .find_map(|&f| mapping.column_of(f))?;
+    let mut votes: Vec<(Currency, usize)> = Vec::new();
+    for cell in table.column(col).take(CURRENCY_SAMPLE) {
+        if let Some(c) = currency_of(cell) {
+            match votes.iter_mut().find(|(v, _)| *v == c) {
+                Some((_, n)) => *n += 1,
+                None => votes.push((c, 1)),
+            }
+        }
+    }
+    votes.into_iter().max_by_key(|&(_, n)| n).map(|(c, _)| c)
 }
 
 /// Sums up a dataset into a [`Digest`].

@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{digest, LoadedData, Source};
+use super::{currency, digest, LoadedData, Source};
 use crate::core::i18n::{fill, Locale};
 use crate::core::parse::mapping::period_header;
 use crate::core::parse::{
@@ -292,6 +292,7 @@ impl Session {
             mapping: self.mapping.clone(),
             summary: v.summary,
             digest: digest(&v.dataset),
+            currency: currency(&self.table, &self.mapping),
         })
     }
 
@@ -953,6 +954,8 @@ mod tests {
         let loaded = r.loaded.as_ref().unwrap();
         assert_eq!(loaded.digest.customers, Some(1));
         assert_eq!(loaded.summary.rows_ok, 2);
+        // "1 234,56 €": the amounts are in euros.
+        assert_eq!(loaded.currency, Some(crate::core::scenario::Currency::Eur));
     }
 
     #[test]
