@@ -112,6 +112,12 @@ async fn a_french_report_shows_counts_located_problem_and_typed_preview() {
         .unwrap()
         .replace(['\u{202f}', '\u{a0}'], " ");
     assert_eq!(shown, "1 234,56");
+    let refund = find(
+        &root,
+        "#data-preview tbody tr:nth-of-type(2) td:nth-of-type(3)",
+    );
+    assert_eq!(refund.get_attribute("data-value").as_deref(), Some("-45.1"));
+    assert_eq!(refund.text_content().unwrap(), "-45,10");
     let date = find(&root, "#data-preview tbody tr td:nth-of-type(2)");
     assert_eq!(
         date.get_attribute("data-value").as_deref(),

@@ -62,6 +62,20 @@ pub fn percent(locale: Locale, fraction: f64, max_digits: u32) -> String {
     )
 }
 
+/// A number read from data: whole numbers as they are, others with two
+/// decimals (`35,60`, not `35,6`), as a spreadsheet shows money.
+pub fn data_number(locale: Locale, value: f64) -> String {
+    let min = if value.fract() == 0.0 { 0 } else { 2 };
+    format_with(
+        locale,
+        &[
+            ("minimumFractionDigits", min.into()),
+            ("maximumFractionDigits", 2.into()),
+        ],
+        value,
+    )
+}
+
 /// Plain number with at most `max_digits` decimals.
 pub fn number(locale: Locale, value: f64, max_digits: u32) -> String {
     format_with(

@@ -118,7 +118,7 @@ pub fn data_input(locale: Locale, onincoming: &Callback<Incoming>) -> Html {
         <div class="data-input">
             <div class="field paste">
                 <label for="data-paste">{ t.paste_label }</label>
-                <textarea id="data-paste" rows="6" spellcheck="false"
+                <textarea id="data-paste" rows="6" spellcheck="false" wrap="off"
                     autocomplete="off" aria-describedby="data-paste-help" {onpaste} />
                 <p class="help" id="data-paste-help">{ t.paste_help }</p>
                 <button type="button" class="secondary" id="data-paste-read" onclick={onread}>

@@ -13,7 +13,7 @@ fn cell(locale: Locale, v: &Value) -> Html {
         Value::Empty => html! { <td></td> },
         Value::Text(s) => html! { <td>{ s }</td> },
         Value::Number(x) => html! {
-            <td class="num" data-value={x.to_string()}>{ format::number(locale, *x, 2) }</td>
+            <td class="num" data-value={x.to_string()}>{ format::data_number(locale, *x) }</td>
         },
         Value::Date(d) => html! {
             <td class="num" data-value={d.clone()}>{ format::iso_date(locale, d) }</td>
