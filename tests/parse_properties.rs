@@ -1,5 +1,6 @@
 //! Property tests of the data parser (proptest, fixed seed so that runs are
 //! deterministic).
+// proptest needs OS randomness, which wasm32-unknown-unknown lacks: native only.
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{Datelike, NaiveDate};

@@ -4,6 +4,8 @@
 //! A missing translation is a compile error because both tables are values of
 //! the same struct.
 
+pub mod data;
+
 use super::clv::ClvError;
 use super::period::PeriodUnit;
 use serde::{Deserialize, Serialize};
@@ -102,6 +104,8 @@ pub struct Strings {
     pub colon: &'static str,
     /// Template with `{value}`, `{multiple}`, `{lifetime}`, `{units}`.
     pub clv_reading: &'static str,
+    /// The Data page and the parser's messages.
+    pub data: &'static data::DataStrings,
 }
 
 impl Strings {
@@ -236,6 +240,7 @@ pub static EN: Strings = Strings {
     nav_data: "Data",
     colon: ": ",
     clv_reading: "One customer is worth {value} today, {multiple} times one period's margin; they stay {lifetime} {units} on average.",
+    data: &data::EN,
 };
 
 pub static FR: Strings = Strings {
@@ -284,6 +289,7 @@ pub static FR: Strings = Strings {
     nav_data: "Données",
     colon: " : ",
     clv_reading: "Un client vaut aujourd'hui {value}, soit {multiple} fois sa marge d'une période ; il reste en moyenne {lifetime} {units}.",
+    data: &data::FR,
 };
 
 #[cfg(test)]

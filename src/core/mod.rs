@@ -8,6 +8,7 @@ pub mod ces;
 pub mod churn;
 pub mod clv;
 pub mod csat;
+pub mod data;
 pub mod drivers;
 pub mod gamma_gamma;
 pub mod i18n;

@@ -5,6 +5,7 @@
 //! natively, without a browser.
 
 use super::clv::{ClvError, ClvInputs, FirstPayment};
+use super::data::LoadedData;
 use super::i18n::Locale;
 use super::period::{annual_to_period_rate, PeriodUnit};
 use serde::{Deserialize, Serialize};
@@ -170,6 +171,10 @@ pub struct Scenario {
     #[serde(default)]
     pub view: View,
     pub clv: ClvAssumptions,
+    /// The data loaded on the Data page, as a small summary: the table
+    /// itself stays with the page's session (see [`super::data`]).
+    #[serde(default)]
+    pub data: Option<LoadedData>,
 }
 
 impl Scenario {
@@ -180,6 +185,7 @@ impl Scenario {
             currency: Currency::Eur,
             view: View::default(),
             clv: ClvAssumptions::default(),
+            data: None,
         }
     }
 }
@@ -198,6 +204,8 @@ pub enum Action {
     SetHorizon(u32),
     /// Back to the default assumptions, keeping language and currency.
     ResetAssumptions,
+    /// Data that validated on the Data page is now the one in use.
+    SetData(Box<LoadedData>),
 }
 
 /// Pure state transition: the new scenario after `action`.
@@ -214,6 +222,15 @@ pub fn reduce(s: &Scenario, action: Action) -> Scenario {
         Action::SetIncludeFirstPayment(b) => next.clv.include_first_payment = b,
         Action::SetHorizon(h) => next.clv.horizon = h.clamp(1, MAX_CHART_HORIZON),
         Action::ResetAssumptions => next.clv = ClvAssumptions::default(),
+        Action::SetData(d) => {
+            // New data naming its currency sets the scenario's; later
+            // updates of the same data (a fixed cell) leave the user's choice.
+            let new_source = next.data.as_ref().map(|x| &x.source) != Some(&d.source);
+            if let (true, Some(c)) = (new_source, d.currency) {
+                next.currency = c;
+            }
+            next.data = Some(*d);
+        }
     }
     next
 }
@@ -261,6 +278,46 @@ mod tests {
         assert_eq!(View::from_hash("#data"), Some(View::Data));
         assert_eq!(View::from_hash(""), None);
         assert_eq!(View::from_hash("#/nope"), None);
+    }
+
+    #[test]
+    fn loaded_data_is_kept_and_older_scenarios_still_read() {
+        use crate::core::data::{Sample, Session};
+        let text = Sample::Retail.text(Locale::En);
+        let session = Session::open(
+            text.clone().into_bytes(),
+            Sample::Retail.source(Locale::En, text.len()),
+            &mut |_, _, _| {},
+        )
+        .unwrap();
+        let loaded = session.loaded().unwrap();
+        let s = reduce(
+            &Scenario::new(Locale::En),
+            Action::SetData(Box::new(loaded.clone())),
+        );
+        assert_eq!(s.data.as_ref(), Some(&loaded));
+        // English sample amounts carry no currency sign: EUR stays.
+        assert_eq!(loaded.currency, None);
+        assert_eq!(s.currency, Currency::Eur);
+        // Data in pounds sets the currency once; the user's later choice stays.
+        let mut pounds = loaded.clone();
+        pounds.source.name = "uk.csv".into();
+        pounds.currency = Some(Currency::Gbp);
+        let t = reduce(&s, Action::SetData(Box::new(pounds.clone())));
+        assert_eq!(t.currency, Currency::Gbp);
+        let u = reduce(&t, Action::SetCurrency(Currency::Usd));
+        let v = reduce(&u, Action::SetData(Box::new(pounds)));
+        assert_eq!(v.currency, Currency::Usd);
+        let json = serde_json::to_string(&s).unwrap();
+        // Small: a summary, not the table.
+        assert!(json.len() < 2000, "{} bytes", json.len());
+        assert_eq!(serde_json::from_str::<Scenario>(&json).unwrap(), s);
+        // A scenario saved before the data part existed.
+        let old = r#"{"version":1,"locale":"fr","currency":"EUR","clv":{"unit":"month","margin":50.0,
+            "retention_pct":95.0,"annual_discount_pct":10.0,"include_first_payment":true,"horizon":36}}"#;
+        let back: Scenario = serde_json::from_str(old).unwrap();
+        assert_eq!(back.data, None);
+        assert_eq!(back.view, View::Clv);
     }
 
     #[test]

@@ -189,7 +189,7 @@ pub fn clv_panel(props: &ClvPanelProps) -> Html {
 
     html! {
         <section class="panel clv" aria-labelledby="clv-heading">
-            <h2 id="clv-heading">{ t.clv_heading }</h2>
+            <h2 id="clv-heading" tabindex="-1">{ t.clv_heading }</h2>
             <p class="intro">{ t.clv_intro }</p>
             <div class="panel-grid">
                 { form }

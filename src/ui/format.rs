@@ -62,6 +62,20 @@ pub fn percent(locale: Locale, fraction: f64, max_digits: u32) -> String {
     )
 }
 
+/// A number read from data: whole numbers as they are, others with two
+/// decimals (`35,60`, not `35,6`), as a spreadsheet shows money.
+pub fn data_number(locale: Locale, value: f64) -> String {
+    let min = if value.fract() == 0.0 { 0 } else { 2 };
+    format_with(
+        locale,
+        &[
+            ("minimumFractionDigits", min.into()),
+            ("maximumFractionDigits", 2.into()),
+        ],
+        value,
+    )
+}
+
 /// Plain number with at most `max_digits` decimals.
 pub fn number(locale: Locale, value: f64, max_digits: u32) -> String {
     format_with(
@@ -69,4 +83,26 @@ pub fn number(locale: Locale, value: f64, max_digits: u32) -> String {
         &[("maximumFractionDigits", max_digits.into())],
         value,
     )
+}
+
+/// A calendar date given as ISO `2024-03-15`, as the language writes it
+/// (`15 mars 2024`, `15 Mar 2024`); the text itself when it is not a date.
+pub fn iso_date(locale: Locale, iso: &str) -> String {
+    let mut it = iso.splitn(3, '-').map(|p| p.parse::<f64>());
+    let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) = (it.next(), it.next(), it.next()) else {
+        return iso.to_string();
+    };
+    let ms = js_sys::Date::utc(y, m - 1.0);
+    let ms = ms + (d - 1.0) * 86_400_000.0;
+    let opts = Object::new();
+    let _ = Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
+    // The date has no time zone: format it in UTC so it never shifts a day.
+    let _ = Reflect::set(&opts, &"timeZone".into(), &"UTC".into());
+    let locales = Array::of1(&JsValue::from_str(locale.tag()));
+    let f = Intl::DateTimeFormat::new(&locales, &opts);
+    f.format()
+        .call1(&f, &js_sys::Date::new(&JsValue::from_f64(ms)))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| iso.to_string())
 }

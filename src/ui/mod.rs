@@ -4,17 +4,20 @@
 
 mod chart;
 mod clv_panel;
+pub mod data;
 mod fields;
 mod format;
 
 use crate::core::i18n::Locale;
-use crate::core::scenario::{reduce, Action, Currency, Scenario};
+use crate::core::scenario::{reduce, Action, Currency, Scenario, View};
+use gloo::events::EventListener;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 pub use clv_panel::ClvPanel;
+pub use data::DataPage;
 
 /// Mounts the app on `<body>`.
 pub fn start() {
@@ -42,6 +45,22 @@ pub fn browser_locale() -> Locale {
         .unwrap_or(Locale::En)
 }
 
+/// The page the location hash names; the CLV page for any other hash.
+pub fn hash_view() -> View {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .and_then(|h| View::from_hash(&h))
+        .unwrap_or_default()
+}
+
+/// Id of each page's heading, focused when the page changes.
+fn heading_id(view: View) -> &'static str {
+    match view {
+        View::Clv => "clv-heading",
+        View::Data => "data-heading",
+    }
+}
+
 fn select_value(e: &Event) -> Option<String> {
     e.target()
         .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
@@ -50,21 +69,54 @@ fn select_value(e: &Event) -> Option<String> {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| ScenarioState(Scenario::new(browser_locale())));
+    let state = use_reducer(|| {
+        let mut s = Scenario::new(browser_locale());
+        s.view = hash_view();
+        ScenarioState(s)
+    });
     let scenario = &state.0;
     let locale = scenario.locale;
+    let view = scenario.view;
     let t = locale.strings();
 
-    use_effect_with(locale, |locale| {
+    // The hash is the address of the page: links, back and forward change it.
+    let focus_heading = use_mut_ref(|| false);
+    use_effect_with((), {
+        let (state, focus_heading) = (state.clone(), focus_heading.clone());
+        move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| {
+                    *focus_heading.borrow_mut() = true;
+                    state.dispatch(Action::SetView(hash_view()));
+                })
+            });
+            move || drop(listener)
+        }
+    });
+    // Keyboard and screen reader users land on the new page's heading, once
+    // it is shown.
+    use_effect_with(view, move |view| {
+        if std::mem::take(&mut *focus_heading.borrow_mut()) {
+            let heading = gloo::utils::document()
+                .get_element_by_id(heading_id(*view))
+                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(h) = heading {
+                let _ = h.focus();
+            }
+        }
+    });
+
+    use_effect_with((locale, view), |(locale, view)| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = doc.document_element() {
                 let _ = root.set_attribute("lang", locale.lang());
             }
-            doc.set_title(&format!(
-                "{} — {}",
-                locale.strings().app_title,
-                locale.strings().tagline
-            ));
+            let t = locale.strings();
+            let page = match view {
+                View::Clv => t.nav_clv,
+                View::Data => t.nav_data,
+            };
+            doc.set_title(&format!("{page} — {} — {}", t.app_title, t.tagline));
         }
     });
 
@@ -114,8 +166,29 @@ pub fn app() -> Html {
                     </select>
                 </div>
             </header>
+            <nav class="pages no-print" aria-label={t.nav_label}>
+                <ul>
+                    { for View::ALL.iter().map(|&v| {
+                        let label = match v {
+                            View::Clv => t.nav_clv,
+                            View::Data => t.nav_data,
+                        };
+                        html! {
+                            <li>
+                                <a href={v.hash()} id={format!("nav-{}", v.hash().trim_start_matches("#/"))}
+                                    aria-current={(v == view).then_some("page")}>{ label }</a>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </nav>
             <main id="main">
-                <ClvPanel scenario={scenario.clone()} ondispatch={ondispatch} />
+                if view == View::Clv {
+                    <ClvPanel scenario={scenario.clone()} ondispatch={ondispatch.clone()} />
+                }
+                // Always mounted: a table loaded there stays while another page shows.
+                <DataPage {locale} in_use={scenario.data.clone()} {ondispatch}
+                    hidden={view != View::Data} />
             </main>
             <footer class="app-footer">
                 <p>{ t.privacy_note }</p>

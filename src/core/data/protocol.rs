@@ -1,0 +1,121 @@
+//! Messages between the page and the data worker, as JSON text.
+//!
+//! Enums are externally tagged (`{"render":{"locale":"fr"}}`): serde's
+//! internally tagged form would add tens of KB of decoding code to the
+//! page's wasm.
+//!
+//! Each `postMessage` carries an object `{ json, data }`: `json` is one of
+//! these types serialised, `data` the input of [`ToWorker::Open`] (an
+//! `ArrayBuffer`, transferred, or a `File`, which the worker reads itself
+//! in chunks). Bytes never travel as JSON and rows never travel at all:
+//! only [`Report`]s (a few KB) come back.
+
+use serde::{Deserialize, Serialize};
+
+use super::session::{Edit, Report, Stage};
+use super::{Sample, Source};
+use crate::core::i18n::Locale;
+
+/// Page → worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ToWorker {
+    /// Read the bytes in `data` as a new session (one per worker).
+    Open { source: Source, locale: Locale },
+    /// Open a built-in sample in the language's conventions.
+    Sample { sample: Sample, locale: Locale },
+    /// Change the session and validate again.
+    Edit { edit: Edit, locale: Locale },
+    /// The same report in another language.
+    Render { locale: Locale },
+}
+
+/// Worker → page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FromWorker {
+    /// The worker's wasm is running and listening.
+    Ready,
+    Progress {
+        stage: Stage,
+        done: u64,
+        total: u64,
+    },
+    Opened {
+        report: Box<Report>,
+        /// Read by the browser bench; the page skips it (less wasm).
+        #[serde(default, skip_deserializing)]
+        stats: LoadStats,
+    },
+    Reported {
+        report: Box<Report>,
+    },
+    /// The input cannot be used at all (localised reason).
+    Failed {
+        reason: String,
+    },
+}
+
+/// Where the time and memory of one load went, measured in the worker.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct LoadStats {
+    pub bytes: u64,
+    /// Copying the input into the worker's memory.
+    pub read_ms: f64,
+    pub parse_ms: f64,
+    pub guess_ms: f64,
+    pub validate_ms: f64,
+    pub report_ms: f64,
+    /// Size of the worker's wasm memory afterwards (it never shrinks, so
+    /// this is the peak).
+    pub memory_bytes: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::data::SourceKind;
+    use crate::core::parse::DateOrder;
+
+    #[test]
+    fn messages_round_trip_through_json() {
+        let msgs = [
+            ToWorker::Open {
+                source: Source {
+                    name: "ventes.csv".into(),
+                    kind: SourceKind::File,
+                    bytes: 40_000_000,
+                },
+                locale: Locale::Fr,
+            },
+            ToWorker::Edit {
+                edit: Edit::DateOrder {
+                    order: Some(DateOrder::DayFirst),
+                },
+                locale: Locale::En,
+            },
+            ToWorker::Render { locale: Locale::En },
+            ToWorker::Sample {
+                sample: Sample::Retail,
+                locale: Locale::Fr,
+            },
+        ];
+        for m in msgs {
+            let json = serde_json::to_string(&m).unwrap();
+            assert_eq!(serde_json::from_str::<ToWorker>(&json).unwrap(), m);
+        }
+        // The shape other tools (the browser bench) rely on.
+        assert_eq!(
+            serde_json::to_string(&ToWorker::Render { locale: Locale::Fr }).unwrap(),
+            r#"{"render":{"locale":"fr"}}"#
+        );
+        let p = FromWorker::Progress {
+            stage: Stage::Read,
+            done: 1,
+            total: 2,
+        };
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(json, r#"{"progress":{"stage":"read","done":1,"total":2}}"#);
+        assert_eq!(serde_json::from_str::<FromWorker>(&json).unwrap(), p);
+    }
+}

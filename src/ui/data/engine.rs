@@ -1,0 +1,175 @@
+//! The data sessions run in Web Workers, one per load: the page's wasm
+//! carries neither the parser nor the samples (they would double its size),
+//! and reading a million rows never blocks the page.
+//!
+//! Each worker is named by an [`EngineId`]; the page's
+//! [`DataState`](crate::core::data::DataState) says which are still needed
+//! and the others are dropped, which terminates them: that is how Cancel
+//! works, and why a late message can never reach the wrong table.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+use yew::Callback;
+
+use crate::core::data::{DataEvent, Edit, EngineId, FromWorker, Stage, ToWorker};
+use crate::core::i18n::Locale;
+
+/// The worker's loader script (`src/data-worker-loader.js`, copied by Trunk
+/// next to index.html with the worker's glue and wasm), fetched only when
+/// data is loaded.
+pub const WORKER_URL: &str = "./data-worker-loader.js";
+
+/// Messages waiting for the worker to listen, with what they transfer.
+type Queue = Rc<RefCell<Vec<(JsValue, Option<Array>)>>>;
+
+/// A dedicated worker running the data session; terminated when dropped.
+pub struct WorkerClient {
+    worker: Worker,
+    ready: Rc<Cell<bool>>,
+    /// Messages posted before the worker's wasm listens.
+    queue: Queue,
+    _onmessage: Closure<dyn FnMut(MessageEvent)>,
+    _onerror: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+impl WorkerClient {
+    /// Starts a worker whose replies become [`DataEvent`]s of engine `id`.
+    pub fn spawn(id: EngineId, reply: Callback<DataEvent>) -> Result<WorkerClient, String> {
+        let worker = Worker::new(WORKER_URL).map_err(|e| js_text(&e))?;
+        let ready = Rc::new(Cell::new(false));
+        let queue: Queue = Rc::default();
+        let onmessage = {
+            let (ready, queue, worker) = (ready.clone(), queue.clone(), worker.clone());
+            let reply = reply.clone();
+            Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+                let json = Reflect::get(&e.data(), &"json".into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default();
+                let Ok(msg) = serde_json::from_str::<FromWorker>(&json) else {
+                    return;
+                };
+                let event = match msg {
+                    FromWorker::Ready => {
+                        ready.set(true);
+                        for (m, transfer) in queue.borrow_mut().drain(..) {
+                            post(&worker, &m, transfer.as_ref());
+                        }
+                        return;
+                    }
+                    FromWorker::Progress { stage, done, total } => DataEvent::Progress {
+                        id,
+                        stage,
+                        done,
+                        total,
+                    },
+                    FromWorker::Opened { report, .. } => DataEvent::Opened {
+                        id,
+                        report: Rc::new(*report),
+                    },
+                    FromWorker::Reported { report } => DataEvent::Reported {
+                        id,
+                        report: Rc::new(*report),
+                    },
+                    FromWorker::Failed { reason } => DataEvent::Failed { id, reason },
+                };
+                reply.emit(event);
+            })
+        };
+        let onerror = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
+            e.prevent_default();
+            let m = e.message();
+            let reason = if m.is_empty() {
+                "worker error".to_string()
+            } else {
+                m
+            };
+            reply.emit(DataEvent::Stopped { id, reason });
+        });
+        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+        Ok(WorkerClient {
+            worker,
+            ready,
+            queue,
+            _onmessage: onmessage,
+            _onerror: onerror,
+        })
+    }
+
+    /// Sends `edit` (or, with `None`, asks for the report again in
+    /// `locale`); the answer arrives as a [`DataEvent::Reported`].
+    pub fn request(&self, edit: Option<Edit>, locale: Locale) {
+        let msg = match edit {
+            Some(edit) => ToWorker::Edit { edit, locale },
+            None => ToWorker::Render { locale },
+        };
+        self.send(&msg, None);
+    }
+
+    /// Posts `msg` with `data` attached: an `ArrayBuffer` is transferred
+    /// (not copied), a `File` is passed as a handle the worker reads.
+    pub fn send(&self, msg: &ToWorker, data: Option<&JsValue>) {
+        let obj = Object::new();
+        let json = serde_json::to_string(msg).unwrap_or_default();
+        let _ = Reflect::set(&obj, &"json".into(), &json.into());
+        let mut transfer = None;
+        if let Some(d) = data {
+            let _ = Reflect::set(&obj, &"data".into(), d);
+            if d.is_instance_of::<js_sys::ArrayBuffer>() {
+                transfer = Some(Array::of1(d));
+            }
+        }
+        if self.ready.get() {
+            post(&self.worker, &obj, transfer.as_ref());
+        } else {
+            self.queue.borrow_mut().push((obj.into(), transfer));
+        }
+    }
+}
+
+impl Drop for WorkerClient {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}
+
+fn post(worker: &Worker, msg: &JsValue, transfer: Option<&Array>) {
+    let _ = match transfer {
+        Some(t) => worker.post_message_with_transfer(msg, t),
+        None => worker.post_message(msg),
+    };
+}
+
+/// Copies bytes into a fresh `ArrayBuffer` to transfer to a worker.
+pub fn array_buffer(bytes: &[u8]) -> JsValue {
+    Uint8Array::from(bytes).buffer().into()
+}
+
+fn js_text(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "error".into())
+}
+
+/// The stage label shown under the progress bar.
+pub fn stage_label(locale: Locale, stage: Stage) -> &'static str {
+    let t = locale.strings().data;
+    match stage {
+        Stage::Read => t.stage_read,
+        Stage::Parse => t.stage_parse,
+        Stage::Guess => t.stage_guess,
+        Stage::Validate => t.stage_validate,
+        Stage::Report => t.stage_report,
+    }
+}
