@@ -5,33 +5,10 @@
 
 mod common;
 
+use common::cli::cxi;
 use common::sim::{simulate, CDNOW_LIKE};
 use cx_impact::core::rfm::Rfm;
 use cx_impact::core::{bgnbd, gamma_gamma};
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-/// Runs `cxi args…` with `input` on stdin; returns (exit code, stdout, stderr).
-fn cxi(args: &[&str], input: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cxi"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run cxi");
-    // cxi may refuse its arguments before reading stdin: a closed pipe is fine.
-    let written = child.stdin.take().unwrap().write_all(input.as_bytes());
-    if let Err(e) = written {
-        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
-    }
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn assert_one_line_error(code: i32, out: &str, err: &str, contains: &str) {
     assert_ne!(code, 0, "stderr: {err}");

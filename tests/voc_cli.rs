@@ -2,18 +2,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
-use std::process::Command;
+
+mod common;
 
 fn cxi(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_cxi"))
-        .args(args)
-        .output()
-        .expect("run cxi");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::cli::cxi(args, "")
 }
 
 /// Writes `content` to a file unique to this test and returns its path.
