@@ -168,34 +168,7 @@ impl DataStrings {
 
     /// `3 April 2024` / `3 avril 2024`; `April 3, 2024` for month-first in English.
     pub fn date_long(&self, d: NaiveDate, day_first: bool) -> String {
-        const EN: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        const FR: [&str; 12] = [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ];
+        use super::{MONTHS_EN as EN, MONTHS_FR as FR};
         let m = d.month0() as usize;
         if self.fr() {
             let day = if d.day() == 1 {

@@ -69,20 +69,7 @@ impl DateError {
     }
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::core::i18n::MONTHS_EN;
 
 fn long(d: NaiveDate, day_first: bool) -> String {
     let month = MONTHS_EN[d.month0() as usize];

@@ -11,20 +11,7 @@ use super::number::{shown, NumberError, NumberErrorKind};
 use super::validate::ValidateError;
 use crate::core::i18n::Locale;
 
-const MOIS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+use crate::core::i18n::MONTHS_FR as MOIS;
 
 fn date_fr(d: NaiveDate) -> String {
     format!("{} {} {}", d.day(), MOIS[d.month0() as usize], d.year())
