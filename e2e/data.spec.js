@@ -171,6 +171,16 @@ test.describe('French browser', () => {
     await expect(page.locator('#data-in-use')).toHaveText('En service : Cellules collées, 3 lignes');
   });
 
+  test('when no row can be used, the page still says where each problem is', async ({ page }) => {
+    await openDataPage(page);
+    await paste(page, 'Client;Date;Montant\nA;15/02/2024;douze\nB;16/02/2024;12,3,4');
+    await expect(page.locator('#data-unusable')).toBeVisible();
+    const items = page.locator('#data-unusable-problems li');
+    await expect(items).toHaveCount(2);
+    await expect(items.nth(0)).toHaveText('Ligne 2, colonne « Montant » : « douze » n\'est pas un nombre');
+    await expect(items.nth(1)).toContainText('« 12,3,4 »');
+  });
+
   test('ambiguous dates are asked about, and the answer retypes them', async ({ page }) => {
     await openDataPage(page);
     await paste(page, 'Client;Date;Montant\nA;03/04/2024;10\nB;05/06/2024;12');

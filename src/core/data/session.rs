@@ -157,6 +157,10 @@ pub enum Status {
     /// The mapping is incomplete, or no row can be used.
     Unusable {
         message: String,
+        /// The first located problems when no row can be used, already in
+        /// the user's language.
+        #[serde(default)]
+        problems: Vec<String>,
     },
 }
 
@@ -416,6 +420,13 @@ impl Session {
             },
             Err(e) => Status::Unusable {
                 message: capitalise(&messages::validate_error(e, locale)),
+                problems: match e {
+                    ValidateError::NoUsableRows { first, .. } => first
+                        .iter()
+                        .map(|p| capitalise(&messages::cell_error(p, locale)))
+                        .collect(),
+                    _ => Vec::new(),
+                },
             },
         };
         let mut shapes: Vec<Shape> = self.guesses.iter().map(|g| g.shape).collect();
@@ -1067,7 +1078,8 @@ mod tests {
         assert_eq!(
             r.status,
             Status::Unusable {
-                message: "A transaction log needs a column for amount".into()
+                message: "A transaction log needs a column for amount".into(),
+                problems: Vec::new(),
             }
         );
         assert!(s.loaded().is_none());
@@ -1089,6 +1101,24 @@ mod tests {
         let r = s.report(Locale::Fr);
         assert_eq!(r.shape.selected, "cohort");
         assert!(matches!(r.status, Status::Unusable { .. }));
+    }
+
+    #[test]
+    fn nothing_usable_still_says_where() {
+        let s = open("Client;Date;Montant\nA;15/02/2024;douze\nB;16/02/2024;12,3,4\n");
+        let Status::Unusable { message, problems } = s.report(Locale::Fr).status else {
+            panic!("expected an unusable table");
+        };
+        assert!(!message.is_empty());
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].starts_with("Ligne 2, colonne « Montant »"),
+            "{}",
+            problems[0]
+        );
+        assert!(problems[0].contains("douze"), "{}", problems[0]);
+        assert!(problems[1].starts_with("Ligne 3"), "{}", problems[1]);
+        assert!(problems[1].contains("12,3,4"), "{}", problems[1]);
     }
 
     #[test]

@@ -282,7 +282,7 @@ pub fn validate_error(e: &ValidateError, locale: Locale) -> String {
             date_fr(*month_first)
         ),
         ValidateError::Cancelled => "vérification annulée".to_string(),
-        ValidateError::NoUsableRows { problems } => format!(
+        ValidateError::NoUsableRows { problems, .. } => format!(
             "aucune ligne n'est utilisable : {problems} problème(s) trouvé(s) ; corrigez-les ou choisissez d'autres colonnes"
         ),
     }

@@ -206,8 +206,11 @@ pub enum ValidateError {
         month_first: NaiveDate,
     },
     /// Every row was excluded or had problems: nothing to compute with.
+    /// `first` holds the first located problems (at most
+    /// [`MAX_UNUSABLE_LISTED`]) so the user sees why, not only how many.
     NoUsableRows {
         problems: usize,
+        first: Vec<CellError>,
     },
     /// The user cancelled (the progress callback returned `false`).
     Cancelled,
@@ -232,7 +235,7 @@ impl fmt::Display for ValidateError {
                 month_first
             ),
             ValidateError::Cancelled => write!(f, "checking was cancelled"),
-            ValidateError::NoUsableRows { problems } => write!(
+            ValidateError::NoUsableRows { problems, .. } => write!(
                 f,
                 "no row can be used: {problems} problem(s) were found; fix them or choose other columns"
             ),
@@ -241,6 +244,9 @@ impl fmt::Display for ValidateError {
 }
 
 impl std::error::Error for ValidateError {}
+
+/// How many located problems [`ValidateError::NoUsableRows`] carries.
+pub const MAX_UNUSABLE_LISTED: usize = 20;
 
 /// Types and checks `table` as `mapping` says.
 pub fn validate(table: &Table, mapping: &Mapping) -> Result<Validation, ValidateError> {
@@ -289,10 +295,14 @@ pub fn validate_with_progress(
         rows_excluded: table.excluded_rows().len(),
         problems: cx.count,
     };
-    if dataset.is_empty() {
-        return Err(ValidateError::NoUsableRows { problems: cx.count });
-    }
     cx.problems.sort_by_key(|p| (p.row, p.col));
+    if dataset.is_empty() {
+        cx.problems.truncate(MAX_UNUSABLE_LISTED);
+        return Err(ValidateError::NoUsableRows {
+            problems: cx.count,
+            first: cx.problems,
+        });
+    }
     Ok(Validation {
         dataset,
         summary,
@@ -1256,7 +1266,17 @@ mod tests {
         let t = read_table(b"client;date;montant\na;2024-01-01;5;oops\n").unwrap();
         let m = guess_mapping(&t, Shape::Transactions);
         let e = validate(&t, &m).unwrap_err();
-        assert_eq!(e, ValidateError::NoUsableRows { problems: 1 });
+        let ValidateError::NoUsableRows { problems, first } = e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(problems, 1);
+        // The reason is located, not only counted.
+        assert_eq!(first.len(), 1);
+        assert_eq!(first[0].row, 2);
+        assert!(matches!(
+            first[0].problem,
+            CellProblem::ExtraCells { count: 1 }
+        ));
         let t = read_table(b"client;date;montant\na;2024-01-01;5;oops\nb;2024-01-02;6\n").unwrap();
         let v = validate(&t, &m).unwrap();
         assert_eq!(

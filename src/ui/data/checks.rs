@@ -41,9 +41,14 @@ pub fn checks(report: &Report, locale: Locale, onedit: &Callback<Edit>) -> Html 
         }
     });
     match &r.status {
-        Status::Unusable { message } => html! {
+        Status::Unusable { message, problems } => html! {
             <div class="checks">
                 <p class="unusable" id="data-unusable" role="alert">{ message }</p>
+                if !problems.is_empty() {
+                    <ul class="problems" id="data-unusable-problems">
+                        { for problems.iter().map(|p| html! { <li class="problem-text">{ p }</li> }) }
+                    </ul>
+                }
                 { for restore }
             </div>
         },
