@@ -699,26 +699,21 @@ pub fn default_nps_economics(
             kind: AssumptionKind::Published,
             source: "Reichheld (2006), The Ultimate Question, ch. 2: detractors account for 80 to 90 percent of negative word of mouth (85 % used; rest to passives)",
         },
-        Assumption {
-            name: "relative churn",
-            values: churn_k,
-            kind: AssumptionKind::Illustrative,
-            source: NPS_CHURN_SOURCE,
-        },
-        Assumption {
-            name: "relative spend",
-            values: spend_k,
-            kind: AssumptionKind::Illustrative,
-            source: LOYALTY_ECONOMICS,
-        },
-        Assumption {
-            name: "relative cost to serve",
-            values: cost_k,
-            kind: AssumptionKind::Illustrative,
-            source: LOYALTY_ECONOMICS,
-        },
+        illustrative("relative churn", churn_k, NPS_CHURN_SOURCE),
+        illustrative("relative spend", spend_k, LOYALTY_ECONOMICS),
+        illustrative("relative cost to serve", cost_k, LOYALTY_ECONOMICS),
     ];
     (groups, assumptions)
+}
+
+/// A default that only follows the direction its source describes.
+fn illustrative(name: &'static str, values: [f64; 3], source: &'static str) -> Assumption {
+    Assumption {
+        name,
+        values,
+        kind: AssumptionKind::Illustrative,
+        source,
+    }
 }
 
 /// Default CSAT-band economics (low, middle, high satisfaction). Referrals and
@@ -745,24 +740,9 @@ pub fn default_csat_economics(
     );
     let source = "Anderson & Mittal (2000), \"Strengthening the satisfaction-profit chain\", Journal of Service Research 3(2): satisfaction raises repurchase and retention, asymmetrically (dissatisfaction hurts more); factors are illustrative";
     let assumptions = vec![
-        Assumption {
-            name: "relative churn",
-            values: churn_k,
-            kind: AssumptionKind::Illustrative,
-            source,
-        },
-        Assumption {
-            name: "relative spend",
-            values: spend_k,
-            kind: AssumptionKind::Illustrative,
-            source,
-        },
-        Assumption {
-            name: "relative cost to serve",
-            values: cost_k,
-            kind: AssumptionKind::Illustrative,
-            source,
-        },
+        illustrative("relative churn", churn_k, source),
+        illustrative("relative spend", spend_k, source),
+        illustrative("relative cost to serve", cost_k, source),
     ];
     (groups, assumptions)
 }
@@ -793,24 +773,9 @@ pub fn default_ces_economics(
     );
     let source = "Dixon, Freeman & Toman (2010), \"Stop Trying to Delight Your Customers\", Harvard Business Review: high-effort service drives repeat contacts and disloyalty; factors are illustrative";
     let assumptions = vec![
-        Assumption {
-            name: "relative churn",
-            values: churn_k,
-            kind: AssumptionKind::Illustrative,
-            source,
-        },
-        Assumption {
-            name: "relative spend",
-            values: spend_k,
-            kind: AssumptionKind::Illustrative,
-            source,
-        },
-        Assumption {
-            name: "relative support contacts",
-            values: contacts_k,
-            kind: AssumptionKind::Illustrative,
-            source,
-        },
+        illustrative("relative churn", churn_k, source),
+        illustrative("relative spend", spend_k, source),
+        illustrative("relative support contacts", contacts_k, source),
     ];
     (groups, assumptions)
 }

@@ -113,6 +113,23 @@ impl SegmentIndex {
         }
         out
     }
+
+    /// Gathers `values` by segment and summarises each group with `f`.
+    fn summarise<T>(self, values: &[f64], f: impl Fn(&[f64]) -> T) -> Vec<Segmented<T>> {
+        let rows = self.rows();
+        self.names
+            .into_iter()
+            .zip(rows)
+            .map(|(segment, rows)| {
+                let v: Vec<f64> = rows.iter().map(|&i| values[i]).collect();
+                Segmented {
+                    segment,
+                    n: v.len() as u64,
+                    value: f(&v),
+                }
+            })
+            .collect()
+    }
 }
 
 /// A metric for one segment.
@@ -186,23 +203,11 @@ pub fn ratings_by_segment<S: AsRef<str>>(
             message: e.to_string(),
         },
     })?;
-    let index = SegmentIndex::new(segments);
-    let rows = index.rows();
-    Ok(index
-        .names
-        .into_iter()
-        .zip(rows)
-        .map(|(segment, rows)| {
-            let v: Vec<f64> = rows.iter().map(|&i| scores[i]).collect();
-            Segmented {
-                segment,
-                n: v.len() as u64,
-                value: scale
-                    .summarise(&v, confidence)
-                    .expect("validated, non-empty"),
-            }
-        })
-        .collect())
+    Ok(SegmentIndex::new(segments).summarise(scores, |v| {
+        scale
+            .summarise(v, confidence)
+            .expect("validated, non-empty")
+    }))
 }
 
 /// Mean with its t interval for each segment (for CLV, revenue, tenure…).
@@ -218,21 +223,7 @@ pub fn mean_by_segment<S: AsRef<str>>(
             message: format!("value must be a finite number: got {}", values[i]),
         });
     }
-    let index = SegmentIndex::new(segments);
-    let rows = index.rows();
-    Ok(index
-        .names
-        .into_iter()
-        .zip(rows)
-        .map(|(segment, rows)| {
-            let v: Vec<f64> = rows.iter().map(|&i| values[i]).collect();
-            Segmented {
-                segment,
-                n: v.len() as u64,
-                value: mean_interval(&v, confidence),
-            }
-        })
-        .collect())
+    Ok(SegmentIndex::new(segments).summarise(values, |v| mean_interval(v, confidence)))
 }
 
 /// Share of `true` with its adjusted-Wald interval for each segment (churn
