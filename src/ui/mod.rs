@@ -153,17 +153,21 @@ pub fn app() -> Html {
                     <p class="tagline">{ t.tagline }</p>
                 </div>
                 <div class="settings no-print">
-                    <label for="locale">{ t.language }</label>
-                    <select id="locale" onchange={onlocale}>
-                        <option value="fr" selected={locale == Locale::Fr}>{ "Français" }</option>
-                        <option value="en" selected={locale == Locale::En}>{ "English" }</option>
-                    </select>
-                    <label for="currency">{ t.currency }</label>
-                    <select id="currency" onchange={oncurrency}>
-                        { for Currency::ALL.iter().map(|c| html! {
-                            <option value={c.code()} selected={*c == scenario.currency}>{ c.code() }</option>
-                        }) }
-                    </select>
+                    <span class="setting">
+                        <label for="locale">{ t.language }</label>
+                        <select id="locale" onchange={onlocale}>
+                            <option value="fr" selected={locale == Locale::Fr}>{ "Français" }</option>
+                            <option value="en" selected={locale == Locale::En}>{ "English" }</option>
+                        </select>
+                    </span>
+                    <span class="setting">
+                        <label for="currency">{ t.currency }</label>
+                        <select id="currency" onchange={oncurrency}>
+                            { for Currency::ALL.iter().map(|c| html! {
+                                <option value={c.code()} selected={*c == scenario.currency}>{ c.code() }</option>
+                            }) }
+                        </select>
+                    </span>
                 </div>
             </header>
             <nav class="pages no-print" aria-label={t.nav_label}>
