@@ -10,7 +10,7 @@ test.describe('French browser', () => {
 
   test('changing retention shows the core value, formatted in French, and a chart', async ({ page }) => {
     const problems = watchConsole(page);
-    await page.goto('./');
+    await page.goto('./#/value');
     await expect(page.locator('h2#clv-heading')).toHaveText('Valeur vie client');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 
@@ -41,7 +41,7 @@ test.describe('French browser', () => {
   });
 
   test('bad input is explained where it was typed and the result is kept', async ({ page }) => {
-    await page.goto('./');
+    await page.goto('./#/value');
     const value = page.locator('#clv-value');
     const before = await value.textContent();
     await page.getByLabel(/Marge par client/).fill('12,3,4');
@@ -61,7 +61,7 @@ test.describe('English browser', () => {
 
   test('English by default, switchable to French, keyboard reachable', async ({ page }) => {
     const problems = watchConsole(page);
-    await page.goto('./');
+    await page.goto('./#/value');
     await expect(page.locator('h2#clv-heading')).toHaveText('Customer lifetime value');
     const core = coreClv(['--margin', '50', '--retention', '0.95',
       '--discount', String(MONTHLY_10PCT), '--include-first-payment']);
@@ -91,7 +91,7 @@ test.describe('English browser', () => {
   });
 
   test('the data table behind the chart lists every period', async ({ page }) => {
-    await page.goto('./');
+    await page.goto('./#/value');
     await page.getByLabel('Chart horizon (periods)').fill('12');
     await page.getByRole('button', { name: 'Show data table' }).click();
     await expect(page.locator('#clv-table tbody tr')).toHaveCount(12);

@@ -44,23 +44,23 @@ async function openDataPage(page) {
 test.describe('French browser', () => {
   test.use({ locale: 'fr-FR' });
 
-  test('navigation: hash pages, aria-current, unknown hash shows the CLV page', async ({ page }) => {
+  test('navigation: hash pages, aria-current, unknown hash shows the Overview', async ({ page }) => {
     const problems = watchConsole(page);
-    await page.goto('./');
+    await page.goto('./#/clv');
     await expect(page.locator('#clv-heading')).toBeVisible();
-    await expect(page.locator('#nav-clv')).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('#nav-value')).toHaveAttribute('aria-current', 'page');
     await page.getByRole('link', { name: 'Données' }).click();
     await expect(page).toHaveURL(/#\/data$/);
     await expect(page.locator('#data-heading')).toBeVisible();
     await expect(page.locator('#data-heading')).toBeFocused();
     await expect(page.locator('#nav-data')).toHaveAttribute('aria-current', 'page');
-    await expect(page.locator('#nav-clv')).not.toHaveAttribute('aria-current', /.*/);
+    await expect(page.locator('#nav-value')).not.toHaveAttribute('aria-current', /.*/);
     await expect(page.locator('#clv-heading')).toHaveCount(0);
     await expect(page).toHaveTitle(/^Données — CX Impact/);
     await page.goBack();
     await expect(page.locator('#clv-heading')).toBeVisible();
     await page.goto('./#/nowhere');
-    await expect(page.locator('#clv-heading')).toBeVisible();
+    await expect(page.locator('#overview-heading')).toBeVisible();
     await expect(page.locator('#data-heading')).toBeHidden();
     expect(problems).toEqual([]);
   });
@@ -204,7 +204,7 @@ test.describe('French browser', () => {
     await expect(page.locator('#data-preview tbody tr')).toHaveCount(8);
     await expect(page.locator('#data-in-use')).toContainText('Exemple : Entreprise d\'abonnement (clients)');
     // The CLV page is still there, and the data stays when coming back.
-    await page.locator('#nav-clv').click();
+    await page.locator('#nav-value').click();
     await expect(page.locator('#clv-value')).toBeVisible();
     await page.locator('#nav-data').click();
     await expect(page.locator('#data-shape')).toHaveValue('customers');

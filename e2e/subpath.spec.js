@@ -9,7 +9,7 @@ test('the release build works under /wiki/tools/cx/', async ({ page }) => {
   const failed = [];
   page.on('requestfailed', (r) => failed.push(r.url()));
   page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
-  await page.goto(`${root}wiki/tools/cx/`);
+  await page.goto(`${root}wiki/tools/cx/#/value`);
   await expect(page.locator('#clv-value')).toBeVisible();
   expect(await canvasInk(page, '#clv-chart')).toBeGreaterThan(0.02);
   expect(failed).toEqual([]);

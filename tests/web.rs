@@ -18,6 +18,11 @@ async fn mount() -> Element {
     let doc = gloo::utils::document();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
+    // The calculator is on the Customer value page.
+    gloo::utils::window()
+        .location()
+        .set_hash("#/value")
+        .unwrap();
     yew::Renderer::<cx_impact::ui::App>::with_root(root.clone()).render();
     settle().await;
     root

@@ -240,7 +240,7 @@ async fn the_hash_picks_the_page_and_the_nav_marks_it() {
     let root = mount_app().await;
     assert!(root.query_selector("#clv-heading").unwrap().is_some());
     assert_eq!(
-        find(&root, "#nav-clv")
+        find(&root, "#nav-value")
             .get_attribute("aria-current")
             .as_deref(),
         Some("page")
@@ -255,14 +255,17 @@ async fn the_hash_picks_the_page_and_the_nav_marks_it() {
             .as_deref(),
         Some("page")
     );
-    assert_eq!(find(&root, "#nav-clv").get_attribute("aria-current"), None);
+    assert_eq!(
+        find(&root, "#nav-value").get_attribute("aria-current"),
+        None
+    );
     let doc = gloo::utils::document();
     assert_eq!(
         doc.active_element().map(|e| e.id()).as_deref(),
         Some("data-heading")
     );
     go("#/somewhere-else").await;
-    assert!(root.query_selector("#clv-heading").unwrap().is_some());
+    assert!(root.query_selector("#overview-heading").unwrap().is_some());
     assert!(find(&root, "section.data").has_attribute("hidden"));
     go("").await;
 }

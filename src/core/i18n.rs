@@ -4,7 +4,15 @@
 //! A missing translation is a compile error because both tables are values of
 //! the same struct.
 
+pub mod assumptions;
+pub mod business;
+pub mod churn;
 pub mod data;
+pub mod drivers;
+pub mod maturity;
+pub mod overview;
+pub mod value;
+pub mod voice;
 
 use super::clv::ClvError;
 use super::period::PeriodUnit;
@@ -80,6 +88,8 @@ pub struct Strings {
     pub result_lifetime: &'static str,
     pub reading: &'static str,
     pub how_computed: &'static str,
+    /// Link from an Overview card to its page.
+    pub see_detail: &'static str,
     pub formula: &'static str,
     pub inputs: &'static str,
     pub source: &'static str,
@@ -98,7 +108,6 @@ pub struct Strings {
     pub not_a_number: &'static str,
     pub invalid_inputs: &'static str,
     pub nav_label: &'static str,
-    pub nav_clv: &'static str,
     pub nav_data: &'static str,
     /// Separator between a label and its value (French puts a space before the colon).
     pub colon: &'static str,
@@ -106,6 +115,15 @@ pub struct Strings {
     pub clv_reading: &'static str,
     /// The Data page and the parser's messages.
     pub data: &'static data::DataStrings,
+    /// Each dashboard page's text.
+    pub overview: &'static overview::OverviewStrings,
+    pub assumptions: &'static assumptions::AssumptionsStrings,
+    pub value: &'static value::ValueStrings,
+    pub churn: &'static churn::ChurnStrings,
+    pub voice: &'static voice::VoiceStrings,
+    pub drivers: &'static drivers::DriversStrings,
+    pub business: &'static business::BusinessStrings,
+    pub maturity: &'static maturity::MaturityStrings,
 }
 
 impl Strings {
@@ -248,6 +266,7 @@ pub static EN: Strings = Strings {
     result_lifetime: "Expected lifetime",
     reading: "Reading",
     how_computed: "How is this computed?",
+    see_detail: "See the detail",
     formula: "Formula",
     inputs: "Inputs",
     source: "Source",
@@ -266,11 +285,18 @@ pub static EN: Strings = Strings {
     not_a_number: "is not a number",
     invalid_inputs: "Fix the highlighted input to see the result.",
     nav_label: "Pages",
-    nav_clv: "Lifetime value",
     nav_data: "Data",
     colon: ": ",
     clv_reading: "One customer is worth {value} today, {multiple} times one period's margin; they stay {lifetime} {units} on average.",
     data: &data::EN,
+    overview: &overview::EN,
+    assumptions: &assumptions::EN,
+    value: &value::EN,
+    churn: &churn::EN,
+    voice: &voice::EN,
+    drivers: &drivers::EN,
+    business: &business::EN,
+    maturity: &maturity::EN,
 };
 
 pub static FR: Strings = Strings {
@@ -297,6 +323,7 @@ pub static FR: Strings = Strings {
     result_lifetime: "Durée de vie attendue",
     reading: "Lecture",
     how_computed: "Comment est-ce calculé ?",
+    see_detail: "Voir le détail",
     formula: "Formule",
     inputs: "Données",
     source: "Source",
@@ -315,11 +342,18 @@ pub static FR: Strings = Strings {
     not_a_number: "n'est pas un nombre",
     invalid_inputs: "Corrigez la saisie signalée pour voir le résultat.",
     nav_label: "Pages",
-    nav_clv: "Valeur vie client",
     nav_data: "Données",
     colon: " : ",
     clv_reading: "Un client vaut aujourd'hui {value}, soit {multiple} fois sa marge d'une période ; il reste en moyenne {lifetime} {units}.",
     data: &data::FR,
+    overview: &overview::FR,
+    assumptions: &assumptions::FR,
+    value: &value::FR,
+    churn: &churn::FR,
+    voice: &voice::FR,
+    drivers: &drivers::FR,
+    business: &business::FR,
+    maturity: &maturity::FR,
 };
 
 #[cfg(test)]

@@ -5,6 +5,12 @@
 //! natively, without a browser.
 
 use super::clv::{ClvError, ClvInputs, FirstPayment};
+use super::dashboard::business::{BusinessAction, BusinessAssumptions};
+use super::dashboard::churn::{ChurnAction, ChurnAssumptions};
+use super::dashboard::drivers::{DriversAction, DriversAssumptions};
+use super::dashboard::maturity::{MaturityAction, MaturityAnswers};
+use super::dashboard::value::{ValueAction, ValueAssumptions};
+use super::dashboard::voice::{VoiceAction, VoiceAssumptions};
 use super::data::LoadedData;
 use super::i18n::Locale;
 use super::period::{annual_to_period_rate, PeriodUnit};
@@ -134,31 +140,71 @@ impl ClvAssumptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum View {
-    /// The closed-form CLV calculator.
+    /// Headline cards of every page.
     #[default]
-    Clv,
+    Overview,
     /// Paste, drop or upload data.
     Data,
+    /// Every assumption, editable in one place.
+    Assumptions,
+    /// Customer lifetime value: closed form, cohort sBG, BG/NBD.
+    #[serde(alias = "clv")]
+    Value,
+    /// Churn and acquisition.
+    Churn,
+    /// NPS, CSAT and CES linked to revenue.
+    #[serde(rename = "nps")]
+    Voice,
+    Drivers,
+    /// The business case.
+    Business,
+    Maturity,
 }
 
 impl View {
-    pub const ALL: [View; 2] = [View::Clv, View::Data];
+    /// In navigation order.
+    pub const ALL: [View; 9] = [
+        View::Overview,
+        View::Data,
+        View::Assumptions,
+        View::Value,
+        View::Churn,
+        View::Voice,
+        View::Drivers,
+        View::Business,
+        View::Maturity,
+    ];
 
-    /// The hash of the page, `#/clv`.
+    /// The hash of the page, `#/value`.
     pub fn hash(self) -> &'static str {
         match self {
-            View::Clv => "#/clv",
+            View::Overview => "#/overview",
             View::Data => "#/data",
+            View::Assumptions => "#/assumptions",
+            View::Value => "#/value",
+            View::Churn => "#/churn",
+            View::Voice => "#/nps",
+            View::Drivers => "#/drivers",
+            View::Business => "#/business",
+            View::Maturity => "#/maturity",
         }
     }
 
-    /// The page named by a location hash; unknown or empty hashes give `None`.
+    /// The page's name in the hash and in DOM ids (`value`).
+    pub fn slug(self) -> &'static str {
+        self.hash().trim_start_matches("#/")
+    }
+
+    /// The page named by a location hash (`#/clv`, the calculator's first
+    /// address, still opens Customer value); unknown or empty hashes give
+    /// `None`.
     pub fn from_hash(hash: &str) -> Option<View> {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let path = path.split(['?', '&']).next().unwrap_or("");
-        View::ALL
-            .into_iter()
-            .find(|v| v.hash().trim_start_matches("#/") == path)
+        if path == "clv" {
+            return Some(View::Value);
+        }
+        View::ALL.into_iter().find(|v| v.slug() == path)
     }
 }
 
@@ -175,6 +221,22 @@ pub struct Scenario {
     /// itself stays with the page's session (see [`super::data`]).
     #[serde(default)]
     pub data: Option<LoadedData>,
+    /// Each dashboard page's assumptions.
+    #[serde(default)]
+    pub value: ValueAssumptions,
+    #[serde(default)]
+    pub churn: ChurnAssumptions,
+    #[serde(default)]
+    pub voice: VoiceAssumptions,
+    #[serde(default)]
+    pub drivers: DriversAssumptions,
+    #[serde(default)]
+    pub business: BusinessAssumptions,
+    #[serde(default)]
+    pub maturity: MaturityAnswers,
+    /// The segment the pages show, `None` for all customers.
+    #[serde(default)]
+    pub segment: Option<String>,
 }
 
 impl Scenario {
@@ -186,6 +248,13 @@ impl Scenario {
             view: View::default(),
             clv: ClvAssumptions::default(),
             data: None,
+            value: ValueAssumptions::default(),
+            churn: ChurnAssumptions::default(),
+            voice: VoiceAssumptions::default(),
+            drivers: DriversAssumptions::default(),
+            business: BusinessAssumptions::default(),
+            maturity: MaturityAnswers::default(),
+            segment: None,
         }
     }
 }
@@ -206,6 +275,14 @@ pub enum Action {
     ResetAssumptions,
     /// Data that validated on the Data page is now the one in use.
     SetData(Box<LoadedData>),
+    /// Show one segment, or all customers.
+    SetSegment(Option<String>),
+    Value(ValueAction),
+    Churn(ChurnAction),
+    Voice(VoiceAction),
+    Drivers(DriversAction),
+    Business(BusinessAction),
+    Maturity(MaturityAction),
 }
 
 /// Pure state transition: the new scenario after `action`.
@@ -231,6 +308,13 @@ pub fn reduce(s: &Scenario, action: Action) -> Scenario {
             }
             next.data = Some(*d);
         }
+        Action::SetSegment(seg) => next.segment = seg,
+        Action::Value(a) => next.value.apply(a),
+        Action::Churn(a) => next.churn.apply(a),
+        Action::Voice(a) => next.voice.apply(a),
+        Action::Drivers(a) => next.drivers.apply(a),
+        Action::Business(a) => next.business.apply(a),
+        Action::Maturity(a) => next.maturity.apply(a),
     }
     next
 }
@@ -275,6 +359,8 @@ mod tests {
             assert_eq!(View::from_hash(v.hash()), Some(v));
         }
         assert_eq!(View::from_hash("#/data?embed=1"), Some(View::Data));
+        assert_eq!(View::from_hash("#/clv"), Some(View::Value));
+        assert_eq!(View::from_hash("#/nps"), Some(View::Voice));
         assert_eq!(View::from_hash("#data"), Some(View::Data));
         assert_eq!(View::from_hash(""), None);
         assert_eq!(View::from_hash("#/nope"), None);
@@ -317,7 +403,7 @@ mod tests {
             "retention_pct":95.0,"annual_discount_pct":10.0,"include_first_payment":true,"horizon":36}}"#;
         let back: Scenario = serde_json::from_str(old).unwrap();
         assert_eq!(back.data, None);
-        assert_eq!(back.view, View::Clv);
+        assert_eq!(back.view, View::Overview);
     }
 
     #[test]

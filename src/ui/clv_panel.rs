@@ -188,8 +188,8 @@ pub fn clv_panel(props: &ClvPanelProps) -> Html {
     };
 
     html! {
-        <section class="panel clv" aria-labelledby="clv-heading">
-            <h2 id="clv-heading" tabindex="-1">{ t.clv_heading }</h2>
+        <section class="clv" aria-labelledby="clv-heading">
+            <h3 id="clv-heading">{ t.clv_heading }</h3>
             <p class="intro">{ t.clv_intro }</p>
             <div class="panel-grid">
                 { form }

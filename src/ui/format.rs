@@ -1,6 +1,7 @@
 //! Numbers for people: the browser's `Intl.NumberFormat`, so `fr-FR` shows
 //! `1 234,56 €` exactly as the user's spreadsheet and OS do.
 
+use crate::core::dashboard::Figure;
 use crate::core::i18n::Locale;
 use crate::core::scenario::Currency;
 use js_sys::{Array, Intl, Object, Reflect};
@@ -105,4 +106,32 @@ pub fn iso_date(locale: Locale, iso: &str) -> String {
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| iso.to_string())
+}
+
+/// A core [`Figure`] in the user's language; "—" for what cannot be
+/// computed or is not finite.
+pub fn figure(locale: Locale, currency: Currency, f: &Figure) -> String {
+    match f {
+        Figure::Money(v) => money(locale, currency, *v),
+        Figure::Percent { value, decimals } => percent(locale, *value, (*decimals).into()),
+        Figure::Number { value, decimals } => number(locale, *value, (*decimals).into()),
+        Figure::Ratio(v) if v.is_finite() => format!("{}×", number(locale, *v, 1)),
+        Figure::Periods { value, unit } if value.is_finite() => format!(
+            "{} {}",
+            number(locale, *value, 1),
+            locale.strings().unit_plural(*unit)
+        ),
+        Figure::Points(v) if v.is_finite() => {
+            let s = number(locale, v.abs(), 1);
+            if *v > 0.0 {
+                format!("+{s}")
+            } else if *v < 0.0 {
+                format!("−{s}")
+            } else {
+                s
+            }
+        }
+        Figure::Text(s) => s.clone(),
+        _ => "—".to_string(),
+    }
 }

@@ -3,10 +3,13 @@
 //! business number itself.
 
 mod chart;
+pub mod charts;
 mod clv_panel;
 pub mod data;
 mod fields;
 mod format;
+pub mod pages;
+pub mod widgets;
 
 use crate::core::i18n::Locale;
 use crate::core::scenario::{reduce, Action, Currency, Scenario, View};
@@ -17,6 +20,26 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 pub use clv_panel::ClvPanel;
+use pages::{
+    AssumptionsPage, BusinessPage, ChurnPage, DriversPage, MaturityPage, OverviewPage, ValuePage,
+    VoicePage,
+};
+
+/// The page shown for `view`; the Data page is mounted apart (always).
+fn page(view: View, scenario: &Scenario, ondispatch: &Callback<Action>) -> Html {
+    let (scenario, ondispatch) = (scenario.clone(), ondispatch.clone());
+    match view {
+        View::Overview => html! { <OverviewPage {scenario} {ondispatch} /> },
+        View::Data => html! {},
+        View::Assumptions => html! { <AssumptionsPage {scenario} {ondispatch} /> },
+        View::Value => html! { <ValuePage {scenario} {ondispatch} /> },
+        View::Churn => html! { <ChurnPage {scenario} {ondispatch} /> },
+        View::Voice => html! { <VoicePage {scenario} {ondispatch} /> },
+        View::Drivers => html! { <DriversPage {scenario} {ondispatch} /> },
+        View::Business => html! { <BusinessPage {scenario} {ondispatch} /> },
+        View::Maturity => html! { <MaturityPage {scenario} {ondispatch} /> },
+    }
+}
 pub use data::DataPage;
 
 /// Mounts the app on `<body>`.
@@ -45,7 +68,7 @@ pub fn browser_locale() -> Locale {
         .unwrap_or(Locale::En)
 }
 
-/// The page the location hash names; the CLV page for any other hash.
+/// The page the location hash names; the Overview for any other hash.
 pub fn hash_view() -> View {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
@@ -54,10 +77,23 @@ pub fn hash_view() -> View {
 }
 
 /// Id of each page's heading, focused when the page changes.
-fn heading_id(view: View) -> &'static str {
+fn heading_id(view: View) -> String {
+    format!("{}-heading", view.slug())
+}
+
+/// The page's name in the navigation and the window title.
+fn page_name(locale: Locale, view: View) -> &'static str {
+    let t = locale.strings();
     match view {
-        View::Clv => "clv-heading",
-        View::Data => "data-heading",
+        View::Overview => t.overview.nav,
+        View::Data => t.nav_data,
+        View::Assumptions => t.assumptions.nav,
+        View::Value => t.value.nav,
+        View::Churn => t.churn.nav,
+        View::Voice => t.voice.nav,
+        View::Drivers => t.drivers.nav,
+        View::Business => t.business.nav,
+        View::Maturity => t.maturity.nav,
     }
 }
 
@@ -98,7 +134,7 @@ pub fn app() -> Html {
     use_effect_with(view, move |view| {
         if std::mem::take(&mut *focus_heading.borrow_mut()) {
             let heading = gloo::utils::document()
-                .get_element_by_id(heading_id(*view))
+                .get_element_by_id(&heading_id(*view))
                 .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(h) = heading {
                 let _ = h.focus();
@@ -112,10 +148,7 @@ pub fn app() -> Html {
                 let _ = root.set_attribute("lang", locale.lang());
             }
             let t = locale.strings();
-            let page = match view {
-                View::Clv => t.nav_clv,
-                View::Data => t.nav_data,
-            };
+            let page = page_name(*locale, *view);
             doc.set_title(&format!("{page} — {} — {}", t.app_title, t.tagline));
         }
     });
@@ -172,24 +205,16 @@ pub fn app() -> Html {
             </header>
             <nav class="pages no-print" aria-label={t.nav_label}>
                 <ul>
-                    { for View::ALL.iter().map(|&v| {
-                        let label = match v {
-                            View::Clv => t.nav_clv,
-                            View::Data => t.nav_data,
-                        };
-                        html! {
-                            <li>
-                                <a href={v.hash()} id={format!("nav-{}", v.hash().trim_start_matches("#/"))}
-                                    aria-current={(v == view).then_some("page")}>{ label }</a>
-                            </li>
-                        }
+                    { for View::ALL.iter().map(|&v| html! {
+                        <li>
+                            <a href={v.hash()} id={format!("nav-{}", v.slug())}
+                                aria-current={(v == view).then_some("page")}>{ page_name(locale, v) }</a>
+                        </li>
                     }) }
                 </ul>
             </nav>
             <main id="main">
-                if view == View::Clv {
-                    <ClvPanel scenario={scenario.clone()} ondispatch={ondispatch.clone()} />
-                }
+                { page(view, scenario, &ondispatch) }
                 // Always mounted: a table loaded there stays while another page shows.
                 <DataPage {locale} in_use={scenario.data.clone()} {ondispatch}
                     hidden={view != View::Data} />

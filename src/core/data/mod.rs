@@ -23,6 +23,7 @@ pub use state::{DataEvent, DataState, EngineId, Loading, Notice, Slot};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::dashboard::evidence::Evidence;
 use super::i18n::Locale;
 use super::parse::{currency_of, Dataset, Field, Mapping, Summary, Table};
 use super::scenario::Currency;
@@ -57,6 +58,9 @@ pub struct LoadedData {
     /// The currency the amounts name (`1 234,56 €`), when they do.
     #[serde(default)]
     pub currency: Option<Currency>,
+    /// What the dashboard's pages keep of the data.
+    #[serde(default)]
+    pub evidence: Evidence,
 }
 
 /// Counts and totals of a typed dataset.

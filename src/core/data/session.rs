@@ -297,6 +297,7 @@ impl Session {
             summary: v.summary,
             digest: digest(&v.dataset),
             currency: currency(&self.table, &self.mapping),
+            evidence: crate::core::dashboard::evidence::Evidence::from_dataset(&v.dataset),
         })
     }
 

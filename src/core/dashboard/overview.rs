@@ -1,0 +1,14 @@
+//! The Overview: the headline cards of every page, in the order an
+//! executive reads them (value, acquisition, churn, NPS, business case).
+
+use super::super::scenario::Scenario;
+use super::Headline;
+
+/// Every headline card, page by page.
+pub fn headlines(s: &Scenario) -> Vec<Headline> {
+    let mut cards = super::value::headlines(s);
+    cards.extend(super::churn::headlines(s));
+    cards.extend(super::voice::headlines(s));
+    cards.extend(super::business::headlines(s));
+    cards
+}
