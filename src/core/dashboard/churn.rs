@@ -288,8 +288,8 @@ fn from_customers(c: &Customers) -> ChurnEvidence {
             let mut won = vec![0.0; cat.labels.len()];
             let mut first = None;
             let mut last = None;
-            for i in 0..n {
-                let Some(v) = cost[i].filter(|v| v.is_finite() && *v >= 0.0) else {
+            for (i, cell) in cost.iter().enumerate().take(n) {
+                let Some(v) = cell.filter(|v| v.is_finite() && *v >= 0.0) else {
                     continue;
                 };
                 let k = cat.codes[i] as usize;
