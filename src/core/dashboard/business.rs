@@ -468,15 +468,31 @@ pub fn compute(s: &Scenario) -> BusinessView {
             .into_iter()
             .filter_map(|(name, share)| {
                 let i = inputs.scaled(share);
-                appraise(&i).ok().map(|case| ScenarioCase {
-                    name: name.into(),
-                    share,
-                    inputs: i,
-                    case,
-                })
+                appraise(&i)
+                    .ok()
+                    .filter(finite_case)
+                    .map(|case| ScenarioCase {
+                        name: name.into(),
+                        share,
+                        inputs: i,
+                        case,
+                    })
             })
             .collect();
-        let tor = tornado(&inputs.target, TORNADO_RELATIVE, &[]).ok();
+        let tor = tornado(&inputs.target, TORNADO_RELATIVE, &[])
+            .ok()
+            .filter(|(base, _)| base.is_finite())
+            .map(|(base, bars)| {
+                let bars = bars
+                    .into_iter()
+                    .filter(|b| {
+                        [b.low, b.high, b.npv_low, b.npv_high]
+                            .iter()
+                            .all(|v| v.is_finite())
+                    })
+                    .collect();
+                (base, bars)
+            });
         (scenarios, tor)
     } else {
         (Vec::new(), None)
@@ -487,6 +503,25 @@ pub fn compute(s: &Scenario) -> BusinessView {
         scenarios,
         tornado: tornado_bars,
     }
+}
+
+fn finite_case(c: &BusinessCase) -> bool {
+    [c.npv, c.pv_benefits, c.pv_costs]
+        .iter()
+        .all(|v| v.is_finite())
+        && c.roi.is_none_or(f64::is_finite)
+        && c.rows.iter().all(|r| {
+            [
+                r.benefits,
+                r.costs,
+                r.net_cash_flow,
+                r.discounted_cash_flow,
+                r.cumulative,
+                r.cumulative_discounted,
+            ]
+            .iter()
+            .all(|v| v.is_finite())
+        })
 }
 
 /// The uncertainty the band draws, around the target's inputs: effects
@@ -520,7 +555,16 @@ pub fn uncertainty(i: &BusinessCaseInputs) -> Vec<(Input, Distribution)> {
 /// The seeded Monte-Carlo band of the target scenario ([`DRAWS`] draws),
 /// apart from [`compute`] so the UI can keep it while the inputs stay.
 pub fn band(target: &BusinessCaseInputs) -> Option<MonteCarloBand> {
-    monte_carlo(target, &uncertainty(target), DRAWS, SEED).ok()
+    monte_carlo(target, &uncertainty(target), DRAWS, SEED)
+        .ok()
+        .filter(|b| {
+            [b.npv.p05, b.npv.p50, b.npv.p95, b.npv_mean]
+                .iter()
+                .all(|v| v.is_finite())
+                && b.cumulative_discounted
+                    .iter()
+                    .all(|p| p.p05.is_finite() && p.p50.is_finite() && p.p95.is_finite())
+        })
 }
 
 impl BusinessView {
@@ -582,8 +626,7 @@ impl BusinessView {
                 Figure::Missing,
                 self.problems
                     .first()
-                    .map(|(_, m)| m.clone())
-                    .unwrap_or_default(),
+                    .map_or(t.err_overflow.to_string(), |(_, m)| m.clone()),
             ),
         };
         let mut inputs: Vec<(String, Figure)> = Input::ALL
@@ -591,7 +634,12 @@ impl BusinessView {
             .filter(|k| {
                 !matches!(k, Input::NpsPoints | Input::RevenuePerNpsPoint) || i.get(**k) != 0.0
             })
-            .map(|k| (input_name(t, *k).to_string(), input_figure(*k, i.get(*k))))
+            .map(|k| {
+                (
+                    input_name(t, *k).to_string(),
+                    churn::shown(input_figure(*k, i.get(*k))),
+                )
+            })
             .collect();
         if let Some(c) = self.target() {
             inputs.push((

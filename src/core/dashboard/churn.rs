@@ -790,6 +790,16 @@ pub fn cumulative_margin(monthly_margin: f64, monthly_churn: f64, n: f64) -> f64
     }
 }
 
+/// A figure as it may be shown: a non-finite number becomes [`Figure::Missing`]
+/// (a typed 1e300 times a margin overflows).
+pub fn shown(f: Figure) -> Figure {
+    match f {
+        Figure::Text(_) | Figure::Missing => f,
+        _ if f.value().is_none() => Figure::Missing,
+        _ => f,
+    }
+}
+
 /// Computes the page.
 pub fn compute(s: &Scenario) -> ChurnView {
     let inputs = inputs(s);
@@ -805,17 +815,27 @@ pub fn compute(s: &Scenario) -> ChurnView {
     }) {
         None
     } else {
-        cac_by_channel(&inputs.channels).ok()
+        cac_by_channel(&inputs.channels)
+            .ok()
+            .filter(|r| r.blended.is_finite() && r.total_spend.is_finite())
+            .map(|mut r| {
+                for (_, c) in &mut r.per_channel {
+                    *c = c.filter(|v| v.is_finite());
+                }
+                r
+            })
     };
     let m = inputs.monthly_margin();
     let c = inputs.monthly_churn();
     let payback = match (&cac, margin_ok) {
-        (Some(r), true) => payback_months(r.blended, m).ok(),
+        (Some(r), true) => payback_months(r.blended, m).ok().filter(|p| p.is_finite()),
         _ => None,
     };
     let payback_with_churn = match (&cac, margin_ok && churn_ok) {
         (Some(_), true) if c >= 1.0 => payback.map(|_| None),
-        (Some(r), true) => payback_months_with_churn(r.blended, m, c).ok(),
+        (Some(r), true) => payback_months_with_churn(r.blended, m, c)
+            .ok()
+            .filter(|p| p.is_none_or(f64::is_finite)),
         _ => None,
     };
     let ltv = match (margin_ok && churn_ok, inputs.monthly_discount) {
@@ -825,7 +845,7 @@ pub fn compute(s: &Scenario) -> ChurnView {
         _ => None,
     };
     let ltv_to_cac = match (ltv, &cac) {
-        (Some(l), Some(r)) if r.blended > 0.0 => Some(l / r.blended),
+        (Some(l), Some(r)) if r.blended > 0.0 => Some(l / r.blended).filter(|v| v.is_finite()),
         _ => None,
     };
     let customers_ok = !bad(|k| matches!(k, ChurnField::Customers));
@@ -838,6 +858,7 @@ pub fn compute(s: &Scenario) -> ChurnView {
             12,
         )
         .ok()
+        .filter(|x| x.margin_lost.is_finite() && x.revenue_lost.is_finite())
     };
     let (impact, impact_target) = if customers_ok && margin_ok && churn_ok {
         let target_ok = !bad(|k| matches!(k, ChurnField::TargetChurn));
@@ -863,7 +884,12 @@ pub fn compute(s: &Scenario) -> ChurnView {
             new,
             months,
         );
-        b.into_iter().zip(t).collect()
+        let all: Vec<(f64, f64)> = b.into_iter().zip(t).collect();
+        if all.iter().all(|(x, y)| x.is_finite() && y.is_finite()) {
+            all
+        } else {
+            Vec::new()
+        }
     } else {
         Vec::new()
     };
@@ -918,7 +944,7 @@ impl ChurnView {
                 },
             ),
         ];
-        let fallback = || self.first_problem().unwrap_or_default().to_string();
+        let fallback = || self.first_problem().unwrap_or(t.err_overflow).to_string();
 
         let cac_reading = match (blended, self.payback, self.payback_with_churn) {
             (Some(cac), Some(p), Some(Some(pc))) => fill(
@@ -1069,7 +1095,13 @@ impl ChurnView {
             },
             page: View::Churn,
         };
-        vec![card_cac, card_ltv, card_cost]
+        let mut cards = vec![card_cac, card_ltv, card_cost];
+        for card in &mut cards {
+            for (_, f) in &mut card.how.inputs {
+                *f = shown(f.clone());
+            }
+        }
+        cards
     }
 
     /// Customers over time at today's churn and at the target.
@@ -1258,6 +1290,9 @@ impl ChurnView {
                 &[("cac", &words::money(loc, cur, cac))],
             ),
         };
+        if !(expected.iter().chain(&stays)).all(|(_, y)| y.is_finite()) {
+            return None;
+        }
         let step = if months > 36 { 6 } else { 3 };
         Some(ChartSpec {
             id: "churn-payback".into(),

@@ -55,6 +55,7 @@ pub struct BusinessStrings {
     pub err_above_minus_100: &'static str,
     pub err_number: &'static str,
     pub err_years: &'static str,
+    pub err_overflow: &'static str,
     /// `{churn}`.
     pub err_reduction: &'static str,
     pub err_nps: &'static str,
@@ -193,6 +194,7 @@ pub const EN: BusinessStrings = BusinessStrings {
     err_above_minus_100: "Must be above -100 %.",
     err_number: "Must be a number.",
     err_years: "Between 1 and 50 years.",
+    err_overflow: "These assumptions give numbers too large to compute.",
     err_reduction: "The reduction cannot exceed today's annual churn ({churn}).",
     err_nps: "NPS change × revenue per point must stay above -100 %.",
     err_from_churn_page: "Fix the Churn & acquisition assumptions first: {msg}",
@@ -312,6 +314,7 @@ pub const FR: BusinessStrings = BusinessStrings {
     err_above_minus_100: "Doit être supérieur à -100 %.",
     err_number: "Doit être un nombre.",
     err_years: "Entre 1 et 50 ans.",
+    err_overflow: "Ces hypothèses donnent des nombres trop grands pour être calculés.",
     err_reduction: "La baisse ne peut dépasser l'attrition annuelle actuelle ({churn}).",
     err_nps: "Variation du NPS × chiffre d'affaires par point doit rester supérieur à -100 %.",
     err_from_churn_page: "Corrigez d'abord les hypothèses de la page Attrition et acquisition : {msg}",

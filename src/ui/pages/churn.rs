@@ -137,7 +137,10 @@ pub fn page(props: &PageProps) -> Html {
             </fieldset>
         }
     });
-    let scalars = group.fields.iter().filter(|f| !f.id.starts_with("as-churn-ch"));
+    let scalars = group
+        .fields
+        .iter()
+        .filter(|f| !f.id.starts_with("as-churn-ch"));
 
     html! {
         <section class="panel churn-page" aria-labelledby="churn-heading">
