@@ -200,7 +200,8 @@ pub fn inputs(s: &Scenario) -> CaseInputs {
     let loc = s.locale;
     let c = churn::inputs(s);
     let a = &s.business;
-    let reduction_default = (c.annual_churn_pct.value - c.target_churn_pct.value).max(0.0);
+    let reduction_default =
+        ((100.0 * (c.annual_churn_pct.value - c.target_churn_pct.value)).round() / 100.0).max(0.0);
     let defaults: [(BusinessField, f64, String); 13] = [
         (
             BusinessField::OneOff,

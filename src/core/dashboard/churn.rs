@@ -488,7 +488,7 @@ pub fn inputs(s: &Scenario) -> ChurnInputs {
     let annual_churn_pct = match &measured {
         Some(m) => resolve(
             a.annual_churn_pct,
-            100.0 * annual_from_monthly(m.monthly),
+            (10_000.0 * annual_from_monthly(m.monthly)).round() / 100.0,
             fill(
                 t.data_churn,
                 &[
@@ -508,8 +508,9 @@ pub fn inputs(s: &Scenario) -> ChurnInputs {
         None => {
             let r = s.clv.retention_pct / 100.0;
             let annual = 1.0 - r.powf(s.clv.unit.per_year());
+            // Two decimals: a derived default reads as typed (45.96, not 45.963991).
             let annual_pct = if (0.0..=1.0).contains(&annual) && r < 1.0 {
-                100.0 * annual
+                (10_000.0 * annual).round() / 100.0
             } else {
                 FALLBACK_ANNUAL_CHURN_PCT
             };
@@ -529,7 +530,7 @@ pub fn inputs(s: &Scenario) -> ChurnInputs {
     };
     let target_churn_pct = resolve(
         a.target_churn_pct,
-        0.8 * annual_churn_pct.value,
+        (80.0 * annual_churn_pct.value).round() / 100.0,
         t.target_source.to_string(),
     );
 
@@ -1710,8 +1711,10 @@ mod tests {
     fn typed_then_measured_then_default() {
         let s = en();
         let i = inputs(&s);
-        // Customer value page default: 95 % a month → 1 − 0.95^12 = 45.96 %.
-        assert!((i.annual_churn_pct.value - 100.0 * (1.0 - 0.95f64.powi(12))).abs() < 1e-9);
+        // Customer value page default: 95 % a month → 1 − 0.95^12 = 45.96 %
+        // (rounded to two decimals); target 0.8 × 45.96 = 36.768 → 36.77.
+        assert_eq!(i.annual_churn_pct.value, 45.96);
+        assert_eq!(i.target_churn_pct.value, 36.77);
         assert_eq!(i.revenue_per_month.value, 100.0);
         let s2 = with(&s, vec![ChurnAction::SetChannelSpend(1, 1.0)]);
         let list = s2.churn.channels.as_ref().unwrap();
