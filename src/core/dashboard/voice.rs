@@ -484,7 +484,7 @@ pub struct Money {
     pub horizon_periods: u32,
     /// CSAT low, middle, high then CES difficult, neutral, easy: value per
     /// customer and the answers behind it.
-    pub links: Vec<(f64, Option<u64>)>,
+    pub links: Vec<Link>,
     pub links_from_data: bool,
 }
 
@@ -799,6 +799,9 @@ fn money(
     })
 }
 
+/// Value per customer of a band and the answers behind it.
+pub type Link = (f64, Option<u64>);
+
 type Defaults = fn(&AverageCustomer, [f64; 3]) -> ([GroupEconomics; 3], Vec<Assumption>);
 
 /// Value per customer in each CSAT and CES band: measured retention and
@@ -810,7 +813,7 @@ fn links(
     avg: &AverageCustomer,
     nps_shares: [f64; 3],
     settings: &ValueSettings,
-) -> Result<(Vec<(f64, Option<u64>)>, bool), String> {
+) -> Result<(Vec<Link>, bool), String> {
     let mut out = Vec::with_capacity(6);
     let mut from_data = false;
     let parts: [(Option<&RatingEvidence>, Defaults); 2] = [
@@ -1720,10 +1723,10 @@ pub fn headlines_of(s: &Scenario, v: &VoiceView) -> Vec<Headline> {
             });
             let names = [t.detractor, t.passive, t.promoter];
             let mut inputs = vec![(t.customers.to_string(), fin(v.customers, count))];
-            for g in 0..3 {
+            for (name, value) in names.iter().zip(&m.values) {
                 inputs.push((
-                    format!("V ({})", names[g].to_lowercase()),
-                    fin(m.values[g].total, Figure::Money),
+                    format!("V ({})", name.to_lowercase()),
+                    fin(value.total, Figure::Money),
                 ));
             }
             (
