@@ -486,6 +486,10 @@ pub struct Money {
     /// customer and the answers behind it.
     pub links: Vec<Link>,
     pub links_from_data: bool,
+    /// False when a higher category is worth less per customer than a
+    /// lower one (data, or a skewed mix under the default split of word of
+    /// mouth): moving customers up may then lower value.
+    pub ordered: bool,
 }
 
 /// What the page shows.
@@ -585,6 +589,14 @@ fn check_amount(v: f64) -> bool {
     v.is_finite() && v >= 0.0
 }
 
+/// Most answers or customers accepted: beyond it counts overflow and the
+/// sums stop meaning anything.
+pub const MAX_COUNT: f64 = 1e12;
+
+fn check_count(v: f64) -> bool {
+    check_amount(v) && v <= MAX_COUNT
+}
+
 /// Validation message of each assumption (`None` when usable).
 pub fn field_error(s: &Scenario, key: VoiceKey, t: &VoiceStrings) -> Option<String> {
     let a = &s.voice;
@@ -592,10 +604,10 @@ pub fn field_error(s: &Scenario, key: VoiceKey, t: &VoiceStrings) -> Option<Stri
         VoiceKey::DetractorsToPassives => check_pct(a.detractors_to_passives_pct),
         VoiceKey::PassivesToPromoters => check_pct(a.passives_to_promoters_pct),
         VoiceKey::MarginRate => check_pct(a.margin_rate_pct),
-        VoiceKey::Detractors => check_amount(a.detractors),
-        VoiceKey::Passives => check_amount(a.passives),
-        VoiceKey::Promoters => check_amount(a.promoters),
-        VoiceKey::Customers => a.customers.is_none_or(check_amount),
+        VoiceKey::Detractors => check_count(a.detractors),
+        VoiceKey::Passives => check_count(a.passives),
+        VoiceKey::Promoters => check_count(a.promoters),
+        VoiceKey::Customers => a.customers.is_none_or(check_count),
         VoiceKey::Spend => check_amount(a.spend),
         VoiceKey::CostToServe => check_amount(a.cost_to_serve),
         VoiceKey::Referrals => check_amount(a.referrals_per_100),
@@ -613,6 +625,10 @@ pub fn field_error(s: &Scenario, key: VoiceKey, t: &VoiceStrings) -> Option<Stri
             | VoiceKey::PassivesToPromoters
             | VoiceKey::MarginRate => t.err_share,
             VoiceKey::Horizon => t.err_horizon,
+            VoiceKey::Detractors
+            | VoiceKey::Passives
+            | VoiceKey::Promoters
+            | VoiceKey::Customers => t.err_count,
             _ => t.err_negative,
         }
         .to_string(),
@@ -660,7 +676,7 @@ pub fn compute(s: &Scenario) -> VoiceView {
         Some(sc) => categories(&sc),
         None => {
             let c = |v: f64| {
-                if check_amount(v) {
+                if check_count(v) {
                     v.round() as u64
                 } else {
                     0
@@ -779,6 +795,7 @@ fn money(
         )
     });
     let (links, links_from_data) = links(s, ev, &avg, sh, &settings)?;
+    let ordered = values[0].total <= values[1].total && values[1].total <= values[2].total;
     Ok(Money {
         unit,
         settings,
@@ -796,6 +813,7 @@ fn money(
         horizon_periods,
         links,
         links_from_data,
+        ordered,
     })
 }
 

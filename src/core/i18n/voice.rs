@@ -58,6 +58,9 @@ pub struct VoiceStrings {
     pub err_negative: &'static str,
     pub err_no_answers: &'static str,
     pub err_horizon: &'static str,
+    pub err_count: &'static str,
+    /// A higher category worth less than a lower one.
+    pub unordered: &'static str,
     /// Why the money figures cannot be computed: `{reason}`.
     pub err_economics: &'static str,
     // Headlines.
@@ -181,6 +184,8 @@ pub const EN: VoiceStrings = VoiceStrings {
     err_negative: "must be a number at least 0",
     err_no_answers: "at least one answer is needed",
     err_horizon: "must be from 1 to 50 years",
+    err_count: "must be a number from 0 to 1,000,000,000,000",
+    unordered: "Here a higher category is worth less per customer than a lower one, so moving customers up can lower value: check the group economics below (with few customers in a category, the default split of referrals and word of mouth gives each of them a large share).",
     err_economics: "The money figures cannot be computed: {reason}",
     card_nps: "NPS",
     card_point: "Value of +1 NPS point",
@@ -295,6 +300,8 @@ pub const FR: VoiceStrings = VoiceStrings {
     err_negative: "doit être un nombre positif ou nul",
     err_no_answers: "il faut au moins une réponse",
     err_horizon: "doit être compris entre 1 et 50 ans",
+    err_count: "doit être un nombre de 0 à 1 000 000 000 000",
+    unordered: "Ici une catégorie supérieure vaut moins par client qu'une catégorie inférieure : faire monter des clients peut donc réduire la valeur. Vérifiez l'économie par groupe ci-dessous (avec peu de clients dans une catégorie, la répartition par défaut des recommandations et du bouche-à-oreille donne à chacun une grande part).",
     err_economics: "Les montants ne peuvent pas être calculés : {reason}",
     card_nps: "NPS",
     card_point: "Valeur d'un point de NPS",

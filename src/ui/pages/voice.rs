@@ -189,6 +189,9 @@ pub fn page(props: &PageProps) -> Html {
                 } }
             </div>
             if let Ok(m) = &v.money {
+                if !m.ordered {
+                    <p class="caveat warn" id="nps-unordered">{ t.unordered }</p>
+                }
                 <Chart spec={Rc::new(m.projection_chart(locale, currency))} {locale} {currency} />
                 <h3>{ t.waterfall }</h3>
                 <Chart spec={Rc::new(m.waterfall_chart(locale, currency))} {locale} {currency} />
