@@ -576,8 +576,8 @@ fn suggestion(s: &Scenario, e: &ValueEvidence, segment: Option<&str>) -> Option<
     let text = fill(
         t.suggestion,
         &[
-            ("customers", &te.customers.to_string()),
-            ("churned", &te.churned.to_string()),
+            ("customers", &grouped(s.locale, te.customers as f64)),
+            ("churned", &grouped(s.locale, te.churned as f64)),
             (
                 "retention",
                 &te.retention.map_or("—".into(), |r| {
@@ -665,7 +665,7 @@ fn sbg_view(s: &Scenario, e: &SbgEvidence, v: &mut ValueView) {
                 ("lifetime", &number_text(locale, del, 1)),
                 ("units", units),
                 ("cohorts", &e.cohorts.to_string()),
-                ("customers", &format!("{:.0}", e.customers)),
+                ("customers", &grouped(locale, e.customers.round())),
             ],
         );
     } else if let Some(err) = s.clv.compute().err() {
@@ -1122,7 +1122,7 @@ fn bgnbd_view(s: &Scenario, b: &BgNbdEvidence, segment: Option<&str>, v: &mut Va
                 ("value", &money_text(locale, s.currency, mean)),
                 ("months", &horizon.to_string()),
                 ("alive", &percent_text(locale, alive)),
-                ("customers", &format!("{n:.0}")),
+                ("customers", &grouped(locale, n.round())),
             ],
         );
         v.headline
