@@ -1576,6 +1576,47 @@ mod tests {
         assert_ne!(w.headline.figure, v.headline.figure);
     }
 
+    /// Reference: Fader & Hardie (2007), "regular" cohort (1000, 631, 468,
+    /// 382, 326, 289, 262, 241 alive): α = 0.704, β = 1.182 (3 decimals).
+    /// A second, shorter cohort of the same table enters the same likelihood.
+    #[test]
+    fn cohort_table_gives_the_published_sbg() {
+        use crate::core::parse::Cohorts;
+        let regular = [1000.0, 631.0, 468.0, 382.0, 326.0, 289.0, 262.0, 241.0];
+        let c = Cohorts {
+            labels: vec!["2024-01".into(), "2024-02".into()],
+            periods: (0..8).collect(),
+            alive: vec![
+                regular.iter().map(|&v| Some(v)).collect(),
+                vec![Some(10.0), None, None, None, None, None, None, None],
+            ],
+            period: None,
+            rows: vec![2, 3],
+        };
+        let e = evidence(&crate::core::parse::Dataset::Cohort(c)).unwrap();
+        let sbg = &e.sbg[0].clone();
+        assert!((sbg.alpha - 0.704).abs() < 5e-4, "{}", sbg.alpha);
+        assert!((sbg.beta - 1.182).abs() < 5e-4, "{}", sbg.beta);
+        assert_eq!(sbg.cohorts, 1);
+        assert_eq!(sbg.observed.len(), 8);
+        assert!((sbg.observed[7].1 - 0.241).abs() < 1e-12);
+        let mut s = Scenario::new(Locale::En);
+        let mut data = loaded(Sample::Retail);
+        data.evidence.value = Some(e);
+        s = reduce(&s, Action::SetData(Box::new(data)));
+        let v = compute(&s);
+        assert_eq!(v.model, ValueModel::Sbg);
+        // CLV = m · DEL(d) with the core's DEL (F&H 2010 eq. 4).
+        let d = annual_to_period_rate(0.1, PeriodUnit::Month).unwrap();
+        let del = SbgParams::new(sbg.alpha, sbg.beta).unwrap().del(d).unwrap();
+        assert!((v.headline.figure.value().unwrap() - 50.0 * del).abs() < 1e-9);
+        // Survival band: zero width at t = 0, around the model after.
+        let (s0, se0) = survival_se(sbg, 0);
+        assert_eq!((s0, se0), (1.0, 0.0));
+        let (s3, se3) = survival_se(sbg, 3);
+        assert!(se3 > 0.0 && s3 > 0.0 && s3 < 1.0);
+    }
+
     /// Reference: hand computation of the pooled (life-table) survival.
     /// Cohort A 100 → 80 → 60, cohort B 50 → 30: S(1) = (80 + 30)/(150),
     /// S(2) = S(1) × 60/80.
@@ -1702,6 +1743,7 @@ mod tests {
                     .p_alive(a.rfm.frequency, a.rfm.recency, a.rfm.age)
                     .unwrap()
             );
+            assert!(a.p_alive >= evidence::LOST_BELOW, "{}", a.p_alive);
         }
     }
 

@@ -172,6 +172,10 @@ pub fn page(props: &PageProps) -> Html {
         }
     });
 
+    let closed = view.model == ValueModel::ClosedForm;
+    let calculator = html! {
+        <ClvPanel scenario={s.clone()} ondispatch={props.ondispatch.clone()} />
+    };
     html! {
         <section class="panel value-page" aria-labelledby="value-heading">
             <h2 id="value-heading" tabindex="-1">{ t.heading }</h2>
@@ -189,6 +193,7 @@ pub fn page(props: &PageProps) -> Html {
                 <HeadlineCard headline={view.headline.clone()} {locale} {currency} />
             </div>
             { for suggestion }
+            if closed { { calculator.clone() } }
             { for data_inputs }
             { for params }
             <div class="value-charts">
@@ -197,9 +202,9 @@ pub fn page(props: &PageProps) -> Html {
                 }) }
             </div>
             { for at_risk }
-            // The closed form stays: its margin and discount rate are also
-            // the sBG's and BG/NBD's, and it is the benchmark to compare with.
-            <ClvPanel scenario={s.clone()} ondispatch={props.ondispatch.clone()} />
+            // The closed form stays below the data models: its margin and
+            // discount rate are theirs too, and it is the benchmark.
+            if !closed { { calculator } }
         </section>
     }
 }

@@ -38,6 +38,9 @@ pub const MAX_SEGMENTS: usize = 20;
 /// re-ranks them with the user's).
 const RANK_MONTHS: u32 = 36;
 const RANK_DISCOUNT: f64 = 0.10;
+/// Below this P(alive) a customer is probably lost already: their value is
+/// gone rather than at risk, and a retention action comes too late.
+pub const LOST_BELOW: f64 = 0.10;
 
 /// Why a model could not be fitted to the loaded data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -460,7 +463,8 @@ pub fn bin_customers(rows: &[Rfm], segs: &[u16], max: usize) -> (Vec<Bin>, f64) 
 }
 
 /// Customers with the most value at risk at load time: `AT_RISK_CANDIDATES`
-/// overall and `AT_RISK_PER_SEGMENT` per segment, ranked on
+/// overall and `AT_RISK_PER_SEGMENT` per segment, among those with
+/// P(alive) ≥ [`LOST_BELOW`], ranked on
 /// `(1 − P(alive)) × value if alive` over 36 months at 10 % a year (the
 /// page re-ranks them with the user's horizon and rate).
 fn candidates(
@@ -482,6 +486,9 @@ fn candidates(
         let Ok(p) = bg.p_alive(r.frequency, r.recency, r.age) else {
             continue;
         };
+        if p < LOST_BELOW {
+            continue;
+        }
         let alive_value = *memo
             .entry((r.frequency, r.age.to_bits()))
             .or_insert_with(|| value_if_alive(bg, gg, r, &settings).unwrap_or(0.0));
