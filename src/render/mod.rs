@@ -373,7 +373,7 @@ impl Extent {
 
 /// The axis range: the spec's fixed range when it is usable, else the data
 /// padded a little (not below a zero baseline), never empty.
-fn range(fixed: Option<(f64, f64)>, data: Extent, pad: bool) -> (f64, f64) {
+fn range(fixed: Option<(f64, f64)>, data: Extent, pad: f64) -> (f64, f64) {
     let degenerate =
         |lo: f64, hi: f64| hi - lo <= (hi.abs().max(lo.abs())) * 1e-9 || hi - lo < 1e-12;
     if let Some((a, b)) = fixed {
@@ -392,10 +392,8 @@ fn range(fixed: Option<(f64, f64)>, data: Extent, pad: bool) -> (f64, f64) {
             (lo - d, hi + d)
         };
     }
-    if !pad {
-        return (lo, hi);
-    }
-    let p = (hi - lo) * 0.06;
+
+    let p = (hi - lo) * pad;
     let lo = if lo >= 0.0 && lo - p < 0.0 {
         0.0
     } else {
@@ -511,7 +509,14 @@ fn cartesian<DB: DrawingBackend>(
         if bars_on_values {
             xs.add(0.0);
         }
-        range(spec.x.range, xs, pad_x || bars_on_values)
+        let pad = if pad_x {
+            0.1
+        } else if bars_on_values {
+            0.06
+        } else {
+            0.0
+        };
+        range(spec.x.range, xs, pad)
     };
     let (y0, y1) = if y_cat {
         (-0.5, n_y.max(1) as f64 - 0.5)
@@ -519,7 +524,7 @@ fn cartesian<DB: DrawingBackend>(
         if bars_on_values {
             ys.add(0.0);
         }
-        range(spec.y.range, ys, true)
+        range(spec.y.range, ys, if pad_x { 0.12 } else { 0.06 })
     };
     // plotters maps a value to pixels with an i32 addition that overflows
     // for values far outside the axis range (a fixed range, a huge
@@ -665,17 +670,22 @@ fn cartesian<DB: DrawingBackend>(
     }
 
     let plot_px = chart.plotting_area().dim_in_pixel().0.max(1) as usize;
-    // Series of the same bar orientation share each category slot.
-    let bar_series: Vec<usize> = spec
+    // Bar series whose spans overlap at some category (before/after) sit
+    // side by side in its slot; series that never overlap (the two sides
+    // of a tornado, a waterfall's steps) share the full slot.
+    let bar_series: Vec<&[(f64, f64)]> = spec
         .series
         .iter()
-        .enumerate()
-        .filter(|(_, s)| matches!(s.mark, Mark::Bars { .. }))
-        .map(|(i, _)| i)
+        .filter_map(|s| match &s.mark {
+            Mark::Bars { spans, .. } => Some(spans.as_slice()),
+            _ => None,
+        })
         .collect();
+    let grouped = bars_overlap(&bar_series);
+    let mut bar_k = 0;
     let stroke = |c: RGBColor, w: f64| c.stroke_width(l.upx(w));
 
-    for (si, s) in spec.series.iter().enumerate() {
+    for s in &spec.series {
         let c = colour(s.colour);
         match &s.mark {
             Mark::Line { points, dashed } => {
@@ -744,8 +754,12 @@ fn cartesian<DB: DrawingBackend>(
                 colours,
                 horizontal,
             } => {
-                let k = bar_series.iter().position(|i| *i == si).unwrap_or(0);
-                let m = bar_series.len().max(1);
+                let (k, m) = if grouped {
+                    (bar_k, bar_series.len().max(1))
+                } else {
+                    (0, 1)
+                };
+                bar_k += 1;
                 let width = 0.8 / m as f64;
                 let offset = -0.4 + (k as f64 + 0.5) * width;
                 let bars = spans.iter().enumerate().filter_map(|(i, (a, b))| {
@@ -771,16 +785,23 @@ fn cartesian<DB: DrawingBackend>(
             }
             Mark::Points { points } => {
                 let r = l.px(4.5).max(2);
+                // Labels go right of their dot, or left in the plot's right
+                // third so they stay inside it.
+                let flip_at = x0 + (x1 - x0) * 0.67;
                 let dots = points.iter().filter_map(|(x, y, name)| {
                     let (x, y) = (kx(clamp(*x)?), ky(clamp(*y)?));
+                    let (dx, h_pos) = if x > flip_at {
+                        (-r - l.px(3.0), HPos::Right)
+                    } else {
+                        (r + l.px(3.0), HPos::Left)
+                    };
                     Some(
                         EmptyElement::at((x, y))
                             + Circle::new((0, 0), r, c.filled())
                             + Text::new(
                                 name.clone(),
-                                (r + l.px(3.0), -r - l.px(2.0)),
-                                l.text(l.font * 0.95)
-                                    .pos(Pos::new(HPos::Left, VPos::Bottom)),
+                                (dx, -r - l.px(1.0)),
+                                l.text(l.font * 0.95).pos(Pos::new(h_pos, VPos::Bottom)),
                             ),
                     )
                 });
@@ -880,6 +901,22 @@ fn cartesian<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Whether two bar series cover a common stretch at the same category.
+fn bars_overlap(series: &[&[(f64, f64)]]) -> bool {
+    let interval =
+        |(a, b): (f64, f64)| (a.is_finite() && b.is_finite()).then(|| (a.min(b), a.max(b)));
+    series.iter().enumerate().any(|(i, a)| {
+        series[i + 1..].iter().any(|b| {
+            a.iter()
+                .zip(b.iter())
+                .any(|(p, q)| match (interval(*p), interval(*q)) {
+                    (Some((a0, a1)), Some((b0, b1))) => a0.max(b0) < a1.min(b1),
+                    _ => false,
+                })
+        })
+    })
+}
+
 /// Splits a polyline at its non-finite points (a gap in the data is a gap
 /// in the line), clamping huge values.
 fn finite_runs(points: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
@@ -970,7 +1007,7 @@ fn radar<DB: DrawingBackend>(
         .flat_map(|(v, _)| v.iter())
         .for_each(|v| data.add(*v));
     data.add(0.0);
-    let (lo, hi) = range(spec.y.range, data, false);
+    let (lo, hi) = range(spec.y.range, data, 0.0);
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let label = l.label();
@@ -1008,14 +1045,6 @@ fn radar<DB: DrawingBackend>(
         };
         area.draw(&PathElement::new(ring, GRID.stroke_width(l.upx(1.0))))
             .map_err(err)?;
-        let v = lo + (hi - lo) * q as f64 / 4.0;
-        area.draw_text(
-            &fmt(&spec.y.format, v),
-            &l.text(l.font * 0.85)
-                .pos(Pos::new(HPos::Left, VPos::Center)),
-            (cx + l.px(4.0), cy - r as i32),
-        )
-        .map_err(err)?;
     }
     // Spokes and their names, anchored away from the centre.
     let max_label = if l.compact { l.px(80.0) } else { l.px(130.0) };
@@ -1073,6 +1102,25 @@ fn radar<DB: DrawingBackend>(
             area.draw(&Circle::new(p, l.px(3.0).max(1), rgb.filled()))
                 .map_err(err)?;
         }
+    }
+    // Ring values last, on a light box, so the polygons do not hide them.
+    let style = l
+        .text(l.font * 0.85)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    for q in 1..=4 {
+        let r = radius * q as f64 / 4.0;
+        let text = fmt(&spec.y.format, lo + (hi - lo) * q as f64 / 4.0);
+        let (x, y) = (cx + l.px(4.0), cy - r as i32);
+        let (tw, th) = (text_width(area, &text, &style), l.px(l.font * 0.85));
+        area.draw(&Rectangle::new(
+            [
+                (x - l.px(2.0), y - th / 2 - l.px(1.0)),
+                (x + tw + l.px(2.0), y + th / 2 + l.px(1.0)),
+            ],
+            WHITE.mix(0.8).filled(),
+        ))
+        .map_err(err)?;
+        area.draw_text(&text, &style, (x, y)).map_err(err)?;
     }
     Ok(())
 }

@@ -717,3 +717,96 @@ fn random_specs_never_panic_nor_print_nan() {
         )
         .unwrap();
 }
+
+/// The y centres of the rects of colour `c`, top to bottom.
+fn rect_centres(svg: &str, c: Colour) -> Vec<f64> {
+    svg.split("<rect ")
+        .skip(1)
+        .filter(|e| e.contains(&fill(c)))
+        .map(|e| {
+            let attr = |k: &str| -> f64 {
+                e.split(&format!(" {k}=\""))
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            };
+            attr("y") + attr("height") / 2.0
+        })
+        .collect()
+}
+
+#[test]
+fn tornado_sides_share_a_row_grouped_bars_do_not() {
+    let cats = AxisFormat::Categories(vec!["Retention".into(), "Margin".into()]);
+    let tornado = spec(
+        Axis::new("Change (EUR)", AxisFormat::Money),
+        Axis::new("", cats.clone()),
+        vec![
+            series(
+                "Low",
+                Colour::Vermillion,
+                Mark::Bars {
+                    spans: vec![(-30.0, 0.0), (-10.0, 0.0)],
+                    colours: vec![],
+                    horizontal: true,
+                },
+            ),
+            series(
+                "High",
+                Colour::Blue,
+                Mark::Bars {
+                    spans: vec![(0.0, 25.0), (0.0, 12.0)],
+                    colours: vec![],
+                    horizontal: true,
+                },
+            ),
+        ],
+    );
+    let out = bare(&tornado, 640);
+    let (low, high) = (
+        rect_centres(&out, Colour::Vermillion),
+        rect_centres(&out, Colour::Blue),
+    );
+    assert_eq!(low.len(), 2);
+    for (a, b) in low.iter().zip(&high) {
+        assert!((a - b).abs() <= 1.0, "{low:?} {high:?}");
+    }
+    // Before/after bars over the same stretch sit side by side.
+    let grouped = spec(
+        Axis::new("Change (EUR)", AxisFormat::Money),
+        Axis::new("", cats),
+        vec![
+            series(
+                "Before",
+                Colour::Vermillion,
+                Mark::Bars {
+                    spans: vec![(0.0, 30.0), (0.0, 10.0)],
+                    colours: vec![],
+                    horizontal: true,
+                },
+            ),
+            series(
+                "After",
+                Colour::Blue,
+                Mark::Bars {
+                    spans: vec![(0.0, 25.0), (0.0, 12.0)],
+                    colours: vec![],
+                    horizontal: true,
+                },
+            ),
+        ],
+    );
+    let out = bare(&grouped, 640);
+    let (a, b) = (
+        rect_centres(&out, Colour::Vermillion),
+        rect_centres(&out, Colour::Blue),
+    );
+    assert!(
+        a.iter().zip(&b).all(|(a, b)| (a - b).abs() > 5.0),
+        "{a:?} {b:?}"
+    );
+}
