@@ -1125,5 +1125,6 @@ fn radar<DB: DrawingBackend>(
     Ok(())
 }
 
-#[cfg(test)]
+// proptest needs OS randomness: native only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
