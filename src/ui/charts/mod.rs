@@ -242,7 +242,7 @@ fn draw_canvas(
     print_width: Option<f64>,
 ) -> Result<(), String> {
     let (w, dpr) = match print_width {
-        Some(w) => (w.min(css_width(canvas)), 2.0),
+        Some(w) => (w, 2.0),
         None => (css_width(canvas), device_pixel_ratio()),
     };
     let h = render::height_for(w);
