@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Property tests of the NPS → revenue, Drivers and Maturity pages
 //! (proptest, fixed seed): NPS stays in [−100, 100], moving detractors up
 //! never lowers value, and no NaN or infinity reaches a figure or a chart,

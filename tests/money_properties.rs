@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Property tests of the Churn & acquisition and Business case pages
 //! (proptest, fixed seed): monotonicity, and no NaN or infinity reaching a
 //! Figure for any value the assumption fields can send.

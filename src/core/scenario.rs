@@ -398,8 +398,9 @@ mod tests {
         let v = reduce(&u, Action::SetData(Box::new(pounds)));
         assert_eq!(v.currency, Currency::Usd);
         let json = serde_json::to_string(&s).unwrap();
-        // Small: a summary, not the table.
-        assert!(json.len() < 2000, "{} bytes", json.len());
+        // A summary and the pages' evidence (fitted models, binned RFM),
+        // not the table: well under the sample's own size.
+        assert!(json.len() * 4 < text.len(), "{} bytes", json.len());
         assert_eq!(serde_json::from_str::<Scenario>(&json).unwrap(), s);
         // A scenario saved before the data part existed.
         let old = r#"{"version":1,"locale":"fr","currency":"EUR","clv":{"unit":"month","margin":50.0,
