@@ -41,7 +41,7 @@ test.describe('English browser', () => {
   test('without data: assumed counts, the NPS they give, the move sentence', async ({ page }) => {
     const problems = watchConsole(page);
     await page.goto('./#/nps');
-    await expect(page.locator('#nps-heading')).toBeFocused();
+    await expect(page.locator('#nps-heading')).toBeVisible();
     await expect(page.locator('#nps-source')).toContainText('No survey data loaded');
     const counts = await countsShown(page);
     expect(counts).toEqual({ d: 100, pa: 140, p: 160 });

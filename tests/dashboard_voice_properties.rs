@@ -4,6 +4,9 @@
 //! never lowers value, and no NaN or infinity reaches a figure or a chart,
 //! whatever the user types.
 
+// proptest needs OS randomness, which wasm32 lacks: native only.
+#![cfg(not(target_arch = "wasm32"))]
+
 use cx_impact::core::chart::{ChartSpec, Mark};
 use cx_impact::core::dashboard::maturity::{self, MaturityAction};
 use cx_impact::core::dashboard::voice::{self, VoiceAction, VoiceKey};

@@ -357,8 +357,10 @@ impl Ready {
                 t.attribute,
                 AxisFormat::Categories(ranked.iter().map(|(i, _)| name(*i)).collect()),
             ),
+            // Bars take their quadrant's colour, named by the quadrant
+            // chart's legend and the table, not by a one-colour entry here.
             series: vec![Series {
-                name: t.importance_axis.into(),
+                name: String::new(),
                 colour: Colour::Blue,
                 mark: Mark::Bars {
                     spans: ranked.iter().map(|(_, v)| (0.0, finite(*v))).collect(),

@@ -1273,8 +1273,10 @@ impl VoiceView {
             ),
             x: Axis::new(x_label, AxisFormat::Categories(cats)),
             y: Axis::new(t.answers_axis, AxisFormat::Number),
+            // One colour per bar (category): the axis and the counts table
+            // name them, a one-colour legend entry would mislead.
             series: vec![Series {
-                name: t.answers_axis.into(),
+                name: String::new(),
                 colour: Colour::Blue,
                 mark: Mark::Bars {
                     spans,
@@ -1364,7 +1366,7 @@ impl Money {
                 AxisFormat::Money,
             ),
             series: vec![Series {
-                name: t.value_of_group.into(),
+                name: String::new(),
                 colour: Colour::Blue,
                 mark: Mark::Bars {
                     spans: finite_spans(spans),
@@ -1511,7 +1513,7 @@ impl Money {
                 AxisFormat::Money,
             ),
             series: vec![Series {
-                name: t.value_per_customer.into(),
+                name: String::new(),
                 colour: Colour::Blue,
                 mark: Mark::Bars {
                     spans: finite_spans((0..6).map(|i| (0.0, value(i))).collect()),
