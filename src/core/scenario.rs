@@ -310,7 +310,10 @@ pub fn reduce(s: &Scenario, action: Action) -> Scenario {
         }
         Action::SetSegment(seg) => next.segment = seg,
         Action::Value(a) => next.value.apply(a),
-        Action::Churn(a) => next.churn.apply(a),
+        Action::Churn(a) => {
+            let now = super::dashboard::churn::channels_now(&next);
+            next.churn.apply(a, now)
+        }
         Action::Voice(a) => next.voice.apply(a),
         Action::Drivers(a) => next.drivers.apply(a),
         Action::Business(a) => next.business.apply(a),

@@ -102,6 +102,18 @@ pub fn data_number(locale: Locale, value: f64) -> String {
     )
 }
 
+/// A large plain number, compact for axes: `12 k`, `1,2 M`.
+pub fn number_compact(locale: Locale, value: f64) -> String {
+    format_with(
+        locale,
+        &[
+            ("notation", "compact".into()),
+            ("maximumFractionDigits", 1.into()),
+        ],
+        value,
+    )
+}
+
 /// Plain number with at most `max_digits` decimals.
 pub fn number(locale: Locale, value: f64, max_digits: u32) -> String {
     format_with(
