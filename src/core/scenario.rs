@@ -398,8 +398,15 @@ mod tests {
         let v = reduce(&u, Action::SetData(Box::new(pounds)));
         assert_eq!(v.currency, Currency::Usd);
         let json = serde_json::to_string(&s).unwrap();
-        // Small: a summary, not the table.
-        assert!(json.len() < 2000, "{} bytes", json.len());
+        // Small: a summary and the pages' evidence (fitted parameters, binned
+        // customers), not the table.
+        assert!(json.len() < 100_000, "{} bytes", json.len());
+        let mut bare = s.clone();
+        if let Some(d) = bare.data.as_mut() {
+            d.evidence = Default::default();
+        }
+        let bare_json = serde_json::to_string(&bare).unwrap();
+        assert!(bare_json.len() < 2000, "{} bytes", bare_json.len());
         assert_eq!(serde_json::from_str::<Scenario>(&json).unwrap(), s);
         // A scenario saved before the data part existed.
         let old = r#"{"version":1,"locale":"fr","currency":"EUR","clv":{"unit":"month","margin":50.0,
