@@ -401,6 +401,12 @@ mod tests {
         // A summary and the pages' evidence (fitted models, binned RFM),
         // not the table: well under the sample's own size.
         assert!(json.len() * 4 < text.len(), "{} bytes", json.len());
+        let mut bare = s.clone();
+        if let Some(d) = bare.data.as_mut() {
+            d.evidence = Default::default();
+        }
+        let bare_json = serde_json::to_string(&bare).unwrap();
+        assert!(bare_json.len() < 2000, "{} bytes", bare_json.len());
         assert_eq!(serde_json::from_str::<Scenario>(&json).unwrap(), s);
         // A scenario saved before the data part existed.
         let old = r#"{"version":1,"locale":"fr","currency":"EUR","clv":{"unit":"month","margin":50.0,

@@ -1468,8 +1468,6 @@ mod tests {
     use crate::core::data::{Sample, Session};
     use crate::core::gamma_gamma;
     use crate::core::scenario::reduce;
-    use proptest::prelude::*;
-    use proptest::test_runner::{Config, RngSeed};
     use std::sync::OnceLock;
 
     fn loaded(sample: Sample) -> crate::core::data::LoadedData {
@@ -1867,33 +1865,42 @@ mod tests {
         }
     }
 
-    proptest! {
-        #![proptest_config(Config { cases: 12, rng_seed: RngSeed::Fixed(6), ..Config::default() })]
+    // proptest is a native dev-dependency (the wasm32 clippy pass builds
+    // these tests too).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, RngSeed};
 
-        /// No NaN or infinity reaches a figure, the interval brackets the
-        /// value, and value rises with the margin rate and the horizon.
-        #[test]
-        fn bgnbd_figures_are_finite_and_monotone(
-            rate in -50.0f64..150.0,
-            months in 0u32..130,
-            discount in -5.0f64..60.0,
-        ) {
-            let s = retail();
-            let mut t = reduce(s, Action::Value(ValueAction::SetMarginRatePct(rate)));
-            t = reduce(&t, Action::Value(ValueAction::SetHorizonMonths(months)));
-            t = reduce(&t, Action::SetAnnualDiscountPct(discount));
-            let v = compute(&t);
-            let f = &v.headline.figure;
-            prop_assert!(f.value().is_some() || *f == Figure::Missing);
-            if let (Some(x), Some((lo, hi, _))) = (f.value(), &v.headline.interval) {
-                prop_assert!(lo.value().unwrap() <= x && x <= hi.value().unwrap());
-                let more = reduce(&t, Action::Value(ValueAction::SetHorizonMonths(t.value.horizon_months + 6)));
-                prop_assert!(compute(&more).headline.figure.value().unwrap() > x);
-            }
-            for c in &v.charts {
-                for row in &c.table.rows {
-                    for cell in row {
-                        prop_assert!(!matches!(cell.value(), Some(x) if !x.is_finite()));
+        proptest! {
+            #![proptest_config(Config { cases: 12, rng_seed: RngSeed::Fixed(6), ..Config::default() })]
+
+            /// No NaN or infinity reaches a figure, the interval brackets the
+            /// value, and value rises with the margin rate and the horizon.
+            #[test]
+            fn bgnbd_figures_are_finite_and_monotone(
+                rate in -50.0f64..150.0,
+                months in 0u32..130,
+                discount in -5.0f64..60.0,
+            ) {
+                let s = retail();
+                let mut t = reduce(s, Action::Value(ValueAction::SetMarginRatePct(rate)));
+                t = reduce(&t, Action::Value(ValueAction::SetHorizonMonths(months)));
+                t = reduce(&t, Action::SetAnnualDiscountPct(discount));
+                let v = compute(&t);
+                let f = &v.headline.figure;
+                prop_assert!(f.value().is_some() || *f == Figure::Missing);
+                if let (Some(x), Some((lo, hi, _))) = (f.value(), &v.headline.interval) {
+                    prop_assert!(lo.value().unwrap() <= x && x <= hi.value().unwrap());
+                    let more = reduce(&t, Action::Value(ValueAction::SetHorizonMonths(t.value.horizon_months + 6)));
+                    prop_assert!(compute(&more).headline.figure.value().unwrap() > x);
+                }
+                for c in &v.charts {
+                    for row in &c.table.rows {
+                        for cell in row {
+                            prop_assert!(!matches!(cell.value(), Some(x) if !x.is_finite()));
+                        }
                     }
                 }
             }
