@@ -66,7 +66,7 @@ test.describe('English browser', () => {
 
     // Each chart has its alt text and its data table.
     await expect(page.locator('#churn-projection-figure .visually-hidden')).toContainText('Over 3 years, customers go to');
-    await page.locator('#churn-cac-figure button').click();
+    await page.locator('#churn-cac-figure button[aria-controls="churn-cac-table"]').click();
     await expect(page.locator('#churn-cac-table tbody tr')).toHaveCount(5);
     await shots(page, 'en');
     expect(problems).toEqual([]);

@@ -103,7 +103,7 @@ test.describe('English browser', () => {
     await expect(page.locator('#card-clv .interval')).toContainText('90 % interval');
     const p = await params(page, 'en');
     // P(alive) matrix: every cell against the formula at the shown parameters.
-    await page.locator('#value-palive-figure button').click();
+    await page.locator('#value-palive-figure button[aria-controls="value-palive-table"]').click();
     const table = page.locator('#value-palive-table');
     const heads = await table.locator('thead th').allTextContents();
     const recs = heads.slice(1).map((h) => Number(h.match(/[\d.]+/)[0]));
@@ -130,7 +130,7 @@ test.describe('English browser', () => {
       expect(Math.abs(var_ - clv * (1 - pa) / pa)).toBeLessThan(1e-6 * Math.max(1, var_));
     }
     // Histogram: the bars count every customer of the RFM summary.
-    await page.locator('#value-distribution-figure button').click();
+    await page.locator('#value-distribution-figure button[aria-controls="value-distribution-table"]').click();
     const counts = await page.locator('#value-distribution-table tbody tr td:nth-child(2)').allTextContents();
     const total = counts.reduce((s, c) => s + parseShown(c, 'en'), 0);
     const reading = await page.locator('#card-clv .reading').textContent();
