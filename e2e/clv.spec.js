@@ -11,7 +11,7 @@ test.describe('French browser', () => {
   test('changing retention shows the core value, formatted in French, and a chart', async ({ page }) => {
     const problems = watchConsole(page);
     await page.goto('./#/value');
-    await expect(page.locator('h2#clv-heading')).toHaveText('Valeur vie client');
+    await expect(page.locator('h3#clv-heading')).toHaveText('Valeur vie client');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 
     await page.getByLabel('Rétention par période (%)').fill('90');
@@ -62,7 +62,7 @@ test.describe('English browser', () => {
   test('English by default, switchable to French, keyboard reachable', async ({ page }) => {
     const problems = watchConsole(page);
     await page.goto('./#/value');
-    await expect(page.locator('h2#clv-heading')).toHaveText('Customer lifetime value');
+    await expect(page.locator('h3#clv-heading')).toHaveText('Customer lifetime value');
     const core = coreClv(['--margin', '50', '--retention', '0.95',
       '--discount', String(MONTHLY_10PCT), '--include-first-payment']);
     const expectedText = await page.evaluate((v) =>
@@ -75,7 +75,7 @@ test.describe('English browser', () => {
 
     // Every control is reachable with Tab, in order.
     const reached = [];
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 24; i++) {
       await page.keyboard.press('Tab');
       reached.push(await page.evaluate(() => document.activeElement && document.activeElement.id));
     }
@@ -84,7 +84,7 @@ test.describe('English browser', () => {
     }
 
     await page.getByLabel('Language').selectOption('fr');
-    await expect(page.locator('h2#clv-heading')).toHaveText('Valeur vie client');
+    await expect(page.locator('h3#clv-heading')).toHaveText('Valeur vie client');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await screenshot(page, 'clv-en-switched-to-fr-1280x800');
     expect(problems).toEqual([]);

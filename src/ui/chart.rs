@@ -131,18 +131,16 @@ fn draw(
         .map(|w| w.device_pixel_ratio())
         .unwrap_or(1.0)
         .clamp(1.0, 3.0);
-    let css_width = canvas
-        .parent_element()
-        .map(|p| p.client_width())
+    let css_width = Some(canvas.client_width())
+        .filter(|w| *w > 0)
+        .or_else(|| canvas.parent_element().map(|p| p.client_width()))
         .unwrap_or(600)
         .max(280) as f64;
     let css_height = if css_width < 500.0 { 260.0 } else { 320.0 };
+    // The stylesheet sets the CSS width (100%) and the height follows the
+    // bitmap's aspect ratio: no inline style, which the CSP forbids.
     canvas.set_width((css_width * dpr) as u32);
     canvas.set_height((css_height * dpr) as u32);
-    let _ = canvas.set_attribute(
-        "style",
-        &format!("width:{css_width}px;height:{css_height}px"),
-    );
     let px = |v: f64| (v * dpr).round() as i32;
     let font = |size: f64| ("system-ui, sans-serif", size * dpr);
 

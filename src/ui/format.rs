@@ -5,21 +5,46 @@ use crate::core::dashboard::Figure;
 use crate::core::i18n::Locale;
 use crate::core::scenario::Currency;
 use js_sys::{Array, Intl, Object, Reflect};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::JsValue;
+
+thread_local! {
+    /// `Intl.NumberFormat` objects by language and options: building one
+    /// costs far more than formatting, and a dashboard formats thousands of
+    /// numbers (tables, ticks) per render.
+    static FORMATTERS: RefCell<HashMap<String, js_sys::Function>> = RefCell::new(HashMap::new());
+}
 
 fn format_with(locale: Locale, options: &[(&str, JsValue)], value: f64) -> String {
     if !value.is_finite() {
         // Never let NaN or ∞ reach the screen.
         return "—".to_string();
     }
-    let opts = Object::new();
+    let mut key = locale.tag().to_string();
     for (k, v) in options {
-        let _ = Reflect::set(&opts, &JsValue::from_str(k), v);
+        key.push('|');
+        key.push_str(k);
+        key.push('=');
+        key.push_str(&v.as_string().unwrap_or_else(|| format!("{:?}", v.as_f64())));
     }
-    let locales = Array::of1(&JsValue::from_str(locale.tag()));
-    let nf = Intl::NumberFormat::new(&locales, &opts);
-    nf.format()
-        .call1(&nf, &JsValue::from_f64(value))
+    let format = FORMATTERS.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| {
+                let opts = Object::new();
+                for (k, v) in options {
+                    let _ = Reflect::set(&opts, &JsValue::from_str(k), v);
+                }
+                let locales = Array::of1(&JsValue::from_str(locale.tag()));
+                // `format` is a bound getter: the function works on its own.
+                Intl::NumberFormat::new(&locales, &opts).format()
+            })
+            .clone()
+    });
+    format
+        .call1(&JsValue::NULL, &JsValue::from_f64(value))
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| format!("{value:.2}"))
@@ -72,6 +97,18 @@ pub fn data_number(locale: Locale, value: f64) -> String {
         &[
             ("minimumFractionDigits", min.into()),
             ("maximumFractionDigits", 2.into()),
+        ],
+        value,
+    )
+}
+
+/// A large plain number, compact for axes: `12 k`, `1,2 M`.
+pub fn number_compact(locale: Locale, value: f64) -> String {
+    format_with(
+        locale,
+        &[
+            ("notation", "compact".into()),
+            ("maximumFractionDigits", 1.into()),
         ],
         value,
     )

@@ -57,7 +57,7 @@ pub fn fields(s: &Scenario, locale: Locale) -> Group {
         fields: vec![
             Field {
                 id: "as-clv-margin",
-                label: t.margin.into(),
+                label: t.value.as_margin.into(),
                 unit_text: per(s.currency.code()),
                 unit: Unit::Money,
                 value: a.margin,
@@ -68,7 +68,7 @@ pub fn fields(s: &Scenario, locale: Locale) -> Group {
             },
             Field {
                 id: "as-clv-retention",
-                label: t.retention.into(),
+                label: t.value.as_retention.into(),
                 unit_text: per("%"),
                 unit: Unit::Percent,
                 value: a.retention_pct,
@@ -84,7 +84,7 @@ pub fn fields(s: &Scenario, locale: Locale) -> Group {
             },
             Field {
                 id: "as-clv-discount",
-                label: t.annual_discount.into(),
+                label: t.value.as_discount.into(),
                 unit_text: match locale {
                     Locale::En => "% per year".into(),
                     Locale::Fr => "% par an".into(),
@@ -98,7 +98,7 @@ pub fn fields(s: &Scenario, locale: Locale) -> Group {
             },
             Field {
                 id: "as-clv-horizon",
-                label: t.horizon.into(),
+                label: t.value.as_horizon.into(),
                 unit_text: units.into(),
                 unit: Unit::Count,
                 value: a.horizon as f64,

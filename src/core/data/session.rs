@@ -7,6 +7,9 @@
 //! preview of the first rows and the [`LoadedData`] for the scenario. It is
 //! serde so that a Web Worker can hold the session and send reports as JSON.
 
+use std::cell::OnceCell;
+
+use crate::core::dashboard::evidence::Evidence;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -217,6 +220,10 @@ pub struct Session {
     guesses: Vec<ShapeGuess>,
     mapping: Mapping,
     outcome: Result<Validation, ValidateError>,
+    /// The dashboard's evidence of the current outcome, computed on first
+    /// use: model fits can take a good part of a second on big data, and a
+    /// report is rebuilt for every language switch.
+    evidence: OnceCell<Evidence>,
 }
 
 impl Session {
@@ -269,6 +276,7 @@ impl Session {
             guesses,
             mapping,
             outcome,
+            evidence: OnceCell::new(),
         })
     }
 
@@ -297,7 +305,10 @@ impl Session {
             summary: v.summary,
             digest: digest(&v.dataset),
             currency: currency(&self.table, &self.mapping),
-            evidence: crate::core::dashboard::evidence::Evidence::from_dataset(&v.dataset),
+            evidence: self
+                .evidence
+                .get_or_init(|| Evidence::from_dataset(&v.dataset))
+                .clone(),
         })
     }
 
@@ -353,6 +364,7 @@ impl Session {
             Edit::Sheet { index } => self.switch_sheet(index),
         }
         self.outcome = check(&self.table, &self.mapping, progress);
+        self.evidence = OnceCell::new();
     }
 
     #[cfg(feature = "spreadsheets")]

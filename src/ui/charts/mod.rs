@@ -1,12 +1,20 @@
-//! Any [`ChartSpec`] on the page: a canvas drawn with plotters, an HTML
+//! Any [`ChartSpec`] on the page: a canvas drawn by [`crate::render`]
+//! (redrawn when the spec, language, currency or width changes), an HTML
 //! legend, a text summary for screen readers, the data table behind it
 //! (toggle), and PNG/SVG downloads.
 
 use super::format;
-use crate::core::chart::{ChartSpec, Mark};
+use crate::core::chart::{AxisFormat, ChartSpec, Mark};
 use crate::core::i18n::Locale;
 use crate::core::scenario::Currency;
+use crate::render::{self, Options};
+use gloo::events::EventListener;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,31 +24,97 @@ pub struct ChartProps {
     pub currency: Currency,
 }
 
+/// Tick labels in the user's language: compact money (`12 k€`), percent,
+/// plain numbers (compact when large).
+pub fn tick_format(locale: Locale, currency: Currency) -> impl Fn(&AxisFormat, f64) -> String {
+    move |f: &AxisFormat, v: f64| match f {
+        AxisFormat::Money => format::money_compact(locale, currency, v),
+        AxisFormat::Percent => format::percent(locale, v, 1),
+        AxisFormat::Number if v.abs() >= 10_000.0 => format::number_compact(locale, v),
+        AxisFormat::Number => format::number(locale, v, 2),
+        AxisFormat::Categories(_) => render::plain_format(f, v),
+    }
+}
+
+/// Extra height of a downloaded picture for its title and legend.
+const DOWNLOAD_EXTRA: f64 = 72.0;
+
 #[function_component(Chart)]
 pub fn chart(props: &ChartProps) -> Html {
     let spec = &props.spec;
     let (locale, currency) = (props.locale, props.currency);
     let t = locale.strings();
+    let canvas_ref = use_node_ref();
     let show_table = use_state(|| false);
+    // Redraw when the window is resized: the canvas follows its container.
+    let width_tick = use_state(|| 0u32);
+    {
+        let width_tick = width_tick.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "resize", move |_| {
+                    width_tick.set(width_tick.wrapping_add(1))
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let canvas_ref = canvas_ref.clone();
+        let deps = (props.spec.clone(), locale, currency, *width_tick);
+        use_effect_with(deps, move |(spec, locale, currency, _)| {
+            if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                // A failed draw leaves the previous picture; the table still
+                // has the data.
+                let _ = draw_on_screen(&canvas, spec, *locale, *currency);
+            }
+        });
+    }
+
     let ontoggle = {
         let show_table = show_table.clone();
         Callback::from(move |_| show_table.set(!*show_table))
+    };
+    let onpng = {
+        let (spec, canvas_ref) = (spec.clone(), canvas_ref.clone());
+        Callback::from(move |_| {
+            let width = canvas_ref
+                .cast::<HtmlCanvasElement>()
+                .map_or(800.0, |c| css_width(&c));
+            let _ = download_png(&spec, locale, currency, width);
+        })
+    };
+    let onsvg = {
+        let spec = spec.clone();
+        Callback::from(move |_| {
+            let fmt = tick_format(locale, currency);
+            let (w, h) = (960.0, render::height_for(960.0) + DOWNLOAD_EXTRA);
+            let svg = render::svg(&spec, w as u32, h as u32, &fmt);
+            let _ = download_text(&svg, "image/svg+xml", &format!("{}.svg", spec.id));
+        })
     };
     let table_id = format!("{}-table", spec.id);
     html! {
         <figure class="chart" id={format!("{}-figure", spec.id)}>
             <figcaption>{ &spec.title }</figcaption>
-            <canvas id={format!("{}-canvas", spec.id)} role="img" aria-label={spec.alt.clone()} height="320"></canvas>
+            <canvas ref={canvas_ref} id={format!("{}-canvas", spec.id)} role="img"
+                aria-label={spec.alt.clone()} width="640" height="320"></canvas>
             <ul class="legend" aria-hidden="true">
-                { for spec.series.iter().filter(|s| !matches!(s.mark, Mark::Rule { .. }) || !s.name.is_empty()).map(|s| html! {
-                    <li><span class={classes!("swatch", format!("c-{}", s.colour.id()))}></span>{ &s.name }</li>
+                { for spec.series.iter().filter(|s| !s.name.is_empty()).map(|s| html! {
+                    <li><span class={classes!("swatch", format!("c-{}", s.colour.id()), mark_class(&s.mark))}></span>{ &s.name }</li>
                 }) }
             </ul>
             <p class="visually-hidden">{ &spec.alt }</p>
-            <button type="button" class="link no-print" aria-expanded={show_table.to_string()}
-                aria-controls={table_id.clone()} onclick={ontoggle}>
-                { if *show_table { t.hide_table } else { t.show_table } }
-            </button>
+            <div class="chart-actions no-print">
+                <button type="button" class="link" aria-expanded={show_table.to_string()}
+                    aria-controls={table_id.clone()} onclick={ontoggle}>
+                    { if *show_table { t.hide_table } else { t.show_table } }
+                </button>
+                <button type="button" class="link" onclick={onpng}
+                    id={format!("{}-png", spec.id)}>{ t.download_png }</button>
+                <button type="button" class="link" onclick={onsvg}
+                    id={format!("{}-svg", spec.id)}>{ t.download_svg }</button>
+            </div>
             if *show_table {
                 <div class="table-wrap">
                     <table id={table_id}>
@@ -60,4 +134,134 @@ pub fn chart(props: &ChartProps) -> Html {
             }
         </figure>
     }
+}
+
+/// The legend swatch's shape: a bar, a line, a dashed line, a dot.
+fn mark_class(mark: &Mark) -> &'static str {
+    match mark {
+        Mark::Line { dashed: true, .. } | Mark::Rule { .. } => "mk-dashed",
+        Mark::Line { .. } => "mk-line",
+        Mark::Points { .. } => "mk-dot",
+        Mark::Band { .. } => "mk-band",
+        Mark::Area { .. } | Mark::Bars { .. } | Mark::Radar { .. } | Mark::Grid { .. } => "",
+    }
+}
+
+/// The canvas's width in CSS pixels (the stylesheet sizes it to its
+/// container; its height follows the bitmap's aspect ratio).
+fn css_width(canvas: &HtmlCanvasElement) -> f64 {
+    let w = canvas.client_width();
+    let w = if w > 0 {
+        w
+    } else {
+        canvas.parent_element().map_or(0, |p| p.client_width())
+    };
+    if w > 0 {
+        w as f64
+    } else {
+        640.0
+    }
+}
+
+fn device_pixel_ratio() -> f64 {
+    web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .filter(|r| r.is_finite() && *r > 0.0)
+        .unwrap_or(1.0)
+        .clamp(1.0, 3.0)
+}
+
+/// Draws at the device's pixel density: a bitmap `dpr` times the CSS size,
+/// so text and lines are sharp on high-density screens.
+fn draw_on_screen(
+    canvas: &HtmlCanvasElement,
+    spec: &ChartSpec,
+    locale: Locale,
+    currency: Currency,
+) -> Result<(), String> {
+    let dpr = device_pixel_ratio();
+    let w = css_width(canvas);
+    let h = render::height_for(w);
+    let (bw, bh) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+    if canvas.width() != bw {
+        canvas.set_width(bw);
+    }
+    if canvas.height() != bh {
+        canvas.set_height(bh);
+    }
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2d context")?;
+    let root = backend.into_drawing_area();
+    let fmt = tick_format(locale, currency);
+    let options = Options {
+        scale: dpr,
+        ..Options::default()
+    };
+    render::draw(&root, spec, options, &fmt)?;
+    root.present().map_err(|e| e.to_string())
+}
+
+/// A PNG at twice the on-screen size, with the title and legend drawn in.
+fn download_png(
+    spec: &ChartSpec,
+    locale: Locale,
+    currency: Currency,
+    css_w: f64,
+) -> Result<(), JsValue> {
+    let document = gloo::utils::document();
+    let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+    let scale = 2.0;
+    let h = render::height_for(css_w) + DOWNLOAD_EXTRA;
+    canvas.set_width((css_w * scale) as u32);
+    canvas.set_height((h * scale) as u32);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| JsValue::from_str("no 2d context"))?;
+    {
+        let root = backend.into_drawing_area();
+        let fmt = tick_format(locale, currency);
+        let options = Options {
+            scale,
+            title: true,
+            legend: true,
+        };
+        render::draw(&root, spec, options, &fmt).map_err(|e| JsValue::from_str(&e))?;
+        root.present()
+            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    }
+    let name = format!("{}.png", spec.id);
+    let done = Closure::once_into_js(move |blob: JsValue| {
+        if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
+            let _ = download_blob(&blob, &name);
+        }
+    });
+    canvas.to_blob(done.unchecked_ref())
+}
+
+fn download_text(text: &str, mime: &str, name: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    download_blob(&blob, name)
+}
+
+/// Saves `blob` as `name` through a temporary object URL and `<a download>`.
+fn download_blob(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
+    let document = gloo::utils::document();
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_hidden(true);
+    let body = document
+        .body()
+        .ok_or_else(|| JsValue::from_str("no body"))?;
+    body.append_child(&a)?;
+    a.click();
+    a.remove();
+    // The download has started from the URL; release it a moment later.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
 }
