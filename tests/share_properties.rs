@@ -1,6 +1,7 @@
 //! Property tests of the scenario's link, file and storage forms (proptest,
 //! fixed seeds): whatever the user typed comes back exactly, and no input
 //! (random text, a truncated or edited link) makes the decoder panic.
+#![cfg(not(target_arch = "wasm32"))]
 
 use cx_impact::core::i18n::Locale;
 use cx_impact::core::period::PeriodUnit;

@@ -7,6 +7,7 @@
 //! raw-deflate-compressed JSON. The fragment never reaches a server: browsers
 //! do not send it.
 
+use super::dashboard::evidence::Evidence;
 use super::scenario::{Scenario, View, SCENARIO_VERSION};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -63,10 +64,18 @@ impl fmt::Display for ShareError {
 
 impl std::error::Error for ShareError {}
 
-/// The scenario as pretty JSON, for a `.cxi.json` file.
+/// The scenario as JSON, for a `.cxi.json` file.
+///
+/// Compact, like the link and the autosave: one serialiser for the three
+/// keeps the page's wasm smaller (a pretty printer would instantiate every
+/// field's serialisation a second time).
 pub fn to_json(s: &Scenario) -> String {
     // Serialising plain data with string keys cannot fail.
-    serde_json::to_string_pretty(s).unwrap_or_default()
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+fn bad(e: serde_json::Error) -> ShareError {
+    ShareError::BadScenario(e.to_string())
 }
 
 /// Reads a scenario from JSON (a file, local storage or an inflated link),
@@ -81,9 +90,30 @@ pub fn from_json(text: &str) -> Result<Scenario, ShareError> {
             max: MAX_JSON_BYTES,
         });
     }
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| ShareError::BadScenario(e.to_string()))?;
-    migrate(value)
+    /// Only the version, every other field skipped.
+    #[derive(serde::Deserialize)]
+    struct Peek {
+        version: u64,
+    }
+    let peek: Peek = serde_json::from_str(text).map_err(bad)?;
+    check_version(peek.version)?;
+    // Version 1 is the only schema so far: it reads directly (fields added
+    // since have serde defaults). A version 2 would read version 1 through
+    // `migrate`, which goes by `serde_json::Value`.
+    serde_json::from_str(text).map_err(bad)
+}
+
+fn check_version(version: u64) -> Result<(), ShareError> {
+    if version > u64::from(SCENARIO_VERSION) {
+        return Err(ShareError::NewerFormat {
+            found: u32::try_from(version).unwrap_or(u32::MAX),
+            supported: SCENARIO_VERSION,
+        });
+    }
+    if version == 0 {
+        return Err(ShareError::BadScenario("version 0 does not exist".into()));
+    }
+    Ok(())
 }
 
 /// Brings a scenario of any earlier schema version to the current one.
@@ -95,24 +125,18 @@ pub fn migrate(value: serde_json::Value) -> Result<Scenario, ShareError> {
         .get("version")
         .and_then(|v| v.as_u64())
         .ok_or_else(|| ShareError::BadScenario("missing field `version`".into()))?;
-    if version > u64::from(SCENARIO_VERSION) {
-        return Err(ShareError::NewerFormat {
-            found: u32::try_from(version).unwrap_or(u32::MAX),
-            supported: SCENARIO_VERSION,
-        });
-    }
-    if version == 0 {
-        return Err(ShareError::BadScenario("version 0 does not exist".into()));
-    }
-    serde_json::from_value(value).map_err(|e| ShareError::BadScenario(e.to_string()))
+    check_version(version)?;
+    serde_json::from_value(value).map_err(bad)
 }
 
 /// The fragment of a share link: `v1.<base64url(deflate(json))>`.
 pub fn encode_link(s: &Scenario) -> String {
-    // Through `Value`, as [`link_for`] does, so both give the same fragment.
-    serde_json::to_value(s)
-        .map(|v| encode_value(&v))
-        .unwrap_or_default()
+    pack(&serde_json::to_vec(s).unwrap_or_default())
+}
+
+fn pack(json: &[u8]) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec(json, 9);
+    format!("v{LINK_FORMAT}.{}", URL_SAFE_NO_PAD.encode(packed))
 }
 
 /// Whether a scenario fits in a link of at most [`MAX_LINK_BYTES`].
@@ -190,48 +214,69 @@ pub struct FittedLink {
 /// until the link fits. A page whose evidence was left out runs on its
 /// assumptions alone; the `.cxi.json` file keeps everything.
 pub fn link_for(s: &Scenario) -> Result<FittedLink, ShareError> {
-    let value = serde_json::to_value(s).map_err(|e| ShareError::BadScenario(e.to_string()))?;
-    fit_value(value)
-}
-
-fn encode_value(v: &serde_json::Value) -> String {
-    let json = serde_json::to_vec(v).unwrap_or_default();
-    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
-    format!("v{LINK_FORMAT}.{}", URL_SAFE_NO_PAD.encode(packed))
-}
-
-fn fit_value(mut value: serde_json::Value) -> Result<FittedLink, ShareError> {
-    let mut omitted = Vec::new();
-    let mut fragment = encode_value(&value);
-    if fragment.len() <= MAX_LINK_BYTES {
-        return Ok(FittedLink { fragment, omitted });
-    }
-    // The parts, largest first; a stable sort keeps the declared order on ties.
-    let mut parts: Vec<(String, usize)> = value
-        .pointer("/data/evidence")
-        .and_then(|e| e.as_object())
-        .map(|o| {
-            o.iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k.clone(), v.to_string().len()))
-                .collect()
-        })
+    let parts = s
+        .data
+        .as_ref()
+        .map(|d| evidence_sizes(&d.evidence))
         .unwrap_or_default();
-    parts.sort_by_key(|p| std::cmp::Reverse(p.1));
-    for (key, _) in parts {
-        if let Some(slot) = value.pointer_mut(&format!("/data/evidence/{key}")) {
-            *slot = serde_json::Value::Null;
+    fit(s.clone(), parts, encode_link, |s, key| {
+        if let Some(d) = s.data.as_mut() {
+            clear_evidence(&mut d.evidence, key);
         }
-        omitted.push(key);
-        fragment = encode_value(&value);
-        if fragment.len() <= MAX_LINK_BYTES {
-            return Ok(FittedLink { fragment, omitted });
-        }
-    }
-    Err(ShareError::TooLong {
-        len: fragment.len(),
-        max: MAX_LINK_BYTES,
     })
+}
+
+fn json_len<T: serde::Serialize>(v: &T) -> usize {
+    serde_json::to_vec(v).map(|j| j.len()).unwrap_or(0)
+}
+
+/// Each evidence part present, with the length of its JSON, in declared order.
+fn evidence_sizes(e: &Evidence) -> Vec<(String, usize)> {
+    [
+        ("value", e.value.as_ref().map(json_len)),
+        ("churn", e.churn.as_ref().map(json_len)),
+        ("voice", e.voice.as_ref().map(json_len)),
+        ("drivers", e.drivers.as_ref().map(json_len)),
+    ]
+    .into_iter()
+    .filter_map(|(k, n)| n.map(|n| (k.to_string(), n)))
+    .collect()
+}
+
+fn clear_evidence(e: &mut Evidence, key: &str) {
+    match key {
+        "value" => e.value = None,
+        "churn" => e.churn = None,
+        "voice" => e.voice = None,
+        "drivers" => e.drivers = None,
+        _ => {}
+    }
+}
+
+/// Drops `parts` of `doc`, largest first (a stable sort keeps the declared
+/// order on ties), until its encoding fits in a link.
+fn fit<T>(
+    mut doc: T,
+    mut parts: Vec<(String, usize)>,
+    encode: impl Fn(&T) -> String,
+    drop: impl Fn(&mut T, &str),
+) -> Result<FittedLink, ShareError> {
+    let mut omitted = Vec::new();
+    let mut fragment = encode(&doc);
+    parts.sort_by_key(|p| std::cmp::Reverse(p.1));
+    let mut parts = parts.into_iter();
+    while fragment.len() > MAX_LINK_BYTES {
+        let Some((key, _)) = parts.next() else {
+            return Err(ShareError::TooLong {
+                len: fragment.len(),
+                max: MAX_LINK_BYTES,
+            });
+        };
+        drop(&mut doc, &key);
+        omitted.push(key);
+        fragment = encode(&doc);
+    }
+    Ok(FittedLink { fragment, omitted })
 }
 
 /// The page an evidence part belongs to (for naming what a link left out).
@@ -436,6 +481,26 @@ mod tests {
                 char::from(b'a' + ((x >> 33) % 26) as u8)
             })
             .collect()
+    }
+
+    /// The production algorithm over a JSON document (the typed evidence
+    /// parts are still empty structs in this branch, so size is made here).
+    fn fit_value(v: serde_json::Value) -> Result<FittedLink, ShareError> {
+        let parts = v["data"]["evidence"]
+            .as_object()
+            .map(|o| {
+                o.iter()
+                    .map(|(k, x)| (k.clone(), x.to_string().len()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        fit(v, parts, encode_value, |v, key| {
+            v["data"]["evidence"][key] = serde_json::Value::Null;
+        })
+    }
+
+    fn encode_value(v: &serde_json::Value) -> String {
+        pack(&serde_json::to_vec(v).unwrap())
     }
 
     fn with_evidence(parts: &[(&str, usize)]) -> serde_json::Value {

@@ -395,8 +395,10 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
     let onsave = {
         let (ctx, download) = (ctx.clone(), download.clone());
         Callback::from(move |_: MouseEvent| {
-            let blob =
-                gloo::file::Blob::new_with_options(to_json(&ctx.state.0).as_str(), Some("application/json"));
+            let blob = gloo::file::Blob::new_with_options(
+                to_json(&ctx.state.0).as_str(),
+                Some("application/json"),
+            );
             let url = gloo::file::ObjectUrl::from(blob);
             let a = gloo::utils::document()
                 .create_element("a")
