@@ -325,13 +325,16 @@ pub fn use_share(state: &UseReducerHandle<ScenarioState>, start: &Start) -> Shar
     use_effect_with(*ctx.printing, {
         let printing = ctx.printing.clone();
         move |on: &bool| {
-            let listener = on.then(|| {
+            let pending = on.then(|| {
                 let w = web_sys::window()?;
                 let l = EventListener::once(&w, "afterprint", move |_| printing.set(false));
-                let _ = w.print();
-                Some(l)
+                // A moment for the report's charts to draw (their own effects).
+                let t = gloo::timers::callback::Timeout::new(200, move || {
+                    let _ = w.print();
+                });
+                Some((l, t))
             });
-            move || drop(listener)
+            move || drop(pending)
         }
     });
     ctx
@@ -519,8 +522,9 @@ pub struct NoticeProps {
 pub fn share_notice(props: &NoticeProps) -> Html {
     let ctx = props.ctx.clone();
     let t = props.locale.strings().share;
+    // The live region stays in the page so that what appears in it is read out.
     let Some(n) = (*ctx.notice).clone() else {
-        return html! { <div id="share-notice" class="share-notice-slot" role="status" aria-live="polite"></div> };
+        return html! { <div class="share-notice-slot" aria-live="polite"></div> };
     };
     let undoable = matches!(
         n,
@@ -540,12 +544,14 @@ pub fn share_notice(props: &NoticeProps) -> Html {
         "share-notice no-print"
     };
     html! {
-        <div id="share-notice" class={class} role={if n.is_error() { "alert" } else { "status" }}>
-            <p>{ n.text(props.locale) }</p>
-            if undoable {
-                <button type="button" id="share-notice-undo" onclick={onundo}>{ t.undo }</button>
-            }
-            <button type="button" class="dismiss" onclick={ondismiss}>{ t.dismiss }</button>
+        <div class="share-notice-slot" aria-live="polite">
+            <div id="share-notice" class={class} role={if n.is_error() { "alert" } else { "status" }}>
+                <p>{ n.text(props.locale) }</p>
+                if undoable {
+                    <button type="button" id="share-notice-undo" onclick={onundo}>{ t.undo }</button>
+                }
+                <button type="button" class="dismiss" onclick={ondismiss}>{ t.dismiss }</button>
+            </div>
         </div>
     }
 }
