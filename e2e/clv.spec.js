@@ -73,7 +73,8 @@ test.describe('English browser', () => {
     await page.getByLabel('Currency').selectOption('USD');
     await expect(page.locator('#clv-value')).toHaveText(/^US\$|^\$/);
 
-    // Every control is reachable with Tab, in order.
+    // Every control is reachable with Tab, in order (the model choice and
+    // the headline card's explanation come first on the page).
     const reached = [];
     for (let i = 0; i < 24; i++) {
       await page.keyboard.press('Tab');
@@ -93,7 +94,7 @@ test.describe('English browser', () => {
   test('the data table behind the chart lists every period', async ({ page }) => {
     await page.goto('./#/value');
     await page.getByLabel('Chart horizon (periods)').fill('12');
-    await page.getByRole('button', { name: 'Show data table' }).click();
+    await page.locator('section.clv').getByRole('button', { name: 'Show data table' }).click();
     await expect(page.locator('#clv-table tbody tr')).toHaveCount(12);
     const lastCell = await page.locator('#clv-table tbody tr').last().locator('td').nth(1).textContent();
     const core = coreClv(['--margin', '50', '--retention', '0.95',

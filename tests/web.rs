@@ -147,3 +147,30 @@ async fn data_table_toggle_lists_every_period() {
         .length();
     assert_eq!(rows, ClvAssumptions::default().horizon);
 }
+
+#[wasm_bindgen_test]
+async fn value_card_is_the_closed_form_without_data_and_has_no_interval() {
+    let root = mount().await;
+    let shown: f64 = find(&root, "#card-clv .figure")
+        .get_attribute("data-value")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(shown, ClvAssumptions::default().compute().unwrap().clv);
+    assert!(root
+        .query_selector("#card-clv .interval")
+        .unwrap()
+        .is_none());
+    let auto: HtmlInputElement = find(&root, "#value-model-auto").dyn_into().unwrap();
+    assert!(auto.checked());
+    let bgnbd: HtmlInputElement = find(&root, "#value-model-bgnbd").dyn_into().unwrap();
+    assert!(bgnbd.disabled(), "no data: BG/NBD cannot be chosen");
+    // The card follows the calculator.
+    type_into(&root, "#retention", "90").await;
+    let shown: f64 = find(&root, "#card-clv .figure")
+        .get_attribute("data-value")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(shown, shown_clv(&root));
+}

@@ -239,7 +239,9 @@ fn subscribers() -> Vec<Subscriber> {
         });
         let nps = clamp_round(7.2 + 2.0 * s + 1.2 * rng.normal(), 0.0, 10.0);
         let csat = clamp_round(3.7 + 0.8 * s + 0.6 * rng.normal(), 1.0, 5.0);
-        let ces = clamp_round(3.0 - 1.0 * s + 0.9 * rng.normal(), 1.0, 7.0);
+        // CES 2.0 (core::ces): agreement that it was easy, so satisfied
+        // customers answer higher.
+        let ces = clamp_round(5.0 + 1.0 * s + 0.9 * rng.normal(), 1.0, 7.0);
         let mut ratings = [0; 4];
         for (k, r) in ratings.iter_mut().enumerate() {
             let weight = [0.8, 0.6, 0.5, 0.3][k];
@@ -268,7 +270,7 @@ fn subscribers() -> Vec<Subscriber> {
 /// A subscription business's customer table (2 000 customers signed up
 /// over 2023–2024): id, signup date, plan (segment), acquisition channel
 /// and cost, monthly revenue, churn flag and date, NPS (0–10), CSAT (1–5),
-/// CES (1–7, lower is easier) and four attribute ratings (1–5); survey
+/// CES (1–7, CES 2.0: higher is easier) and four attribute ratings (1–5); survey
 /// cells are empty for the 20 % who did not answer.
 pub fn subscription(locale: Locale) -> String {
     let st = Style { locale };

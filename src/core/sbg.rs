@@ -236,7 +236,12 @@ pub struct SbgFit {
     pub log_likelihood: f64,
     /// Standard errors of `(alpha, beta)` from the observed information.
     pub std_errors: [f64; 2],
-    /// Number of periods after period 0 used in the fit.
+    /// Covariance of `(alpha, beta)` (inverse observed information), for
+    /// delta-method intervals of anything computed from the parameters.
+    #[serde(default)]
+    pub covariance: [[f64; 2]; 2],
+    /// Number of periods after period 0 used in the fit (the longest
+    /// cohort's, for [`fit_cohorts`]).
     pub periods: usize,
 }
 
@@ -336,7 +341,68 @@ pub fn fit(alive: &[f64]) -> Result<SbgFit, SbgError> {
         params: SbgParams::new(f.params[0], f.params[1])?,
         log_likelihood: f.log_likelihood,
         std_errors: [f.std_errors[0], f.std_errors[1]],
+        covariance: cov2(&f.covariance),
         periods: alive.len() - 1,
+    })
+}
+
+fn cov2(c: &[Vec<f64>]) -> [[f64; 2]; 2] {
+    let at = |i: usize, j: usize| c.get(i).and_then(|r| r.get(j)).copied().unwrap_or(f64::NAN);
+    [[at(0, 0), at(0, 1)], [at(1, 0), at(1, 1)]]
+}
+
+/// Fits one sBG to several cohorts observed for different lengths (a
+/// cohort table: the oldest cohort has the most periods). Each cohort is
+/// an `alive` vector as in [`fit`]; a cohort seen only at period 0 says
+/// nothing and is skipped.
+///
+/// # Formula
+/// The cohorts are independent samples of the same population, so the
+/// log-likelihood is the sum of each cohort's F&H (2007) eq. 6 (the
+/// multi-cohort form of Fader & Hardie 2007, section 5).
+pub fn fit_cohorts(cohorts: &[Vec<f64>]) -> Result<SbgFit, SbgError> {
+    let used: Vec<&Vec<f64>> = cohorts.iter().filter(|c| c.len() >= 2).collect();
+    let Some(longest) = used.iter().map(|c| c.len()).max() else {
+        return Err(SbgError::TooFewPeriods(
+            cohorts.iter().map(|c| c.len()).max().unwrap_or(0),
+        ));
+    };
+    for c in &used {
+        match validate_alive(c) {
+            Ok(()) | Err(SbgError::NoChurn) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    if used.iter().all(|c| c[c.len() - 1] == c[0]) {
+        return Err(SbgError::NoChurn);
+    }
+    let n0: f64 = used.iter().map(|c| c[0]).sum();
+    let mean_nll = |th: &[f64], g: &mut [f64]| {
+        let (a, b) = (th[0].exp(), th[1].exp());
+        let (mut ll, mut ga, mut gb) = (0.0, 0.0, 0.0);
+        for c in &used {
+            let (l, [x, y]) = ll_and_grad(a, b, c);
+            ll += l;
+            ga += x;
+            gb += y;
+        }
+        g[0] = -ga * a / n0;
+        g[1] = -gb * b / n0;
+        -ll / n0
+    };
+    let starts = [
+        vec![0.0, 0.0],
+        vec![-1.0, 1.0],
+        vec![1.0, 2.0],
+        vec![-2.0, -1.0],
+    ];
+    let f = fit_log_params(mean_nll, &starts, n0, &["alpha", "beta"]).map_err(SbgError::Fit)?;
+    Ok(SbgFit {
+        params: SbgParams::new(f.params[0], f.params[1])?,
+        log_likelihood: f.log_likelihood,
+        std_errors: [f.std_errors[0], f.std_errors[1]],
+        covariance: cov2(&f.covariance),
+        periods: longest - 1,
     })
 }
 
@@ -533,5 +599,28 @@ mod tests {
             Err(SbgError::Fit(_)) => {}
             other => panic!("{other:?}"),
         }
+    }
+
+    /// Reference: the likelihood is additive over cohorts, so two copies of
+    /// F&H's "regular" cohort give the same estimates as one, with
+    /// standard errors divided by √2 (twice the information); a cohort seen
+    /// at period 0 only changes nothing.
+    #[test]
+    fn cohorts_add_their_likelihoods() {
+        let one = fit(&REGULAR).unwrap();
+        let two = fit_cohorts(&[REGULAR.to_vec(), REGULAR.to_vec(), vec![50.0]]).unwrap();
+        assert!((one.params.alpha() - two.params.alpha()).abs() < 1e-5);
+        assert!((one.params.beta() - two.params.beta()).abs() < 1e-4);
+        for i in 0..2 {
+            let ratio = one.std_errors[i] / two.std_errors[i];
+            assert!((ratio - 2f64.sqrt()).abs() < 1e-3, "{ratio}");
+        }
+        assert!((one.covariance[0][0].sqrt() - one.std_errors[0]).abs() < 1e-12);
+        assert!(one.covariance[0][1] > 0.0, "α and β move together");
+        assert_eq!(fit_cohorts(&[vec![10.0]]), Err(SbgError::TooFewPeriods(1)));
+        assert_eq!(
+            fit_cohorts(&[vec![10.0, 10.0], vec![5.0, 5.0, 5.0]]),
+            Err(SbgError::NoChurn)
+        );
     }
 }

@@ -57,7 +57,7 @@ pub fn height_for(css_width: f64) -> f64 {
 /// large, and plotters' tick search needs a finite span.
 const LIMIT: f64 = 1e15;
 const SVG_TEXT: f64 = 1.24;
-const FAMILY: &str = "system-ui, sans-serif";
+pub const FAMILY: &str = "system-ui, sans-serif";
 const INK: RGBColor = RGBColor(0x1F, 0x29, 0x37);
 const GRID: RGBColor = RGBColor(0xe5, 0xe7, 0xeb);
 const MISSING: RGBColor = RGBColor(0xd1, 0xd5, 0xdb);
@@ -75,9 +75,25 @@ fn clamp(v: f64) -> Option<f64> {
     v.is_finite().then(|| v.clamp(-LIMIT, LIMIT))
 }
 
-/// Sizes in device pixels from CSS pixels, and the type scale.
+/// Measures text: the width, in the drawing's pixels, of `text` set in the
+/// chart's font at `size` pixels. The canvas asks the browser
+/// (`measureText`); SVG, whose reader picks the font, uses
+/// [`estimate_width`]. plotters' own estimate on the web inserts a styled
+/// element per call (a forced layout each time, and an inline style the
+/// CSP forbids), so the renderer never calls it.
+pub type Measure<'a> = &'a dyn Fn(&str, f64) -> f64;
+
+/// A font-independent width estimate: an average sans-serif glyph is a
+/// little over half the font size wide.
+pub fn estimate_width(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * size * 0.56
+}
+
+/// Sizes in device pixels from CSS pixels, the type scale, and the text
+/// measure.
 #[derive(Clone, Copy)]
-struct Layout {
+struct Layout<'a> {
+    measure: Measure<'a>,
     s: f64,
     /// plotters-svg writes font sizes divided by 1.24 (the canvas backend
     /// does not): SVG text is scaled back up so both look alike.
@@ -87,8 +103,8 @@ struct Layout {
     font: f64,
 }
 
-impl Layout {
-    fn new(width_px: u32, scale: f64, text_scale: f64) -> Layout {
+impl<'a> Layout<'a> {
+    fn new(width_px: u32, scale: f64, text_scale: f64, measure: Measure<'a>) -> Layout<'a> {
         let s = if scale.is_finite() && scale > 0.0 {
             scale.clamp(0.25, 8.0)
         } else {
@@ -104,6 +120,7 @@ impl Layout {
             12.5
         };
         Layout {
+            measure,
             s,
             text_scale,
             css_w,
@@ -139,8 +156,9 @@ pub fn draw<DB: DrawingBackend>(
     spec: &ChartSpec,
     options: Options,
     fmt: TickFormat,
+    measure: Measure,
 ) -> Result<(), String> {
-    draw_scaled(root, spec, options, 1.0, fmt)
+    draw_scaled(root, spec, options, 1.0, fmt, measure)
 }
 
 fn draw_scaled<DB: DrawingBackend>(
@@ -149,9 +167,10 @@ fn draw_scaled<DB: DrawingBackend>(
     options: Options,
     text_scale: f64,
     fmt: TickFormat,
+    measure: Measure,
 ) -> Result<(), String> {
     let (w, _) = root.dim_in_pixel();
-    let l = Layout::new(w, options.scale, text_scale);
+    let l = Layout::new(w, options.scale, text_scale, measure);
     root.fill(&WHITE).map_err(err)?;
     let mut area = root.clone();
     if options.title && !spec.title.is_empty() {
@@ -222,7 +241,7 @@ fn legend_rows<DB: DrawingBackend>(
     let mut rows: Vec<Vec<(usize, i32)>> = vec![vec![]];
     let mut x = l.px(12.0);
     for (i, name) in names.iter().enumerate() {
-        let tw = text_width(area, name, &l.label());
+        let tw = text_width(l, name, &l.label());
         let item = l.px(12.0 + 5.0 + 18.0) + tw;
         if x + item > width && rows.last().is_some_and(|r| !r.is_empty()) {
             rows.push(vec![]);
@@ -249,7 +268,7 @@ pub fn svg(spec: &ChartSpec, width: u32, height: u32, fmt: TickFormat) -> String
             legend: true,
         };
         // A failing string backend leaves a partial but well-formed document.
-        let _ = draw_scaled(&root, spec, options, SVG_TEXT, fmt);
+        let _ = draw_scaled(&root, spec, options, SVG_TEXT, fmt, &estimate_width);
         let _ = root.present();
     }
     out
@@ -296,28 +315,24 @@ fn trim(v: f64) -> String {
     }
 }
 
-fn text_width<DB: DrawingBackend, CT: plotters::coord::CoordTranslate>(
-    area: &DrawingArea<DB, CT>,
-    text: &str,
-    style: &TextStyle,
-) -> i32 {
-    area.estimate_text_size(text, style)
-        .map(|(w, _)| w as i32)
-        .unwrap_or((text.chars().count() as f64 * style.font.get_size() * 0.6) as i32)
+/// The width of `text` in `style`, as drawn (SVG text is written at
+/// `1 / text_scale` of the style's size).
+fn text_width(l: &Layout, text: &str, style: &TextStyle) -> i32 {
+    let w = (l.measure)(text, style.font.get_size() / l.text_scale);
+    if w.is_finite() {
+        w.clamp(0.0, 1e6).ceil() as i32
+    } else {
+        0
+    }
 }
 
 /// Words of `text` packed into lines no wider than `max` pixels; a word
 /// wider than `max` gets a line of its own.
-fn wrap<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    text: &str,
-    style: &TextStyle,
-    max: i32,
-) -> Vec<String> {
+fn wrap(l: &Layout, text: &str, style: &TextStyle, max: i32) -> Vec<String> {
     let mut lines: Vec<String> = vec![];
     for word in text.split_whitespace() {
         match lines.last_mut() {
-            Some(last) if text_width(area, &format!("{last} {word}"), style) <= max => {
+            Some(last) if text_width(l, &format!("{last} {word}"), style) <= max => {
                 last.push(' ');
                 last.push_str(word);
             }
@@ -329,13 +344,8 @@ fn wrap<DB: DrawingBackend>(
 
 /// `text` shortened to fit `max` pixels by an ellipsis in the middle: the
 /// ends of category names tell them apart ("Segment … 3", "Segment … 4").
-fn ellipsis<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    text: &str,
-    style: &TextStyle,
-    max: i32,
-) -> String {
-    if text_width(area, text, style) <= max {
+fn ellipsis(l: &Layout, text: &str, style: &TextStyle, max: i32) -> String {
+    if text_width(l, text, style) <= max {
         return text.to_string();
     }
     let chars: Vec<char> = text.chars().collect();
@@ -349,7 +359,7 @@ fn ellipsis<DB: DrawingBackend>(
             .chain(std::iter::once(&'…'))
             .chain(&chars[chars.len() - tail..])
             .collect();
-        if text_width(area, &s, style) <= max {
+        if text_width(l, &s, style) <= max {
             return s;
         }
     }
@@ -373,7 +383,7 @@ impl Extent {
 
 /// The axis range: the spec's fixed range when it is usable, else the data
 /// padded a little (not below a zero baseline), never empty.
-fn range(fixed: Option<(f64, f64)>, data: Extent, pad: bool) -> (f64, f64) {
+fn range(fixed: Option<(f64, f64)>, data: Extent, pad: f64) -> (f64, f64) {
     let degenerate =
         |lo: f64, hi: f64| hi - lo <= (hi.abs().max(lo.abs())) * 1e-9 || hi - lo < 1e-12;
     if let Some((a, b)) = fixed {
@@ -392,10 +402,8 @@ fn range(fixed: Option<(f64, f64)>, data: Extent, pad: bool) -> (f64, f64) {
             (lo - d, hi + d)
         };
     }
-    if !pad {
-        return (lo, hi);
-    }
-    let p = (hi - lo) * 0.06;
+
+    let p = (hi - lo) * pad;
     let lo = if lo >= 0.0 && lo - p < 0.0 {
         0.0
     } else {
@@ -511,7 +519,14 @@ fn cartesian<DB: DrawingBackend>(
         if bars_on_values {
             xs.add(0.0);
         }
-        range(spec.x.range, xs, pad_x || bars_on_values)
+        let pad = if pad_x {
+            0.1
+        } else if bars_on_values {
+            0.06
+        } else {
+            0.0
+        };
+        range(spec.x.range, xs, pad)
     };
     let (y0, y1) = if y_cat {
         (-0.5, n_y.max(1) as f64 - 0.5)
@@ -519,7 +534,7 @@ fn cartesian<DB: DrawingBackend>(
         if bars_on_values {
             ys.add(0.0);
         }
-        range(spec.y.range, ys, true)
+        range(spec.y.range, ys, if pad_x { 0.12 } else { 0.06 })
     };
     // plotters maps a value to pixels with an i32 addition that overflows
     // for values far outside the axis range (a fixed range, a huge
@@ -566,7 +581,7 @@ fn cartesian<DB: DrawingBackend>(
     let y_ticks_w = if y_cat {
         y_names
             .iter()
-            .map(|n| text_width(area, n, &label))
+            .map(|n| text_width(l, n, &label))
             .max()
             .unwrap_or(0)
             .min(max_left)
@@ -574,7 +589,7 @@ fn cartesian<DB: DrawingBackend>(
         let mid = (y0 + y1) / 2.0;
         [y0, y1, mid, (y0 + mid) / 2.0, (mid + y1) / 2.0]
             .iter()
-            .map(|v| text_width(area, &fmt(&spec.y.format, *v), &label))
+            .map(|v| text_width(l, &fmt(&spec.y.format, *v), &label))
             .max()
             .unwrap_or(0)
             .min(max_left)
@@ -595,14 +610,11 @@ fn cartesian<DB: DrawingBackend>(
     let mut x_lines: Vec<Vec<String>> = vec![];
     let mut vertical = false;
     if x_cat {
-        x_lines = x_names
-            .iter()
-            .map(|n| wrap(area, n, &label, slot))
-            .collect();
+        x_lines = x_names.iter().map(|n| wrap(l, n, &label, slot)).collect();
         let too_wide = x_lines
             .iter()
             .flatten()
-            .any(|w| text_width(area, w, &label) > slot);
+            .any(|w| text_width(l, w, &label) > slot);
         let too_many = x_lines.iter().map(Vec::len).max().unwrap_or(0) > 3;
         vertical = too_wide || too_many;
     }
@@ -610,7 +622,7 @@ fn cartesian<DB: DrawingBackend>(
     let x_ticks_h = if vertical {
         x_names
             .iter()
-            .map(|n| text_width(area, n, &label))
+            .map(|n| text_width(l, n, &label))
             .max()
             .unwrap_or(0)
             .min(max_vertical)
@@ -665,17 +677,22 @@ fn cartesian<DB: DrawingBackend>(
     }
 
     let plot_px = chart.plotting_area().dim_in_pixel().0.max(1) as usize;
-    // Series of the same bar orientation share each category slot.
-    let bar_series: Vec<usize> = spec
+    // Bar series whose spans overlap at some category (before/after) sit
+    // side by side in its slot; series that never overlap (the two sides
+    // of a tornado, a waterfall's steps) share the full slot.
+    let bar_series: Vec<&[(f64, f64)]> = spec
         .series
         .iter()
-        .enumerate()
-        .filter(|(_, s)| matches!(s.mark, Mark::Bars { .. }))
-        .map(|(i, _)| i)
+        .filter_map(|s| match &s.mark {
+            Mark::Bars { spans, .. } => Some(spans.as_slice()),
+            _ => None,
+        })
         .collect();
+    let grouped = bars_overlap(&bar_series);
+    let mut bar_k = 0;
     let stroke = |c: RGBColor, w: f64| c.stroke_width(l.upx(w));
 
-    for (si, s) in spec.series.iter().enumerate() {
+    for s in &spec.series {
         let c = colour(s.colour);
         match &s.mark {
             Mark::Line { points, dashed } => {
@@ -744,8 +761,12 @@ fn cartesian<DB: DrawingBackend>(
                 colours,
                 horizontal,
             } => {
-                let k = bar_series.iter().position(|i| *i == si).unwrap_or(0);
-                let m = bar_series.len().max(1);
+                let (k, m) = if grouped {
+                    (bar_k, bar_series.len().max(1))
+                } else {
+                    (0, 1)
+                };
+                bar_k += 1;
                 let width = 0.8 / m as f64;
                 let offset = -0.4 + (k as f64 + 0.5) * width;
                 let bars = spans.iter().enumerate().filter_map(|(i, (a, b))| {
@@ -771,16 +792,23 @@ fn cartesian<DB: DrawingBackend>(
             }
             Mark::Points { points } => {
                 let r = l.px(4.5).max(2);
+                // Labels go right of their dot, or left in the plot's right
+                // third so they stay inside it.
+                let flip_at = x0 + (x1 - x0) * 0.67;
                 let dots = points.iter().filter_map(|(x, y, name)| {
                     let (x, y) = (kx(clamp(*x)?), ky(clamp(*y)?));
+                    let (dx, h_pos) = if x > flip_at {
+                        (-r - l.px(3.0), HPos::Right)
+                    } else {
+                        (r + l.px(3.0), HPos::Left)
+                    };
                     Some(
                         EmptyElement::at((x, y))
                             + Circle::new((0, 0), r, c.filled())
                             + Text::new(
                                 name.clone(),
-                                (r + l.px(3.0), -r - l.px(2.0)),
-                                l.text(l.font * 0.95)
-                                    .pos(Pos::new(HPos::Left, VPos::Bottom)),
+                                (dx, -r - l.px(1.0)),
+                                l.text(l.font * 0.95).pos(Pos::new(h_pos, VPos::Bottom)),
                             ),
                     )
                 });
@@ -838,7 +866,7 @@ fn cartesian<DB: DrawingBackend>(
             let (cx, _) = to_area(chart.backend_coord(&(i as f64, y0)));
             let top = to_area((px0, py0)).1 + gap;
             if vertical {
-                let name = ellipsis(area, &x_names[i], &label, max_vertical);
+                let name = ellipsis(l, &x_names[i], &label, max_vertical);
                 area.draw_text(
                     &name,
                     &label
@@ -863,7 +891,7 @@ fn cartesian<DB: DrawingBackend>(
         for (i, name) in y_names.iter().enumerate() {
             let (_, cy) = to_area(chart.backend_coord(&(x0, row_pos(i))));
             let right = to_area((px0, py0)).0 - gap;
-            let name = ellipsis(area, name, &label, y_ticks_w.max(l.px(20.0)));
+            let name = ellipsis(l, name, &label, y_ticks_w.max(l.px(20.0)));
             area.draw_text(
                 &name,
                 &label.pos(Pos::new(HPos::Right, VPos::Center)),
@@ -878,6 +906,22 @@ fn cartesian<DB: DrawingBackend>(
         grid_scale(area, l, c, fmt, top_right, bottom_right)?;
     }
     Ok(())
+}
+
+/// Whether two bar series cover a common stretch at the same category.
+fn bars_overlap(series: &[&[(f64, f64)]]) -> bool {
+    let interval =
+        |(a, b): (f64, f64)| (a.is_finite() && b.is_finite()).then(|| (a.min(b), a.max(b)));
+    series.iter().enumerate().any(|(i, a)| {
+        series[i + 1..].iter().any(|b| {
+            a.iter()
+                .zip(b.iter())
+                .any(|(p, q)| match (interval(*p), interval(*q)) {
+                    (Some((a0, a1)), Some((b0, b1))) => a0.max(b0) < a1.min(b1),
+                    _ => false,
+                })
+        })
+    })
 }
 
 /// Splits a polyline at its non-finite points (a gap in the data is a gap
@@ -970,7 +1014,7 @@ fn radar<DB: DrawingBackend>(
         .flat_map(|(v, _)| v.iter())
         .for_each(|v| data.add(*v));
     data.add(0.0);
-    let (lo, hi) = range(spec.y.range, data, false);
+    let (lo, hi) = range(spec.y.range, data, 0.0);
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let label = l.label();
@@ -1008,14 +1052,6 @@ fn radar<DB: DrawingBackend>(
         };
         area.draw(&PathElement::new(ring, GRID.stroke_width(l.upx(1.0))))
             .map_err(err)?;
-        let v = lo + (hi - lo) * q as f64 / 4.0;
-        area.draw_text(
-            &fmt(&spec.y.format, v),
-            &l.text(l.font * 0.85)
-                .pos(Pos::new(HPos::Left, VPos::Center)),
-            (cx + l.px(4.0), cy - r as i32),
-        )
-        .map_err(err)?;
     }
     // Spokes and their names, anchored away from the centre.
     let max_label = if l.compact { l.px(80.0) } else { l.px(130.0) };
@@ -1035,7 +1071,7 @@ fn radar<DB: DrawingBackend>(
         } else {
             HPos::Center
         };
-        let lines = wrap(area, name, &label, max_label);
+        let lines = wrap(l, name, &label, max_label);
         let line_h = l.px(l.font * 1.2);
         let total = line_h * lines.len() as i32;
         let top = if a.sin() < -0.3 {
@@ -1073,6 +1109,25 @@ fn radar<DB: DrawingBackend>(
             area.draw(&Circle::new(p, l.px(3.0).max(1), rgb.filled()))
                 .map_err(err)?;
         }
+    }
+    // Ring values last, on a light box, so the polygons do not hide them.
+    let style = l
+        .text(l.font * 0.85)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    for q in 1..=4 {
+        let r = radius * q as f64 / 4.0;
+        let text = fmt(&spec.y.format, lo + (hi - lo) * q as f64 / 4.0);
+        let (x, y) = (cx + l.px(4.0), cy - r as i32);
+        let (tw, th) = (text_width(l, &text, &style), l.px(l.font * 0.85));
+        area.draw(&Rectangle::new(
+            [
+                (x - l.px(2.0), y - th / 2 - l.px(1.0)),
+                (x + tw + l.px(2.0), y + th / 2 + l.px(1.0)),
+            ],
+            WHITE.mix(0.8).filled(),
+        ))
+        .map_err(err)?;
+        area.draw_text(&text, &style, (x, y)).map_err(err)?;
     }
     Ok(())
 }

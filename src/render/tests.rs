@@ -38,7 +38,7 @@ fn bare(s: &ChartSpec, w: u32) -> String {
     {
         let root =
             SVGBackend::with_string(&mut out, (w, height_for(w as f64) as u32)).into_drawing_area();
-        draw(&root, s, Options::default(), &plain_format).unwrap();
+        draw(&root, s, Options::default(), &plain_format, &estimate_width).unwrap();
         root.present().unwrap();
     }
     out
@@ -709,11 +709,157 @@ fn random_specs_never_panic_nor_print_nan() {
                         title: false,
                         legend: false,
                     };
-                    prop_assert!(draw(&root, &s, options, &plain_format).is_ok());
+                    prop_assert!(draw(&root, &s, options, &plain_format, &estimate_width).is_ok());
                 }
                 prop_assert!(!canvas.contains("NaN"));
                 Ok(())
             },
         )
         .unwrap();
+}
+
+/// The y centres of the rects of colour `c`, top to bottom.
+fn rect_centres(svg: &str, c: Colour) -> Vec<f64> {
+    svg.split("<rect ")
+        .skip(1)
+        .filter(|e| e.contains(&fill(c)))
+        .map(|e| {
+            let attr = |k: &str| -> f64 {
+                e.split(&format!(" {k}=\""))
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            };
+            attr("y") + attr("height") / 2.0
+        })
+        .collect()
+}
+
+#[test]
+fn tornado_sides_share_a_row_grouped_bars_do_not() {
+    let cats = AxisFormat::Categories(vec!["Retention".into(), "Margin".into()]);
+    let tornado = spec(
+        Axis::new("Change (EUR)", AxisFormat::Money),
+        Axis::new("", cats.clone()),
+        vec![
+            series(
+                "Low",
+                Colour::Vermillion,
+                Mark::Bars {
+                    spans: vec![(-30.0, 0.0), (-10.0, 0.0)],
+                    colours: vec![],
+                    horizontal: true,
+                },
+            ),
+            series(
+                "High",
+                Colour::Blue,
+                Mark::Bars {
+                    spans: vec![(0.0, 25.0), (0.0, 12.0)],
+                    colours: vec![],
+                    horizontal: true,
+                },
+            ),
+        ],
+    );
+    let out = bare(&tornado, 640);
+    let (low, high) = (
+        rect_centres(&out, Colour::Vermillion),
+        rect_centres(&out, Colour::Blue),
+    );
+    assert_eq!(low.len(), 2);
+    for (a, b) in low.iter().zip(&high) {
+        assert!((a - b).abs() <= 1.0, "{low:?} {high:?}");
+    }
+    // Before/after bars over the same stretch sit side by side.
+    let grouped = spec(
+        Axis::new("Change (EUR)", AxisFormat::Money),
+        Axis::new("", cats),
+        vec![
+            series(
+                "Before",
+                Colour::Vermillion,
+                Mark::Bars {
+                    spans: vec![(0.0, 30.0), (0.0, 10.0)],
+                    colours: vec![],
+                    horizontal: true,
+                },
+            ),
+            series(
+                "After",
+                Colour::Blue,
+                Mark::Bars {
+                    spans: vec![(0.0, 25.0), (0.0, 12.0)],
+                    colours: vec![],
+                    horizontal: true,
+                },
+            ),
+        ],
+    );
+    let out = bare(&grouped, 640);
+    let (a, b) = (
+        rect_centres(&out, Colour::Vermillion),
+        rect_centres(&out, Colour::Blue),
+    );
+    assert!(
+        a.iter().zip(&b).all(|(a, b)| (a - b).abs() > 5.0),
+        "{a:?} {b:?}"
+    );
+}
+
+#[test]
+fn text_is_escaped_in_the_svg() {
+    let mut s = spec(
+        Axis::new("Coût <net> & marge (€)", AxisFormat::Number),
+        Axis::new("Valeur d'un \"client\"", AxisFormat::Money),
+        vec![series(
+            "A & B <script>",
+            Colour::Blue,
+            Mark::Points {
+                points: vec![(1.0, 2.0, "<i>x</i>".into())],
+            },
+        )],
+    );
+    s.title = "Tom & Jerry's <chart>".into();
+    let out = render(&s, 800);
+    check_sane(&out);
+    assert!(!out.contains("<script>") && !out.contains("<i>") && !out.contains("<net>"));
+    assert!(has_text(&out, "Tom &amp; Jerry&apos;s &lt;chart&gt;"));
+    assert!(has_text(&out, "Coût &lt;net&gt; &amp; marge (€)"));
+}
+
+/// The caller's measure decides the label layout: names that "fit" stay
+/// horizontal, names that do not are set vertically.
+#[test]
+fn the_text_measure_drives_category_labels() {
+    let names: Vec<String> = ["North", "South", "East"].map(String::from).to_vec();
+    let s = spec(
+        Axis::new("Region", AxisFormat::Categories(names)),
+        Axis::new("Revenue", AxisFormat::Money),
+        vec![series(
+            "Revenue",
+            Colour::Blue,
+            Mark::Bars {
+                spans: vec![(0.0, 1.0), (0.0, 2.0), (0.0, 3.0)],
+                colours: vec![],
+                horizontal: false,
+            },
+        )],
+    );
+    let with = |measure: Measure| {
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (600, 320)).into_drawing_area();
+            draw(&root, &s, Options::default(), &plain_format, measure).unwrap();
+        }
+        out
+    };
+    // Only the y axis title is rotated when names are narrow…
+    assert_eq!(with(&|_, _| 10.0).matches("rotate(").count(), 1);
+    // …and the three names too when each is wider than its slot.
+    assert_eq!(with(&|_, _| 1000.0).matches("rotate(").count(), 4);
 }

@@ -145,6 +145,46 @@ pub fn app() -> Html {
         }
     });
 
+    // Paper shows every "how is this computed" panel: unfold the closed ones
+    // before printing and fold them back after (the print stylesheet does
+    // the same where the browser styles `::details-content`).
+    use_effect_with((), |_| {
+        let listeners = web_sys::window().map(|w| {
+            let toggle = |printing: bool| {
+                move |_: &Event| {
+                    let selector = if printing {
+                        "details.how:not([open])"
+                    } else {
+                        "details.how[data-print-open]"
+                    };
+                    let Ok(list) = gloo::utils::document().query_selector_all(selector) else {
+                        return;
+                    };
+                    for i in 0..list.length() {
+                        let Some(d) = list
+                            .item(i)
+                            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                        else {
+                            continue;
+                        };
+                        if printing {
+                            let _ = d.set_attribute("data-print-open", "");
+                            let _ = d.set_attribute("open", "");
+                        } else {
+                            let _ = d.remove_attribute("data-print-open");
+                            let _ = d.remove_attribute("open");
+                        }
+                    }
+                }
+            };
+            (
+                EventListener::new(&w, "beforeprint", toggle(true)),
+                EventListener::new(&w, "afterprint", toggle(false)),
+            )
+        });
+        move || drop(listeners)
+    });
+
     use_effect_with((locale, view), |(locale, view)| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = doc.document_element() {

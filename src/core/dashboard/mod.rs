@@ -21,6 +21,7 @@ pub mod maturity;
 pub mod overview;
 pub mod value;
 pub mod voice;
+pub mod words;
 
 use super::period::PeriodUnit;
 use super::scenario::View;

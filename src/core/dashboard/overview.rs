@@ -1,5 +1,5 @@
 //! The Overview: the headline cards of every page, in the order an
-//! executive reads them (value, acquisition, churn, NPS, business case).
+//! executive reads them (value, acquisition, churn, NPS, business case, maturity).
 
 use super::super::scenario::Scenario;
 use super::Headline;
@@ -10,5 +10,6 @@ pub fn headlines(s: &Scenario) -> Vec<Headline> {
     cards.extend(super::churn::headlines(s));
     cards.extend(super::voice::headlines(s));
     cards.extend(super::business::headlines(s));
+    cards.extend(super::maturity::headlines(s));
     cards
 }

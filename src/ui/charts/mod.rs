@@ -11,6 +11,7 @@ use crate::render::{self, Options};
 use gloo::events::EventListener;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -35,6 +36,40 @@ pub fn tick_format(locale: Locale, currency: Currency) -> impl Fn(&AxisFormat, f
         AxisFormat::Categories(_) => render::plain_format(f, v),
     }
 }
+
+thread_local! {
+    /// A detached canvas whose 2D context measures label widths
+    /// (`measureText`: no layout, no element styled), and the font size it
+    /// is set to.
+    static MEASURE: Option<(web_sys::CanvasRenderingContext2d, Cell<f64>)> = gloo::utils::document()
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+        .and_then(|c| c.get_context("2d").ok().flatten())
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        .map(|ctx| (ctx, Cell::new(f64::NAN)));
+}
+
+/// The width of `text` at `size` pixels in the charts' font, as the canvas
+/// will draw it (the same font string as plotters-canvas).
+fn measure_text(text: &str, size: f64) -> f64 {
+    MEASURE.with(|m| match m {
+        Some((ctx, current)) => {
+            if current.get() != size {
+                ctx.set_font(&format!("normal {size}px {}", render::FAMILY));
+                current.set(size);
+            }
+            ctx.measure_text(text)
+                .map(|m| m.width())
+                .unwrap_or_else(|_| render::estimate_width(text, size))
+        }
+        None => render::estimate_width(text, size),
+    })
+}
+
+/// The printable width of A4 in CSS pixels: 210 mm less the stylesheet's
+/// 14 mm margins, at 96 px per inch.
+const PRINT_WIDTH: f64 = (210.0 - 2.0 * 14.0) / 25.4 * 96.0;
 
 /// Extra height of a downloaded picture for its title and legend.
 const DOWNLOAD_EXTRA: f64 = 72.0;
@@ -66,8 +101,33 @@ pub fn chart(props: &ChartProps) -> Html {
             if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
                 // A failed draw leaves the previous picture; the table still
                 // has the data.
-                let _ = draw_on_screen(&canvas, spec, *locale, *currency);
+                let _ = draw_canvas(&canvas, spec, *locale, *currency, None);
             }
+        });
+    }
+    // Paper is narrower than most screens: before printing, redraw at the
+    // printable width of A4 (so type keeps its size instead of shrinking
+    // with a wide bitmap), and back to the screen afterwards.
+    {
+        let canvas_ref = canvas_ref.clone();
+        let deps = (props.spec.clone(), locale, currency);
+        use_effect_with(deps, move |(spec, locale, currency)| {
+            let (spec, locale, currency) = (spec.clone(), *locale, *currency);
+            let listeners = web_sys::window().map(|w| {
+                let redraw = move |width: Option<f64>| {
+                    let (canvas_ref, spec) = (canvas_ref.clone(), spec.clone());
+                    move |_: &Event| {
+                        if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                            let _ = draw_canvas(&canvas, &spec, locale, currency, width);
+                        }
+                    }
+                };
+                (
+                    EventListener::new(&w, "beforeprint", redraw(Some(PRINT_WIDTH))),
+                    EventListener::new(&w, "afterprint", redraw(None)),
+                )
+            });
+            move || drop(listeners)
         });
     }
 
@@ -172,15 +232,19 @@ fn device_pixel_ratio() -> f64 {
 }
 
 /// Draws at the device's pixel density: a bitmap `dpr` times the CSS size,
-/// so text and lines are sharp on high-density screens.
-fn draw_on_screen(
+/// so text and lines are sharp on high-density screens. `print_width`
+/// draws for paper instead: that width, at twice the density.
+fn draw_canvas(
     canvas: &HtmlCanvasElement,
     spec: &ChartSpec,
     locale: Locale,
     currency: Currency,
+    print_width: Option<f64>,
 ) -> Result<(), String> {
-    let dpr = device_pixel_ratio();
-    let w = css_width(canvas);
+    let (w, dpr) = match print_width {
+        Some(w) => (w, 2.0),
+        None => (css_width(canvas), device_pixel_ratio()),
+    };
     let h = render::height_for(w);
     let (bw, bh) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
     if canvas.width() != bw {
@@ -196,7 +260,7 @@ fn draw_on_screen(
         scale: dpr,
         ..Options::default()
     };
-    render::draw(&root, spec, options, &fmt)?;
+    render::draw(&root, spec, options, &fmt, &measure_text)?;
     root.present().map_err(|e| e.to_string())
 }
 
@@ -223,7 +287,8 @@ fn download_png(
             title: true,
             legend: true,
         };
-        render::draw(&root, spec, options, &fmt).map_err(|e| JsValue::from_str(&e))?;
+        render::draw(&root, spec, options, &fmt, &measure_text)
+            .map_err(|e| JsValue::from_str(&e))?;
         root.present()
             .map_err(|e| JsValue::from_str(&e.to_string()))?;
     }

@@ -1,15 +1,102 @@
-//! Drivers page: importance bars and importance–performance quadrant.
+//! Drivers page: importance bars and importance–performance quadrant, or
+//! what data the page needs and where to get the sample.
 
+use super::voice::SegmentSelect;
 use super::PageProps;
+use crate::core::dashboard::drivers::{compute, quadrant_name, set_measure, DriversView};
+use crate::core::data::Sample;
+use crate::core::drivers::{ImportanceMeasure, Quadrant};
+use crate::core::i18n::fill;
+use crate::core::scenario::View;
+use crate::ui::charts::Chart;
+use crate::ui::widgets::HowPanel;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[function_component(DriversPage)]
 pub fn page(props: &PageProps) -> Html {
-    let t = props.scenario.locale.strings().drivers;
+    let s = &props.scenario;
+    let (locale, currency) = (s.locale, s.currency);
+    let t = locale.strings().drivers;
+    let body = match compute(s) {
+        DriversView::NeedsData => html! {
+            <div class="needs-data" id="drivers-needs-data">
+                <p>{ t.needs }</p>
+                <p>{ fill(t.sample_hint, &[("sample", Sample::Subscription.name(locale))]) }</p>
+                <p><a href={View::Data.hash()} id="drivers-open-data">{ t.open_data }</a></p>
+            </div>
+        },
+        DriversView::Refused(msg) => html! {
+            <p class="results invalid" id="drivers-error">{ msg }</p>
+        },
+        DriversView::Ready(r) => {
+            let measure = |m: ImportanceMeasure, label: &'static str, id: &'static str| {
+                let d = props.ondispatch.clone();
+                html! {
+                    <label class="radio" for={id}>
+                        <input type="radio" name="drivers-measure" {id} checked={r.measure == m}
+                            onchange={Callback::from(move |_| d.emit(set_measure(m)))} />
+                        { label }
+                    </label>
+                }
+            };
+            let source = s
+                .data
+                .as_ref()
+                .map(|d| d.source.name.clone())
+                .unwrap_or_default();
+            let fix = r.in_quadrant(Quadrant::KeyWeakness);
+            let negatives: Vec<String> = r
+                .analysis
+                .attributes
+                .iter()
+                .filter(|a| a.sign < 0)
+                .map(|a| a.name.clone())
+                .collect();
+            html! {
+                <>
+                    if !r.segments.is_empty() {
+                        <SegmentSelect id="drivers-segment" label={t.segment_label} all={t.all_customers}
+                            segments={r.segments.clone()} selected={r.segment.clone()}
+                            ondispatch={props.ondispatch.clone()} />
+                    }
+                    <p id="drivers-summary">{ r.summary(locale, &source) }</p>
+                    if !fix.is_empty() {
+                        <p class="move-sentence" id="drivers-fix">{ fill(t.recommendation, &[("names", &fix.join(", "))]) }</p>
+                    }
+                    <fieldset class="measure">
+                        <legend>{ t.measure_label }</legend>
+                        { measure(ImportanceMeasure::RelativeWeight, t.relative_weight, "drivers-measure-rw") }
+                        { measure(ImportanceMeasure::Shapley, t.shapley, "drivers-measure-shapley") }
+                    </fieldset>
+                    <h3>{ t.importance_title }</h3>
+                    <Chart spec={Rc::new(r.importance_chart(locale))} {locale} {currency} />
+                    <h3>{ t.quadrant_title }</h3>
+                    <Chart spec={Rc::new(r.quadrant_chart(locale))} {locale} {currency} />
+                    <ul class="quadrant-key">
+                        { for [Quadrant::KeyWeakness, Quadrant::KeyStrength, Quadrant::SecondaryStrength, Quadrant::SecondaryWeakness]
+                            .into_iter().map(|q| {
+                                let names = r.in_quadrant(q);
+                                html! {
+                                    <li><strong>{ quadrant_name(q, t) }</strong>{ locale.strings().colon }
+                                        { if names.is_empty() { t.none.to_string() } else { names.join(", ") } }</li>
+                                }
+                            }) }
+                    </ul>
+                    if !negatives.is_empty() {
+                        <p class="caveat">{ fill(t.negative_note, &[("names", &negatives.join(", "))]) }</p>
+                    }
+                    { for r.warnings(locale).into_iter().map(|w| html! { <p class="caveat">{ w }</p> }) }
+                    <HowPanel how={r.how(locale)} {locale} {currency} />
+                </>
+            }
+        }
+    };
     html! {
         <section class="panel" aria-labelledby="drivers-heading">
             <h2 id="drivers-heading" tabindex="-1">{ t.heading }</h2>
             <p class="intro">{ t.intro }</p>
+            { body }
         </section>
     }
 }

@@ -1,17 +1,210 @@
-//! Customer value page: the CLV model of the user's choice.
+//! Customer value page: the CLV model of the user's choice (closed form,
+//! cohort sBG, BG/NBD + Gamma-Gamma), its headline with interval, fitted
+//! parameters, charts and the customers at risk. Everything shown comes
+//! from `core::dashboard::value::compute`.
 
 use super::PageProps;
+use crate::core::dashboard::value::{
+    compute, margin_rate_error, model_explanation, model_label, ValueAction, ValueModel,
+    MAX_HORIZON_MONTHS,
+};
+use crate::core::i18n::fill;
+use crate::core::scenario::Action;
+use crate::ui::charts::Chart;
+use crate::ui::fields::NumberField;
+use crate::ui::format;
+use crate::ui::widgets::HeadlineCard;
 use crate::ui::ClvPanel;
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[function_component(ValuePage)]
 pub fn page(props: &PageProps) -> Html {
-    let t = props.scenario.locale.strings().value;
+    let s = &props.scenario;
+    let (locale, currency) = (s.locale, s.currency);
+    let t = locale.strings().value;
+    // Fits live in the evidence; this only values the bins, so it runs
+    // again only when the scenario changes.
+    let view = use_memo(s.clone(), compute);
+    let d = props.ondispatch.clone();
+
+    let onmodel = |m: ValueModel| {
+        let d = d.clone();
+        Callback::from(move |_: Event| d.emit(Action::Value(ValueAction::SetModel(m))))
+    };
+    let onsegment = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let sel: HtmlSelectElement = e.target_unchecked_into();
+            let v = sel.value();
+            d.emit(Action::SetSegment((!v.is_empty()).then_some(v)));
+        })
+    };
+    let onhorizon = {
+        let d = d.clone();
+        Callback::from(move |v: f64| {
+            if v.is_finite() && v >= 1.0 {
+                let h = v.round().min(f64::from(MAX_HORIZON_MONTHS)) as u32;
+                d.emit(Action::Value(ValueAction::SetHorizonMonths(h)));
+            }
+        })
+    };
+    let onrate = {
+        let d = d.clone();
+        Callback::from(move |v: f64| d.emit(Action::Value(ValueAction::SetMarginRatePct(v))))
+    };
+
+    let models = html! {
+        <fieldset class="value-models">
+            <legend>{ t.model_heading }</legend>
+            { for view.choices.iter().map(|&(m, ok)| {
+                let id = format!("value-model-{}", m.id());
+                let help = format!("{id}-help");
+                html! {
+                    <div class="value-model">
+                        <input type="radio" name="value-model" id={id.clone()} value={m.id()}
+                            checked={s.value.model == m} disabled={!ok}
+                            aria-describedby={help.clone()} onchange={onmodel(m)} />
+                        <label for={id}>
+                            { model_label(locale, m) }
+                            if !ok { <span class="muted">{ format!(" ({})", t.model_needs_data) }</span> }
+                        </label>
+                        <p class="help" id={help}>{ model_explanation(t, m) }</p>
+                    </div>
+                }
+            }) }
+            <p class="in-use" id="value-model-in-use">
+                { fill(t.model_in_use, &[("model", model_label(locale, view.model))]) }
+            </p>
+        </fieldset>
+    };
+
+    let segment = (!view.segments.is_empty()).then(|| html! {
+        <div class="field value-segment">
+            <label for="value-segment">{ t.segment_label }</label>
+            <select id="value-segment" onchange={onsegment}>
+                <option value="" selected={view.segment.is_none()}>{ t.segment_all }</option>
+                { for view.segments.iter().map(|g| html! {
+                    <option value={g.clone()} selected={view.segment.as_ref() == Some(g)}>{ g }</option>
+                }) }
+            </select>
+        </div>
+    });
+
+    let suggestion = view.suggestion.as_ref().map(|sg| {
+        let (m, r, u) = (sg.margin, sg.retention_pct, sg.unit);
+        let d = d.clone();
+        let onuse = Callback::from(move |_| {
+            d.emit(Action::SetUnit(u));
+            if let Some(m) = m {
+                d.emit(Action::SetMargin(m));
+            }
+            if let Some(r) = r {
+                d.emit(Action::SetRetentionPct(r));
+            }
+        });
+        html! {
+            <div class="value-suggestion" role="note">
+                <p id="value-suggestion-text">{ &sg.text }</p>
+                <button type="button" class="secondary" id="value-use-suggestion" onclick={onuse}>{ t.use_suggestion }</button>
+            </div>
+        }
+    });
+
+    let data_inputs = (view.model == ValueModel::BgNbd).then(|| html! {
+        <form class="inputs value-inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <NumberField id="value-horizon" label={t.horizon_label} help={t.horizon_unit}
+                value={f64::from(s.value.horizon_months)} {locale} onchange={onhorizon} />
+            <NumberField id="value-margin-rate" label={t.margin_rate_label} help={t.margin_rate_unit}
+                value={s.value.margin_rate_pct} {locale}
+                error={margin_rate_error(locale, s.value.margin_rate_pct)} onchange={onrate} />
+        </form>
+    });
+
+    let params = (!view.params.is_empty()).then(|| html! {
+        <section class="value-params" aria-labelledby="value-params-heading">
+            <h3 id="value-params-heading">{ t.params_heading }</h3>
+            <div class="table-wrap">
+                <table id="value-params">
+                    <thead><tr>
+                        <th scope="col">{ t.col_parameter }</th>
+                        <th scope="col">{ t.col_estimate }</th>
+                        <th scope="col">{ t.col_se }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for view.params.iter().map(|p| html! {
+                            <tr>
+                                <th scope="row">{ &p.name }</th>
+                                <td class="num">{ format::figure(locale, currency, &p.estimate) }</td>
+                                <td class="num">{ format::figure(locale, currency, &p.std_error) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    });
+
+    let at_risk = view.at_risk.as_ref().map(|tb| {
+        html! {
+            <section class="value-at-risk" aria-labelledby="value-at-risk-heading">
+                <h3 id="value-at-risk-heading">{ t.at_risk_heading }</h3>
+                <p class="intro">{ t.at_risk_intro }</p>
+                <div class="table-wrap">
+                    <table id="value-at-risk">
+                        <thead><tr>
+                            { for tb.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }
+                        </tr></thead>
+                        <tbody>
+                            { for tb.rows.iter().map(|row| html! {
+                                <tr>{ for row.iter().map(|f| html! {
+                                    <td class={if f.value().is_some() { "num" } else { "" }}
+                                        data-value={f.value().map(|v| v.to_string())}>
+                                        { format::figure(locale, currency, f) }
+                                    </td>
+                                }) }</tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+        }
+    });
+
+    let closed = view.model == ValueModel::ClosedForm;
+    let calculator = html! {
+        <ClvPanel scenario={s.clone()} ondispatch={props.ondispatch.clone()} />
+    };
     html! {
-        <section class="panel" aria-labelledby="value-heading">
+        <section class="panel value-page" aria-labelledby="value-heading">
             <h2 id="value-heading" tabindex="-1">{ t.heading }</h2>
             <p class="intro">{ t.intro }</p>
-            <ClvPanel scenario={props.scenario.clone()} ondispatch={props.ondispatch.clone()} />
+            <div class="value-controls">
+                { models }
+                { for segment }
+            </div>
+            if !view.notes.is_empty() {
+                <ul class="notes" id="value-notes">
+                    { for view.notes.iter().map(|n| html! { <li>{ n }</li> }) }
+                </ul>
+            }
+            <div class="cards">
+                <HeadlineCard headline={view.headline.clone()} {locale} {currency} />
+            </div>
+            { for suggestion }
+            if closed { { calculator.clone() } }
+            { for data_inputs }
+            { for params }
+            <div class="value-charts">
+                { for view.charts.iter().map(|c| html! {
+                    <Chart spec={Rc::new(c.clone())} {locale} {currency} />
+                }) }
+            </div>
+            { for at_risk }
+            // The closed form stays below the data models: its margin and
+            // discount rate are theirs too, and it is the benchmark.
+            if !closed { { calculator } }
         </section>
     }
 }

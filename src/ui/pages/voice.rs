@@ -1,15 +1,219 @@
-//! NPS → revenue page (with CSAT and CES).
+//! NPS → revenue page (with CSAT and CES): the answers, what each category
+//! is worth, the move scenario in one sentence with its assumptions, the
+//! revenue projection and the CSAT/CES links.
 
 use super::PageProps;
+use crate::core::chart::DataTable;
+use crate::core::dashboard::voice::{compute, fields, headlines_of, percent_text, EconomicsSource};
+use crate::core::i18n::{fill, Locale};
+use crate::core::scenario::{Action, Currency};
+use crate::ui::charts::Chart;
+use crate::ui::fields::NumberField;
+use crate::ui::format;
+use crate::ui::widgets::HeadlineCard;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SegmentSelectProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub all: AttrValue,
+    pub segments: Vec<String>,
+    pub selected: Option<String>,
+    pub ondispatch: Callback<Action>,
+}
+
+/// The labelled segment filter: "All customers" or one segment of the data.
+#[function_component(SegmentSelect)]
+pub fn segment_select(props: &SegmentSelectProps) -> Html {
+    let d = props.ondispatch.clone();
+    let segments = props.segments.clone();
+    let onchange_named = Callback::from(move |e: Event| {
+        let v = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+            .map(|s| s.value())
+            .unwrap_or_default();
+        let seg = v
+            .strip_prefix('s')
+            .and_then(|i| i.parse::<usize>().ok())
+            .and_then(|i| segments.get(i).cloned());
+        d.emit(Action::SetSegment(seg));
+    });
+    html! {
+        <div class="segment-select">
+            <label for={props.id.clone()}>{ &props.label }</label>
+            <select id={props.id.clone()} onchange={onchange_named}>
+                <option value="all" selected={props.selected.is_none()}>{ &props.all }</option>
+                { for props.segments.iter().enumerate().map(|(i, name)| html! {
+                    <option value={format!("s{i}")} selected={props.selected.as_deref() == Some(name.as_str())}>{ name }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+/// A data table of figures (the group economics).
+pub fn figure_table(
+    id: &str,
+    caption: &str,
+    table: &DataTable,
+    locale: Locale,
+    currency: Currency,
+) -> Html {
+    html! {
+        <div class="table-wrap">
+            <table id={id.to_string()}>
+                <caption>{ caption }</caption>
+                <thead><tr>
+                    { for table.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }
+                </tr></thead>
+                <tbody>
+                    { for table.rows.iter().map(|row| html! {
+                        <tr>{ for row.iter().enumerate().map(|(i, f)| {
+                            let text = format::figure(locale, currency, f);
+                            if i == 0 {
+                                html! { <th scope="row">{ text }</th> }
+                            } else {
+                                html! { <td class={if f.value().is_some() { "num" } else { "" }}
+                                    data-value={f.value().map(|v| v.to_string())}>{ text }</td> }
+                            }
+                        }) }</tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
 
 #[function_component(VoicePage)]
 pub fn page(props: &PageProps) -> Html {
-    let t = props.scenario.locale.strings().voice;
+    let s = &props.scenario;
+    let (locale, currency) = (s.locale, s.currency);
+    let t = locale.strings().voice;
+    let v = compute(s);
+    let cards = headlines_of(s, &v);
+    let group = fields(s, locale);
+    let field_html = |f: crate::core::dashboard::assumptions::Field| {
+        let d = props.ondispatch.clone();
+        let set = f.set;
+        let help = fill(
+            locale.strings().assumptions.default_and_source,
+            &[
+                (
+                    "default",
+                    &format::figure(locale, currency, &f.default_figure()),
+                ),
+                ("source", &f.source),
+            ],
+        );
+        html! {
+            <NumberField id={f.id} label={format!("{} ({})", f.label, f.unit_text)}
+                {help} value={f.value} {locale} error={f.error.clone()}
+                onchange={Callback::from(move |x: f64| d.emit(set(x)))} />
+        }
+    };
+    let (scenario_fields, other_fields): (Vec<_>, Vec<_>) = group
+        .fields
+        .into_iter()
+        .partition(|f| f.id == "as-voice-dp" || f.id == "as-voice-pp");
+    let source_note = match s.data.as_ref().filter(|_| v.from_data) {
+        Some(d) => fill(t.from_data, &[("source", &d.source.name)]),
+        None => t.from_assumptions.to_string(),
+    };
+    let dist = Rc::new(v.distribution_chart(locale));
+    let n = v.counts.n();
     html! {
-        <section class="panel" aria-labelledby="nps-heading">
+        <section class="panel voice-page" aria-labelledby="nps-heading">
             <h2 id="nps-heading" tabindex="-1">{ t.heading }</h2>
             <p class="intro">{ t.intro }</p>
+            <p class="source-note" id="nps-source">{ source_note }</p>
+            if !v.segments.is_empty() {
+                <SegmentSelect id="nps-segment" label={t.segment_label} all={t.all_customers}
+                    segments={v.segments.clone()} selected={v.segment.clone()}
+                    ondispatch={props.ondispatch.clone()} />
+            }
+            <div class="cards">
+                { for cards.into_iter().map(|h| html! {
+                    <HeadlineCard headline={h} {locale} {currency} />
+                }) }
+            </div>
+
+            <h3>{ t.distribution }</h3>
+            <table class="nps-counts" id="nps-counts">
+                <caption class="visually-hidden">{ t.distribution }</caption>
+                <thead><tr>
+                    <th scope="col">{ t.category }</th>
+                    <th scope="col">{ t.answers_axis }</th>
+                    <th scope="col">{ t.share }</th>
+                </tr></thead>
+                <tbody>
+                    { for [("detractors", t.detractors, v.counts.detractors), ("passives", t.passives, v.counts.passives),
+                           ("promoters", t.promoters, v.counts.promoters)].into_iter().map(|(id, name, c)| html! {
+                        <tr id={format!("nps-count-{id}")}>
+                            <th scope="row"><span class={classes!("swatch", format!("c-{}", match id {
+                                "detractors" => "vermillion", "passives" => "grey", _ => "bluish-green" }))}></span>{ name }</th>
+                            <td class="num" data-value={c.to_string()}>{ format::number(locale, c as f64, 0) }</td>
+                            <td class="num">{ if n > 0 { percent_text(locale, c as f64 / n as f64, 1) } else { "—".into() } }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <Chart spec={dist} {locale} {currency} />
+            if let Some(c) = &v.csat {
+                <p id="csat-summary">{ fill(t.csat_summary, &[
+                    ("top", &format::percent(locale, c.top_box.estimate, 1)),
+                    ("n", &format::number(locale, c.n as f64, 0)),
+                    ("mean", &format::number(locale, c.mean.mean, 2)),
+                ]) }</p>
+            }
+            if let Some(c) = &v.ces {
+                <p id="ces-summary">{ fill(t.ces_summary, &[
+                    ("top", &format::percent(locale, c.top_box.estimate, 1)),
+                    ("n", &format::number(locale, c.n as f64, 0)),
+                    ("mean", &format::number(locale, c.mean.mean, 2)),
+                ]) }</p>
+            }
+
+            <h3>{ t.scenario }</h3>
+            <div class="voice-scenario">
+                <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    { for scenario_fields.into_iter().map(field_html) }
+                </form>
+                { match &v.money {
+                    Ok(_) => html! { <p class="move-sentence" id="nps-move-sentence">{ v.move_sentence(s) }</p> },
+                    Err(e) => html! { <p class="results invalid" id="nps-error">{ e }</p> },
+                } }
+            </div>
+            if let Ok(m) = &v.money {
+                if !m.ordered {
+                    <p class="caveat warn" id="nps-unordered">{ t.unordered }</p>
+                }
+                <Chart spec={Rc::new(m.projection_chart(locale, currency))} {locale} {currency} />
+                <h3>{ t.waterfall }</h3>
+                <Chart spec={Rc::new(m.waterfall_chart(locale, currency))} {locale} {currency} />
+                <h3>{ t.links }</h3>
+                <p>{ t.links_intro }</p>
+                <Chart spec={Rc::new(m.links_chart(locale, currency))} {locale} {currency} />
+                <p class="caveat">{ if m.links_from_data { t.links_caveat_data } else { t.links_caveat_default } }</p>
+                <h3>{ t.economics }</h3>
+                <p>{ match &m.source { EconomicsSource::Data => t.econ_from_data, EconomicsSource::Defaults(_) => t.econ_default } }</p>
+                if !m.assumption_lines(locale).is_empty() {
+                    <ul class="factor-list">
+                        { for m.assumption_lines(locale).into_iter().map(|l| html! { <li>{ l }</li> }) }
+                    </ul>
+                }
+                { figure_table("nps-economics", t.economics, &m.economics_table(locale, currency), locale, currency) }
+            }
+
+            <h3>{ locale.strings().assumptions.heading }</h3>
+            <p>{ t.assumptions_intro }</p>
+            <form class="assumptions voice-assumptions" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                { for other_fields.into_iter().map(field_html) }
+            </form>
         </section>
     }
 }
