@@ -558,7 +558,10 @@ mod tests {
             v["data"]["evidence"]["voice"]
         );
         assert_eq!(back["data"]["source"], v["data"]["source"]);
-        // The link still opens as a scenario with its data summary.
+        // With its one (made-up) part dropped, the link opens as a scenario
+        // that keeps its data summary.
+        let l = fit_value(with_evidence(&[("value", 60_000)])).unwrap();
+        assert_eq!(l.omitted, vec!["value".to_string()]);
         let s = decode_link(&l.fragment).unwrap();
         assert_eq!(s.data.unwrap().source.name, "sales.csv");
     }
