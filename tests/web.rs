@@ -17,6 +17,8 @@ async fn settle() {
 async fn mount() -> Element {
     let doc = gloo::utils::document();
     let root = doc.create_element("div").unwrap();
+    // Each test starts from defaults, not from the autosave of the one before.
+    <gloo::storage::LocalStorage as gloo::storage::Storage>::clear();
     doc.body().unwrap().append_child(&root).unwrap();
     // The calculator is on the Customer value page.
     gloo::utils::window()

@@ -221,6 +221,8 @@ async fn an_incomplete_mapping_says_what_is_missing() {
 }
 
 async fn mount_app() -> Element {
+    // Each test starts from defaults, not from the autosave of the one before.
+    <gloo::storage::LocalStorage as gloo::storage::Storage>::clear();
     let root = root();
     yew::Renderer::<cx_impact::ui::App>::with_root(root.clone()).render();
     settle().await;

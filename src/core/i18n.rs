@@ -11,6 +11,7 @@ pub mod data;
 pub mod drivers;
 pub mod maturity;
 pub mod overview;
+pub mod share;
 pub mod value;
 pub mod voice;
 
@@ -127,6 +128,8 @@ pub struct Strings {
     pub drivers: &'static drivers::DriversStrings,
     pub business: &'static business::BusinessStrings,
     pub maturity: &'static maturity::MaturityStrings,
+    /// Share, save, offline copy and print.
+    pub share: &'static share::ShareStrings,
 }
 
 impl Strings {
@@ -302,6 +305,7 @@ pub static EN: Strings = Strings {
     drivers: &drivers::EN,
     business: &business::EN,
     maturity: &maturity::EN,
+    share: &share::EN,
 };
 
 pub static FR: Strings = Strings {
@@ -361,6 +365,7 @@ pub static FR: Strings = Strings {
     drivers: &drivers::FR,
     business: &business::FR,
     maturity: &maturity::FR,
+    share: &share::FR,
 };
 
 #[cfg(test)]

@@ -283,6 +283,8 @@ pub enum Action {
     Drivers(DriversAction),
     Business(BusinessAction),
     Maturity(MaturityAction),
+    /// A whole scenario (opened from a link or a file, or undoing a reset).
+    Replace(Box<Scenario>),
 }
 
 /// Pure state transition: the new scenario after `action`.
@@ -318,6 +320,7 @@ pub fn reduce(s: &Scenario, action: Action) -> Scenario {
         Action::Drivers(a) => next.drivers.apply(a),
         Action::Business(a) => next.business.apply(a),
         Action::Maturity(a) => next.maturity.apply(a),
+        Action::Replace(s) => next = *s,
     }
     next
 }
@@ -335,6 +338,13 @@ mod tests {
         assert!((out.clv - 869.330_82).abs() < 1e-4, "{}", out.clv);
         assert_eq!(out.cumulative.len(), 36);
         assert!(out.clv_horizon < out.clv);
+    }
+
+    #[test]
+    fn replace_swaps_the_whole_scenario() {
+        let s = reduce(&Scenario::new(Locale::Fr), Action::SetMargin(12.0));
+        let other = reduce(&Scenario::new(Locale::En), Action::SetView(View::Business));
+        assert_eq!(reduce(&s, Action::Replace(Box::new(other.clone()))), other);
     }
 
     #[test]

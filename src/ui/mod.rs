@@ -9,6 +9,7 @@ pub mod data;
 mod fields;
 mod format;
 pub mod pages;
+pub mod share;
 pub mod widgets;
 
 use crate::core::i18n::Locale;
@@ -105,11 +106,13 @@ fn select_value(e: &Event) -> Option<String> {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| {
-        let mut s = Scenario::new(browser_locale());
-        s.view = hash_view();
-        ScenarioState(s)
-    });
+    // Share: the scenario of a link or the autosave at start, then autosave,
+    // undo, notices, embed mode and printing (ui/share.rs).
+    let start = use_memo((), |_| share::Start::read(browser_locale()));
+    let state = use_reducer(|| ScenarioState(start.scenario.clone()));
+    let share = share::use_share(&state, &start);
+    use_effect_with((), |_| share::register_service_worker());
+    let embed = share.embed();
     let scenario = &state.0;
     let locale = scenario.locale;
     let view = scenario.view;
@@ -220,6 +223,7 @@ pub fn app() -> Html {
 
     html! {
         <>
+            if !embed {
             <header class="app-header">
                 <div class="brand">
                     <h1>{ t.app_title }</h1>
@@ -243,25 +247,41 @@ pub fn app() -> Html {
                     </span>
                 </div>
             </header>
+            }
+            if !embed || share.address.nav {
             <nav class="pages no-print" aria-label={t.nav_label}>
                 <ul>
                     { for View::ALL.iter().map(|&v| html! {
                         <li>
-                            <a href={v.hash()} id={format!("nav-{}", v.slug())}
+                            <a href={share.page_hash(v)} id={format!("nav-{}", v.slug())}
                                 aria-current={(v == view).then_some("page")}>{ page_name(locale, v) }</a>
                         </li>
                     }) }
                 </ul>
             </nav>
+            }
+            if !embed {
+                <share::ShareBar ctx={share.clone()} {locale} />
+            }
+            <share::ShareNotice ctx={share.clone()} {locale} />
             <main id="main">
-                { page(view, scenario, &ondispatch) }
-                // Always mounted: a table loaded there stays while another page shows.
-                <DataPage {locale} in_use={scenario.data.clone()} {ondispatch}
-                    hidden={view != View::Data} />
+                if *share.printing {
+                    <share::PrintReport scenario={scenario.clone()} ondispatch={ondispatch.clone()} />
+                } else {
+                    { page(view, scenario, &ondispatch) }
+                }
+                // Always mounted: a table loaded there stays while another page shows
+                // (keyed by the share generation: a replaced scenario lets it go).
+                <DataPage key={*share.generation} {locale} in_use={scenario.data.clone()} {ondispatch}
+                    hidden={view != View::Data || *share.printing} />
             </main>
+            if embed {
+                <share::EmbedFoot scenario={scenario.clone()} />
+            } else {
             <footer class="app-footer">
                 <p>{ t.privacy_note }</p>
             </footer>
+            }
         </>
     }
 }

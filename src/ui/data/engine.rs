@@ -24,6 +24,15 @@ use crate::core::i18n::Locale;
 /// data is loaded.
 pub const WORKER_URL: &str = "./data-worker-loader.js";
 
+/// The worker's address: the single-file offline build (no files beside
+/// it) sets `__cxiWorkerUrl` to a `blob:` URL of the worker it carries.
+fn worker_url() -> String {
+    Reflect::get(&js_sys::global(), &"__cxiWorkerUrl".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| WORKER_URL.to_string())
+}
+
 /// Messages waiting for the worker to listen, with what they transfer.
 type Queue = Rc<RefCell<Vec<(JsValue, Option<Array>)>>>;
 
@@ -40,7 +49,7 @@ pub struct WorkerClient {
 impl WorkerClient {
     /// Starts a worker whose replies become [`DataEvent`]s of engine `id`.
     pub fn spawn(id: EngineId, reply: Callback<DataEvent>) -> Result<WorkerClient, String> {
-        let worker = Worker::new(WORKER_URL).map_err(|e| js_text(&e))?;
+        let worker = Worker::new(&worker_url()).map_err(|e| js_text(&e))?;
         let ready = Rc::new(Cell::new(false));
         let queue: Queue = Rc::default();
         let onmessage = {

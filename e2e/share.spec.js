@@ -1,0 +1,337 @@
+// Share, save, embed, offline and privacy, end to end against the release build.
+const path = require('node:path');
+const fs = require('node:fs');
+const { test, expect } = require('@playwright/test');
+const { coreClv, watchConsole, screenshot, canvasInk } = require('./helpers');
+
+const DIST = path.join(__dirname, '..', 'dist');
+const MONTHLY_10PCT = Math.pow(1.1, 1 / 12) - 1;
+
+/** Records CSP violations (the event and the console line) from the first script on. */
+async function watchCsp(page) {
+  const seen = [];
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) seen.push(m.text());
+  });
+  return async () => seen.concat(await page.evaluate(() => window.__csp || []));
+}
+
+async function setRetention(page, value) {
+  await page.locator('#retention').fill(value);
+  await expect(page.locator('#clv-value')).toHaveAttribute('data-value', /.+/);
+}
+
+async function clv(page) {
+  return Number(await page.locator('#clv-value').getAttribute('data-value'));
+}
+
+test.describe('English browser', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('copy link, open it in a new page: the same scenario and values', async ({ page, browser }) => {
+    const problems = watchConsole(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('./#/value');
+    await page.locator('#margin').fill('72,5');
+    await setRetention(page, '91');
+    await page.locator('#currency').selectOption('CHF');
+    const shown = await clv(page);
+    await page.locator('#share-copy').click();
+    const link = await page.locator('#share-link').inputValue();
+    expect(link).toMatch(/#\/value\?s=v1\.[A-Za-z0-9_-]+$/);
+    await expect(page.locator('#share-notice')).toContainText('never its rows');
+    await screenshot(page, 'share-en-1280x800');
+
+    // A new browser context: no autosave, no service worker, only the link.
+    const other = await browser.newContext({ locale: 'en-GB' });
+    const p2 = await other.newPage();
+    const problems2 = watchConsole(p2);
+    await p2.goto(link);
+    await expect(p2.locator('#clv-value')).toHaveAttribute('data-value', String(shown));
+    await expect(p2.locator('#margin')).toHaveValue('72.5');
+    await expect(p2.locator('#retention')).toHaveValue('91');
+    await expect(p2.locator('#currency')).toHaveValue('CHF');
+    await expect(p2.locator('#share-notice')).toHaveText(/Scenario opened from the link\./);
+    // The address drops the scenario once read; the page stays.
+    await expect.poll(() => p2.evaluate(() => location.hash)).toBe('#/value');
+    const core = coreClv(['--margin', '72.5', '--retention', '0.91',
+      '--discount', String(MONTHLY_10PCT), '--include-first-payment']);
+    expect(Math.abs(shown - core.clv)).toBeLessThan(1e-9 * core.clv);
+    await other.close();
+    expect(problems).toEqual([]);
+    expect(problems2).toEqual([]);
+  });
+
+  test('damaged and crafted links: a clear message, the app works, markup stays text', async ({ page }) => {
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    const dialogs = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const cases = [
+      ['#/value?s=v1.AAAA', /damaged or truncated/],
+      ['#/value?s=v9.abc', /newer version of CX Impact/],
+      ['#/value?s=hello', /not a CX Impact scenario link/],
+      [`#/value?s=v1.${'A'.repeat(40000)}`, /too long/],
+    ];
+    for (const [hash, message] of cases) {
+      await page.goto(`./${hash}`);
+      await expect(page.locator('#share-notice')).toContainText(message);
+      await expect(page.locator('#share-notice')).toHaveAttribute('role', 'alert');
+      await setRetention(page, '90');
+      expect(await clv(page)).toBeGreaterThan(0);
+    }
+    // A valid link whose string field carries markup (built by the app's own codec).
+    const evil = '<img src=x onerror="window.__pwned=1;alert(1)">';
+    await page.evaluate(() => localStorage.clear());
+    await page.goto('./#/overview');
+    await expect(page.locator('#overview-heading')).toBeVisible();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('cx-impact.scenario'))).not.toBeNull();
+    const fragment = await page.evaluate(async (name) => {
+      // The scenario in storage form, with markup in the data source's name.
+      const s = JSON.parse(localStorage.getItem('cx-impact.scenario'));
+      s.data = {
+        source: { name, kind: 'file', bytes: 10 },
+        mapping: { shape: 'transactions', columns: [], date_order: null, decimal: null, period: null },
+        summary: { rows: 1, rows_ok: 1, rows_with_problems: 0, rows_excluded: 0, problems: 0 },
+        digest: { rows: 1 },
+      };
+      s.segment = name;
+      const raw = new TextEncoder().encode(JSON.stringify(s));
+      const cs = new CompressionStream('deflate-raw');
+      const packed = new Uint8Array(await new Response(new Blob([raw]).stream().pipeThrough(cs)).arrayBuffer());
+      let bin = '';
+      packed.forEach((b) => { bin += String.fromCharCode(b); });
+      return 'v1.' + btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    }, evil);
+    await page.goto(`./#/data?s=${fragment}`);
+    await expect(page.locator('#share-notice')).toHaveText(/Scenario opened from the link/);
+    await expect(page.locator('#data-in-use')).toContainText(evil);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(requests.filter((u) => /\/x$/.test(u))).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  test('autosave: a change survives a reload; reset, then undo', async ({ page }) => {
+    const problems = watchConsole(page);
+    await page.goto('./#/value');
+    await setRetention(page, '88');
+    const v88 = await clv(page);
+    await page.reload();
+    await expect(page.locator('#retention')).toHaveValue('88');
+    expect(await clv(page)).toBe(v88);
+
+    await page.locator('#share-reset').click();
+    await expect(page.locator('#retention')).toHaveValue('95');
+    await expect(page.locator('#share-notice')).toContainText('Scenario reset.');
+    await page.locator('#share-notice-undo').click();
+    await expect(page.locator('#retention')).toHaveValue('88');
+    await expect(page.locator('#share-notice')).toContainText('Your previous scenario is back.');
+    expect(await clv(page)).toBe(v88);
+    // The undone state is what is saved.
+    await page.reload();
+    await expect(page.locator('#retention')).toHaveValue('88');
+    expect(problems).toEqual([]);
+  });
+
+  test('save a file, open it back; an invalid file changes nothing', async ({ page }, info) => {
+    const problems = watchConsole(page);
+    await page.goto('./#/value');
+    await setRetention(page, '93');
+    const v93 = await clv(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#share-save').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('cx-impact-scenario.cxi.json');
+    const saved = info.outputPath('saved.cxi.json');
+    await download.saveAs(saved);
+    const json = JSON.parse(fs.readFileSync(saved, 'utf8'));
+    expect(json.version).toBe(1);
+    expect(json.clv.retention_pct).toBe(93);
+
+    await setRetention(page, '80');
+    await page.locator('#share-open-file').setInputFiles(saved);
+    await expect(page.locator('#share-notice')).toContainText('Scenario opened from saved.cxi.json.');
+    await expect(page.locator('#retention')).toHaveValue('93');
+    expect(await clv(page)).toBe(v93);
+
+    // Invalid: not JSON, a wrong version, a wrong type. The scenario stays.
+    const bad = [
+      ['broken.cxi.json', '{"version": 1, "clv": ', /not a valid scenario/],
+      ['future.cxi.json', JSON.stringify({ ...json, version: 7 }), /newer version/],
+      ['typed.cxi.json', JSON.stringify({ ...json, currency: '<b>XYZ</b>' }), /not a valid scenario/],
+    ];
+    for (const [name, text, message] of bad) {
+      await page.locator('#share-open-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+      await expect(page.locator('#share-notice')).toContainText(`${name} was not opened`);
+      await expect(page.locator('#share-notice')).toContainText(message);
+      await expect(page.locator('#retention')).toHaveValue('93');
+    }
+    expect(await page.locator('#share-notice b').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  test('embed=1 fits an 800×600 iframe: no header, no navigation, no horizontal scroll', async ({ page }) => {
+    const problems = watchConsole(page);
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.goto('./?embed=1#/value');
+    await expect(page.locator('#clv-value')).toBeVisible();
+    await expect(page.locator('header.app-header')).toHaveCount(0);
+    await expect(page.locator('nav.pages')).toHaveCount(0);
+    await expect(page.locator('.share-bar')).toHaveCount(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await canvasInk(page, '#clv-chart')).toBeGreaterThan(0.02);
+    await screenshot(page, 'share-embed-en-800x600');
+    // The fragment form, with compact navigation: it stays embedded from page to page.
+    await page.goto('./#/overview&embed=1&nav=1');
+    await expect(page.locator('header.app-header')).toHaveCount(0);
+    await page.locator('#nav-value').click();
+    await expect(page.locator('#clv-value')).toBeVisible();
+    expect(await page.evaluate(() => location.hash)).toBe('#/value?embed=1&nav=1');
+    // An embed never writes the visitor's own autosave.
+    expect(await page.evaluate(() => localStorage.getItem('cx-impact.scenario'))).toBeNull();
+    expect(problems).toEqual([]);
+  });
+
+  test('print: overview, business case and assumptions on A4', async ({ page }, info) => {
+    const problems = watchConsole(page);
+    await page.goto('./#/value');
+    await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
+    await page.locator('#share-print').click();
+    await expect.poll(() => page.evaluate(() => window.__printed)).toBe(true);
+    await expect(page.locator('.print-report #overview-heading')).toBeVisible();
+    await expect(page.locator('.print-report #business-heading')).toBeVisible();
+    await expect(page.locator('.print-report #assumptions-heading')).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.share-bar')).toBeHidden();
+    const pdf = await page.pdf({ format: 'A4', path: info.outputPath('report.pdf') });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    expect(pages).toBeGreaterThanOrEqual(3);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.emulateMedia({ media: 'screen' });
+    await expect(page.locator('.print-report')).toHaveCount(0);
+    expect(problems).toEqual([]);
+  });
+
+  test('no CSP violation on any page, and no request but the app\'s own files', async ({ page, baseURL }) => {
+    const violations = await watchCsp(page);
+    const problems = watchConsole(page);
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const files = new Set(fs.readdirSync(DIST));
+    await page.goto('./#/overview');
+    await expect(page.locator('#overview-heading')).toBeVisible();
+    for (const v of ['data', 'assumptions', 'value', 'churn', 'nps', 'drivers', 'business', 'maturity', 'overview']) {
+      await page.locator(`#nav-${v}`).click();
+      await expect(page.locator(`#${v === 'nps' ? 'nps' : v}-heading`)).toBeVisible();
+    }
+    // Data in through the worker, then a computation: still only own files.
+    await page.locator('#nav-data').click();
+    await page.getByRole('button', { name: 'Retailer (purchases)' }).click();
+    await expect(page.locator('#data-summary')).toContainText('rows ready');
+    await page.waitForLoadState('networkidle');
+    const settled = requests.length;
+    await page.locator('#nav-value').click();
+    await setRetention(page, '89');
+    await page.waitForTimeout(300);
+    expect(requests.slice(settled)).toEqual([]);
+
+    const origin = new URL(baseURL).origin;
+    for (const u of requests.filter((r) => !r.startsWith('data:') && !r.startsWith('blob:'))) {
+      const url = new URL(u);
+      expect(url.origin, u).toBe(origin);
+      const name = url.pathname.replace(/^\//, '');
+      expect(name === '' || files.has(name), `${u} is a file of dist/`).toBe(true);
+    }
+    expect(await violations()).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
+
+test.describe('French browser', () => {
+  test.use({ locale: 'fr-FR' });
+
+  test('toolbar in French, keyboard reachable, screenshots', async ({ page }) => {
+    const problems = watchConsole(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('./#/value');
+    await expect(page.getByRole('toolbar', { name: 'Partager, enregistrer et imprimer' })).toBeVisible();
+    await page.locator('#share-copy').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#share-notice')).toContainText('jamais leurs lignes');
+    for (const id of ['share-save', 'share-open', 'share-reset', 'share-print', 'share-offline']) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement.id)).toBe(id);
+    }
+    await expect(page.locator('#share-offline')).toHaveText('Télécharger la copie hors ligne');
+    await screenshot(page, 'share-fr-1280x800');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(150);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'share-fr-390x844');
+    await page.goto('./#/value?s=v1.%%%');
+    await expect(page.locator('#share-notice')).toContainText("Ce lien n'a pas pu être ouvert");
+    expect(problems).toEqual([]);
+  });
+});
+
+test.describe('offline', () => {
+  test('after the first visit the app loads and computes with the network off (under a sub-path)', async ({ browser, baseURL }) => {
+    const root = process.env.SUBPATH_ROOT_URL ? `${process.env.SUBPATH_ROOT_URL}wiki/tools/cx/` : baseURL;
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await page.goto(`${root}#/value`);
+    await expect(page.locator('#clv-value')).toBeVisible();
+    // Installed = every asset is in the cache.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    await context.setOffline(true);
+    await page.reload();
+    await setRetention(page, '90');
+    const core = coreClv(['--margin', '50', '--retention', '0.9',
+      '--discount', String(MONTHLY_10PCT), '--include-first-payment']);
+    expect(Math.abs((await clv(page)) - core.clv)).toBeLessThan(1e-9 * core.clv);
+    expect(await canvasInk(page, '#clv-chart')).toBeGreaterThan(0.02);
+    // The data worker too: a sample is read offline.
+    await page.locator('#nav-data').click();
+    await page.getByRole('button', { name: 'Retailer (purchases)' }).click();
+    await expect(page.locator('#data-summary')).toContainText('rows ready');
+    await context.close();
+    expect(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p))).toEqual([]);
+  });
+
+  test('the single HTML file works from file://: CLV, chart, data worker, no CSP violation', async ({ page }) => {
+    const file = path.join(DIST, 'cx-impact-offline.html');
+    test.skip(!fs.existsSync(file), 'dist/cx-impact-offline.html is made by the release build');
+    const violations = await watchCsp(page);
+    const problems = watchConsole(page);
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`file://${file}#/value`);
+    await setRetention(page, '90');
+    const core = coreClv(['--margin', '50', '--retention', '0.9',
+      '--discount', String(MONTHLY_10PCT), '--include-first-payment']);
+    expect(Math.abs((await clv(page)) - core.clv)).toBeLessThan(1e-9 * core.clv);
+    expect(await canvasInk(page, '#clv-chart')).toBeGreaterThan(0.02);
+    await page.locator('#nav-data').click();
+    await page.locator('#data-paste').fill('customer;date;amount\nA;2024-01-05;10\nA;2024-02-05;12\nB;2024-01-09;7');
+    await page.locator('#data-paste-read').click();
+    await expect(page.locator('#data-summary')).toContainText('3 rows ready');
+    expect(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    expect(await violations()).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});

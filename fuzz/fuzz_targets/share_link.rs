@@ -1,0 +1,41 @@
+//! The share decoder: any fragment, file text or address is refused with a
+//! typed error or read as a scenario, never a panic; whatever it accepts
+//! goes back out and in unchanged. The bytes are also tried as the deflate
+//! payload of a link and as JSON inside a well-formed link, so inflating
+//! and the schema are reached, not only the prefix checks.
+#![no_main]
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use cx_impact::core::share::{decode_link, encode_link, from_json, link_for, Address};
+use libfuzzer_sys::fuzz_target;
+
+fn check(fragment: &str) {
+    match decode_link(fragment) {
+        Ok(s) => {
+            assert_eq!(decode_link(&encode_link(&s)).as_ref(), Ok(&s));
+            let l = link_for(&s).expect("an accepted scenario has a link");
+            assert_eq!(decode_link(&l.fragment).as_ref(), Ok(&s));
+        }
+        Err(e) => {
+            let _ = e.to_string();
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    check(&format!("v1.{}", URL_SAFE_NO_PAD.encode(data)));
+    let packed = miniz_oxide::deflate::compress_to_vec(data, 1);
+    check(&format!("v1.{}", URL_SAFE_NO_PAD.encode(packed)));
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    check(text);
+    if let Ok(s) = from_json(text) {
+        assert_eq!(from_json(&cx_impact::core::share::to_json(&s)).as_ref(), Ok(&s));
+    }
+    let a = Address::parse(text, text);
+    if let Some(f) = a.scenario {
+        check(&f);
+    }
+});
