@@ -8,6 +8,9 @@ const { watchConsole } = require('./helpers');
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PAGES = ['overview', 'data', 'assumptions', 'value', 'churn', 'nps', 'drivers', 'business', 'maturity'];
 
+// axe-core is injected as an inline script, which the app's CSP rightly blocks.
+test.use({ bypassCSP: true });
+
 const scan = (page) => page.evaluate(() =>
   window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },

@@ -76,7 +76,7 @@ test.describe('English browser', () => {
     // Every control is reachable with Tab, in order (the model choice and
     // the headline card's explanation come first on the page).
     const reached = [];
-    for (let i = 0; i < 24; i++) {
+    for (let i = 0; i < 48; i++) {
       await page.keyboard.press('Tab');
       reached.push(await page.evaluate(() => document.activeElement && document.activeElement.id));
     }
