@@ -296,6 +296,9 @@ pub struct BgNbdFit {
 }
 
 /// The data in the layout the likelihood loop wants.
+/// Customers per partial sum of the log-likelihood (see `ll_grad`).
+const SUM_BLOCK: usize = 512;
+
 struct Prepared {
     x: Vec<u32>,
     recency: Vec<f64>,
@@ -350,35 +353,46 @@ impl Prepared {
             s_ab += (a + b + k).ln();
             d_ab += 1.0 / (a + b + k);
         }
-        for i in 0..self.x.len() {
-            let xi = self.x[i];
-            let x = f64::from(xi);
-            let rx = r + x;
-            let l_t = (al + self.age[i]).ln();
-            let a3 = -rx * l_t;
-            if xi == 0 {
-                ll += a3;
-                gr -= l_t;
-                gal -= rx / (al + self.age[i]);
-                continue;
+        // Summed by blocks: one running total over 10⁵–10⁶ customers carries
+        // rounding noise growing with n, which stalls the BFGS line search near
+        // the optimum (hundreds of halvings, seconds at 400k customers).
+        for start in (0..self.x.len()).step_by(SUM_BLOCK) {
+            let (mut b_ll, mut b_gr, mut b_gal, mut b_ga, mut b_gb) = (0.0, 0.0, 0.0, 0.0, 0.0);
+            for i in start..(start + SUM_BLOCK).min(self.x.len()) {
+                let xi = self.x[i];
+                let x = f64::from(xi);
+                let rx = r + x;
+                let l_t = (al + self.age[i]).ln();
+                let a3 = -rx * l_t;
+                if xi == 0 {
+                    b_ll += a3;
+                    b_gr -= l_t;
+                    b_gal -= rx / (al + self.age[i]);
+                    continue;
+                }
+                let l_tx = (al + self.recency[i]).ln();
+                let bx1 = b + x - 1.0;
+                let a4 = ln_a_bx1[xi as usize] - rx * l_tx;
+                // ln(e^{A3} + e^{A4}) and the weight w4 = e^{A4}/(e^{A3} + e^{A4}).
+                let (lse, w4) = if a3 >= a4 {
+                    let e = (a4 - a3).exp();
+                    (a3 + e.ln_1p(), e / (1.0 + e))
+                } else {
+                    let e = (a3 - a4).exp();
+                    (a4 + e.ln_1p(), 1.0 / (1.0 + e))
+                };
+                let w3 = 1.0 - w4;
+                b_ll += lse;
+                b_gr -= w3 * l_t + w4 * l_tx;
+                b_gal -= rx * (w3 / (al + self.age[i]) + w4 / (al + self.recency[i]));
+                b_ga += w4 / a;
+                b_gb -= w4 / bx1;
             }
-            let l_tx = (al + self.recency[i]).ln();
-            let bx1 = b + x - 1.0;
-            let a4 = ln_a_bx1[xi as usize] - rx * l_tx;
-            // ln(e^{A3} + e^{A4}) and the weight w4 = e^{A4}/(e^{A3} + e^{A4}).
-            let (lse, w4) = if a3 >= a4 {
-                let e = (a4 - a3).exp();
-                (a3 + e.ln_1p(), e / (1.0 + e))
-            } else {
-                let e = (a3 - a4).exp();
-                (a4 + e.ln_1p(), 1.0 / (1.0 + e))
-            };
-            let w3 = 1.0 - w4;
-            ll += lse;
-            gr -= w3 * l_t + w4 * l_tx;
-            gal -= rx * (w3 / (al + self.age[i]) + w4 / (al + self.recency[i]));
-            ga += w4 / a;
-            gb -= w4 / bx1;
+            ll += b_ll;
+            gr += b_gr;
+            gal += b_gal;
+            ga += b_ga;
+            gb += b_gb;
         }
         *g = [gr, gal, ga, gb];
         ll

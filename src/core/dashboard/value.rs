@@ -1,6 +1,7 @@
 //! Customer value: CLV model choice (closed form, cohort sBG, BG/NBD + Gamma-Gamma), retention curves, P(alive), CLV distribution, customers at risk.
 
 pub mod evidence;
+pub mod series;
 
 pub use evidence::{evidence, ValueEvidence};
 
@@ -10,7 +11,7 @@ use super::super::gamma_gamma::GammaGammaParams;
 use super::super::i18n::{fill, value::ValueStrings, Locale};
 use super::super::period::{annual_to_period_rate, PeriodUnit};
 use super::super::rfm::Rfm;
-use super::super::rfm_clv::{self, ClvSettings};
+use super::super::rfm_clv::ClvSettings;
 use super::super::sbg::SbgParams;
 use super::super::scenario::{Action, ClvAssumptions, Currency, Scenario, View, MAX_CHART_HORIZON};
 use super::assumptions::{Field, Group, Unit};
@@ -860,23 +861,47 @@ pub struct BinValue {
 }
 
 /// The BG/NBD + Gamma-Gamma value of every bin of `segment` (0: all).
+/// `CLV = m · (E[Z] · D)` with `D` the discounted expected purchases of
+/// [`series::discounted`]: exactly proportional to the margin `m`.
 pub fn bin_values(
     b: &BgNbdEvidence,
     gg: &GammaGammaParams,
     settings: &ClvSettings,
     segment: u16,
 ) -> Vec<BinValue> {
-    b.bins
+    bin_values_with(b, gg, settings, segment, true)
+}
+
+fn bin_values_with(
+    b: &BgNbdEvidence,
+    gg: &GammaGammaParams,
+    settings: &ClvSettings,
+    segment: u16,
+    memo: bool,
+) -> Vec<BinValue> {
+    let bins: Vec<&evidence::Bin> = b
+        .bins
         .iter()
         .filter(|x| segment == 0 || x.segment() == segment)
-        .filter_map(|x| {
-            let r = x.rfm();
-            let cv = rfm_clv::customer_value(&b.params, gg, &r, settings).ok()?;
-            (cv.clv.is_finite() && cv.p_alive.is_finite()).then_some(BinValue {
+        .collect();
+    let points: Vec<Rfm> = bins.iter().map(|x| x.rfm()).collect();
+    // All parameter sets: the interval then finds them in the memo.
+    let d = series::discounted(&b.params, series::SETS, &points, settings, memo);
+    let mr = settings.margin_rate();
+    bins.iter()
+        .zip(points)
+        .zip(d)
+        .filter_map(|((x, r), d)| {
+            let base = d.first().copied().flatten()?;
+            let spend = gg
+                .expected_average_spend(r.frequency, r.monetary_value.max(0.0))
+                .ok()?;
+            let clv = mr * (spend * base.purchases);
+            (clv.is_finite() && base.p_alive.is_finite()).then_some(BinValue {
                 rfm: r,
                 count: f64::from(x.count()),
-                p_alive: cv.p_alive,
-                clv: cv.clv,
+                p_alive: base.p_alive,
+                clv,
             })
         })
         .collect()
@@ -889,8 +914,10 @@ pub fn bin_values(
 /// `CLV̄ = Σ nᵢ CLVᵢ / Σ nᵢ`, `Var ≈ gᵀ Σ g` with `g` the gradient in
 /// `(r, α, a, b, p, q, v)` (forward differences, step 10⁻⁴ relative) and
 /// `Σ` block-diagonal (the models are fitted separately; FHL 2005 assume
-/// spend independent of transactions) — [`rfm_clv::total_clv_interval`]
-/// with a weight per customer.
+/// spend independent of transactions) — [`crate::core::rfm_clv::total_clv_interval`]
+/// with a weight per customer. Both are computed for a margin of 1 and
+/// multiplied by the margin last, so they are exactly proportional to it;
+/// the BG/NBD passes come from the memo of [`series::discounted`].
 pub fn mean_clv_interval(
     customers: &[(Rfm, f64)],
     b: &BgNbdEvidence,
@@ -898,23 +925,28 @@ pub fn mean_clv_interval(
     gg_cov: &[[f64; 3]; 3],
     settings: &ClvSettings,
 ) -> Option<(f64, f64)> {
+    mean_clv_interval_with(customers, b, gg, gg_cov, settings, true)
+}
+
+fn mean_clv_interval_with(
+    customers: &[(Rfm, f64)],
+    b: &BgNbdEvidence,
+    gg: &GammaGammaParams,
+    gg_cov: &[[f64; 3]; 3],
+    settings: &ClvSettings,
+    memo: bool,
+) -> Option<(f64, f64)> {
     let n: f64 = customers.iter().map(|c| c.1).sum();
     if n <= 0.0 {
         return None;
     }
     let mr = settings.margin_rate();
-    // Discounted purchases per bin (BG/NBD) and spend (Gamma-Gamma).
-    let disc = |bg: &super::super::bgnbd::BgNbdParams| -> Option<Vec<f64>> {
-        customers
-            .iter()
-            .map(|(r, _)| {
-                let cv = rfm_clv::customer_value(bg, gg, r, settings).ok()?;
-                Some(if cv.expected_spend > 0.0 {
-                    cv.clv / (mr * cv.expected_spend)
-                } else {
-                    0.0
-                })
-            })
+    let points: Vec<Rfm> = customers.iter().map(|c| c.0).collect();
+    let d = series::discounted(&b.params, series::SETS, &points, settings, memo);
+    // Discounted purchases per customer under each BG/NBD parameter set.
+    let disc = |s: usize| -> Option<Vec<f64>> {
+        d.iter()
+            .map(|x| x.get(s).copied().flatten().map(|v| v.purchases))
             .collect()
     };
     let spend = |g: &GammaGammaParams| -> Option<Vec<f64>> {
@@ -926,31 +958,29 @@ pub fn mean_clv_interval(
             })
             .collect()
     };
+    // Margin-free total.
     let total = |d: &[f64], z: &[f64]| -> f64 {
         customers
             .iter()
             .zip(d.iter().zip(z))
-            .map(|((_, w), (d, z))| w * mr * d * z)
+            .map(|((_, w), (d, z))| w * d * z)
             .sum()
     };
-    let d0 = disc(&b.params)?;
+    let d0 = disc(0)?;
     let z0 = spend(gg)?;
     let base = total(&d0, &z0);
     let p = &b.params;
     let bgv = [p.r(), p.alpha(), p.a(), p.b()];
     let mut g_bg = [0.0; 4];
     for i in 0..4 {
-        let mut q = bgv;
-        let h = 1e-4 * q[i];
-        q[i] += h;
-        let bp = super::super::bgnbd::BgNbdParams::new(q[0], q[1], q[2], q[3]).ok()?;
-        g_bg[i] = (total(&disc(&bp)?, &z0) - base) / h;
+        let h = series::REL_STEP * bgv[i];
+        g_bg[i] = (total(&disc(i + 1)?, &z0) - base) / h;
     }
     let ggv = [gg.p(), gg.q(), gg.v()];
     let mut g_gg = [0.0; 3];
     for i in 0..3 {
         let mut q = ggv;
-        let h = 1e-4 * q[i];
+        let h = series::REL_STEP * q[i];
         q[i] += h;
         let gp = GammaGammaParams::new(q[0], q[1], q[2]).ok()?;
         g_gg[i] = (total(&d0, &spend(&gp)?) - base) / h;
@@ -966,8 +996,9 @@ pub fn mean_clv_interval(
             var += g_gg[i] * gg_cov[i][j] * g_gg[j];
         }
     }
-    let se = var.max(0.0).sqrt() / n;
-    (base.is_finite() && se.is_finite()).then(|| (base / n, se))
+    let mean = mr * (base / n);
+    let se = mr * (var.max(0.0).sqrt() / n);
+    (mean.is_finite() && se.is_finite()).then_some((mean, se))
 }
 
 fn bgnbd_view(s: &Scenario, b: &BgNbdEvidence, segment: Option<&str>, v: &mut ValueView) {
@@ -1377,28 +1408,67 @@ pub struct AtRisk {
 pub const AT_RISK_ROWS: usize = 20;
 
 /// The candidates of `seg` (0: all), valued and sorted by value at risk.
+/// The value if alive is [`evidence::value_if_alive`]'s: the discounted
+/// purchases at `t_x = T` over P(alive) there.
 pub fn at_risk(
     b: &BgNbdEvidence,
     gg: &GammaGammaParams,
     settings: &ClvSettings,
     seg: u16,
 ) -> Vec<AtRisk> {
-    let mut out: Vec<AtRisk> = b
+    at_risk_with(b, gg, settings, seg, true)
+}
+
+fn at_risk_with(
+    b: &BgNbdEvidence,
+    gg: &GammaGammaParams,
+    settings: &ClvSettings,
+    seg: u16,
+    memo: bool,
+) -> Vec<AtRisk> {
+    let cands: Vec<&evidence::Candidate> = b
         .at_risk
         .iter()
         .filter(|c| seg == 0 || c.segment == seg)
-        .filter_map(|c| {
+        .collect();
+    // Each candidate, then the same customer seen at `t_x = T`.
+    let points: Vec<Rfm> = cands
+        .iter()
+        .flat_map(|c| {
             let r = c.rfm();
-            let cv = rfm_clv::customer_value(&b.params, gg, &r, settings).ok()?;
-            let alive = evidence::value_if_alive(&b.params, gg, &r, settings)?;
-            let if_alive = settings.margin_rate() * cv.expected_spend * alive;
-            let var = if_alive * (1.0 - cv.p_alive);
+            [
+                r,
+                Rfm {
+                    recency: r.age,
+                    ..r
+                },
+            ]
+        })
+        .collect();
+    let d = series::discounted(&b.params, 1, &points, settings, memo);
+    let mr = settings.margin_rate();
+    let mut out: Vec<AtRisk> = cands
+        .iter()
+        .zip(d.chunks(2))
+        .filter_map(|(c, d)| {
+            let r = c.rfm();
+            let now = d.first()?.first().copied().flatten()?;
+            let probe = d.get(1)?.first().copied().flatten()?;
+            let spend = gg
+                .expected_average_spend(r.frequency, r.monetary_value.max(0.0))
+                .ok()?;
+            let probe_spend = gg.expected_average_spend(r.frequency, 1.0).ok()?;
+            if !(probe.p_alive > 0.0 && probe_spend > 0.0) {
+                return None;
+            }
+            let alive = probe.purchases / probe.p_alive;
+            let var = mr * (spend * alive * (1.0 - now.p_alive));
             var.is_finite().then(|| AtRisk {
                 id: c.id.clone(),
                 segment: c.segment,
                 rfm: r,
-                p_alive: cv.p_alive,
-                clv: cv.clv,
+                p_alive: now.p_alive,
+                clv: mr * (spend * now.purchases),
                 value_at_risk: var,
             })
         })
@@ -1467,6 +1537,7 @@ mod tests {
     use crate::core::bgnbd;
     use crate::core::data::{Sample, Session};
     use crate::core::gamma_gamma;
+    use crate::core::rfm_clv;
     use crate::core::scenario::reduce;
     use std::sync::OnceLock;
 
@@ -1780,6 +1851,115 @@ mod tests {
             se * n,
             core.std_error
         );
+    }
+
+    /// The memo changes no bit: the page's bins, interval and customers at
+    /// risk with the memo (filled first at a longer horizon, so the shorter
+    /// one is read from extended series) equal the direct computation.
+    #[test]
+    fn memoised_values_equal_the_direct_computation_bit_for_bit() {
+        let s = retail();
+        let b = bg_evidence(s);
+        let gg = b.gamma_gamma.unwrap();
+        for (months, discount) in [(60, 0.1), (24, 0.1), (36, 0.0), (1, 0.25)] {
+            let settings =
+                ClvSettings::new(b.unit, PeriodUnit::Month, months, discount, 0.37).unwrap();
+            let memo = bin_values_with(b, &gg, &settings, 0, true);
+            let direct = bin_values_with(b, &gg, &settings, 0, false);
+            assert!(!direct.is_empty());
+            assert_eq!(memo.len(), direct.len());
+            for (m, d) in memo.iter().zip(&direct) {
+                assert_eq!(m.clv.to_bits(), d.clv.to_bits());
+                assert_eq!(m.p_alive.to_bits(), d.p_alive.to_bits());
+            }
+            let w: Vec<(Rfm, f64)> = direct.iter().map(|x| (x.rfm, x.count)).collect();
+            let m = mean_clv_interval_with(&w, b, &gg, &b.gg_covariance, &settings, true).unwrap();
+            let d = mean_clv_interval_with(&w, b, &gg, &b.gg_covariance, &settings, false).unwrap();
+            assert_eq!(
+                (m.0.to_bits(), m.1.to_bits()),
+                (d.0.to_bits(), d.1.to_bits())
+            );
+            let m = at_risk_with(b, &gg, &settings, 0, true);
+            let d = at_risk_with(b, &gg, &settings, 0, false);
+            assert!(!d.is_empty());
+            assert_eq!(m, d);
+        }
+    }
+
+    /// Reference: the core `rfm_clv::customer_value` of each bin (same
+    /// model, summed in the same order; only the margin is applied last).
+    #[test]
+    fn bin_values_are_the_core_customer_values() {
+        let s = retail();
+        let b = bg_evidence(s);
+        let gg = b.gamma_gamma.unwrap();
+        let settings = ClvSettings::new(b.unit, PeriodUnit::Month, 36, 0.1, 0.3).unwrap();
+        for v in bin_values(b, &gg, &settings, 0) {
+            let cv = rfm_clv::customer_value(&b.params, &gg, &v.rfm, &settings).unwrap();
+            assert_eq!(v.p_alive.to_bits(), cv.p_alive.to_bits());
+            assert!(
+                (v.clv - cv.clv).abs() <= 1e-12 * cv.clv.abs(),
+                "{} vs {}",
+                v.clv,
+                cv.clv
+            );
+        }
+        for a in at_risk(b, &gg, &settings, 0) {
+            let cv = rfm_clv::customer_value(&b.params, &gg, &a.rfm, &settings).unwrap();
+            let alive = evidence::value_if_alive(&b.params, &gg, &a.rfm, &settings).unwrap();
+            let var = 0.3 * cv.expected_spend * alive * (1.0 - cv.p_alive);
+            assert!((a.clv - cv.clv).abs() <= 1e-12 * cv.clv.abs());
+            assert!((a.value_at_risk - var).abs() <= 1e-12 * var.abs());
+        }
+    }
+
+    /// CLV is linear in the margin: the page's mean, its interval and each
+    /// customer at risk at a margin `m` are `m ×` those at 100 %, exactly.
+    #[test]
+    fn margin_change_scales_clv_exactly() {
+        let base = reduce(
+            retail(),
+            Action::Value(ValueAction::SetMarginRatePct(100.0)),
+        );
+        let at = |pct: f64| {
+            compute(&reduce(
+                &base,
+                Action::Value(ValueAction::SetMarginRatePct(pct)),
+            ))
+        };
+        let one = at(100.0);
+        let fig = |v: &ValueView| v.headline.figure.value().unwrap();
+        let ends = |v: &ValueView| {
+            let (lo, hi, _) = v.headline.interval.clone().unwrap();
+            (lo.value().unwrap(), hi.value().unwrap())
+        };
+        let b = bg_evidence(retail());
+        let gg = b.gamma_gamma.unwrap();
+        for pct in [37.0, 50.0, 90.0, 12.3] {
+            // As the page turns the percentage into a rate.
+            let m = pct / 100.0;
+            let v = at(pct);
+            assert_eq!(fig(&v).to_bits(), (m * fig(&one)).to_bits());
+            // The interval is mean ± z·se with se proportional too.
+            let (lo, hi) = ends(&v);
+            let (lo1, hi1) = ends(&one);
+            assert!((lo - m * lo1).abs() <= 1e-12 * lo1.abs());
+            assert!((hi - m * hi1).abs() <= 1e-12 * hi1.abs());
+            let s1 = ClvSettings::new(b.unit, PeriodUnit::Month, 36, 0.1, 1.0).unwrap();
+            let sm = ClvSettings::new(b.unit, PeriodUnit::Month, 36, 0.1, m).unwrap();
+            let w: Vec<(Rfm, f64)> = bin_values(b, &gg, &s1, 0)
+                .iter()
+                .map(|x| (x.rfm, x.count))
+                .collect();
+            let i1 = mean_clv_interval(&w, b, &gg, &b.gg_covariance, &s1).unwrap();
+            let im = mean_clv_interval(&w, b, &gg, &b.gg_covariance, &sm).unwrap();
+            assert_eq!(im.0.to_bits(), (m * i1.0).to_bits());
+            assert_eq!(im.1.to_bits(), (m * i1.1).to_bits());
+            for (a1, am) in at_risk(b, &gg, &s1, 0).iter().zip(at_risk(b, &gg, &sm, 0)) {
+                assert_eq!(am.clv.to_bits(), (m * a1.clv).to_bits());
+                assert_eq!(am.value_at_risk.to_bits(), (m * a1.value_at_risk).to_bits());
+            }
+        }
     }
 
     #[test]
