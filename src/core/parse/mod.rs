@@ -19,6 +19,7 @@
 pub mod date;
 mod decode;
 pub mod error;
+mod intern;
 pub mod mapping;
 pub mod messages;
 pub mod number;

@@ -19,6 +19,7 @@ use std::fmt;
 
 use super::date::{parse_date_with, DateErrorKind, DateOrder};
 use super::error::{CellError, CellProblem};
+use super::intern::{IdColumn, Interner};
 use super::mapping::{Field, Mapping, MappingError, Role, Shape};
 use super::number::{parse_number_with, shown, DecimalSeparator, NumberErrorKind};
 use super::table::Table;
@@ -417,17 +418,25 @@ impl<'a> Ctx<'a> {
         out
     }
 
-    /// Flags empty cells of a required text column.
-    fn require(&mut self, col: usize) {
+    /// Flags empty cells of a required id column, and reads its ids.
+    fn require_ids(&mut self, col: usize) -> IdColumn<'a> {
         let t = self.table;
+        let mut ids = IdColumn::new(t.row_count());
         for r in 0..t.row_count() {
             if !self.tick(r) {
                 break;
             }
-            if t.cell(r, col).trim().is_empty() && self.live(r) {
+            let id = t.cell(r, col).trim();
+            if !self.live(r) {
+                ids.skip();
+            } else if id.is_empty() {
                 self.flag(r, col, CellProblem::Missing);
+                ids.skip();
+            } else {
+                ids.push(id);
             }
         }
+        ids
     }
 
     /// Numbers of a column; `check` returns the expected range when a value
@@ -648,68 +657,15 @@ fn pick<T: Clone>(v: &[T], keep: &[usize]) -> Vec<T> {
     keep.iter().map(|&r| v[r].clone()).collect()
 }
 
-/// Distinct strings to small codes. Short strings (up to 15 bytes, most
-/// ids and labels) are keyed by their bytes packed in a `u128`, so a lookup
-/// never reads the table's text again (a cache miss per row otherwise).
-///
-/// The last key is remembered: logs sorted by customer (a common export
-/// order) then skip the hash lookup, which for hundreds of thousands of
-/// distinct ids is a cache miss and the main cost of validation.
-struct Interner<'a> {
-    short: FxHashMap<u128, u32>,
-    long: FxHashMap<&'a str, u32>,
-    labels: Vec<String>,
-    last: Option<(u128, u32)>,
-}
-
-impl<'a> Interner<'a> {
-    fn new(capacity: usize) -> Self {
-        let mut short = FxHashMap::default();
-        short.reserve(capacity);
-        Interner {
-            short,
-            long: FxHashMap::default(),
-            labels: Vec::new(),
-            last: None,
-        }
-    }
-
-    #[inline]
-    fn code(&mut self, s: &'a str) -> u32 {
-        let b = s.as_bytes();
-        let next = self.labels.len() as u32;
-        let code = if b.len() <= 15 {
-            let mut k = [0u8; 16];
-            k[..b.len()].copy_from_slice(b);
-            k[15] = b.len() as u8;
-            let key = u128::from_le_bytes(k);
-            if let Some((last, code)) = self.last {
-                if last == key {
-                    return code;
-                }
-            }
-            let code = *self.short.entry(key).or_insert(next);
-            self.last = Some((key, code));
-            code
-        } else {
-            *self.long.entry(s).or_insert(next)
-        };
-        if code == next {
-            self.labels.push(s.to_string());
-        }
-        code
-    }
-}
-
 /// Codes of a text column's kept rows, read straight from the table.
 fn table_categories(table: &Table, col: usize, keep: &[usize]) -> Categories {
-    let mut interner = Interner::new(16);
+    let mut interner = Interner::new();
     let codes = keep
         .iter()
         .map(|&r| interner.code(table.cell(r, col).trim()))
         .collect();
     Categories {
-        labels: interner.labels,
+        labels: interner.into_labels(),
         codes,
     }
 }
@@ -727,28 +683,27 @@ fn transactions(cx: &mut Ctx<'_>) -> Result<Dataset, ValidateError> {
     let (Some(id_c), Some(date_c), Some(amount_c)) = (id_c, date_c, amount_c) else {
         return unreachable_mapping();
     };
-    cx.require(id_c);
+    let ids = cx.require_ids(id_c);
     let dates = cx.dates(date_c, true)?;
     let amounts = cx.numbers_dense(amount_c, true, any);
     let n = cx.table.row_count();
     let kept: Vec<bool> = (0..n).map(|r| !cx.bad[r] && cx.live(r)).collect();
     let t = cx.table;
     let keep = || (0..n).filter(|&r| kept[r]);
-    // Ids are interned for kept rows only, so that a customer whose every
+    // Ids are numbered over kept rows only, so that a customer whose every
     // row has a problem does not appear with no purchase.
-    let mut ids = Interner::new(1024);
-    let customer = keep().map(|r| ids.code(t.cell(r, id_c).trim())).collect();
+    let (customer_ids, customer) = ids.finish(|r| kept[r]);
     let cats = |c: usize| {
-        let mut interner = Interner::new(16);
+        let mut interner = Interner::new();
         let codes = keep().map(|r| interner.code(t.cell(r, c).trim())).collect();
         Categories {
-            labels: interner.labels,
+            labels: interner.into_labels(),
             codes,
         }
     };
     let d = Transactions {
         customer,
-        customer_ids: ids.labels,
+        customer_ids,
         // Same-size element types: these collect in place, reusing the
         // full-length vectors instead of allocating new ones.
         date: dates
