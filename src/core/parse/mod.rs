@@ -46,8 +46,8 @@ pub use table::{
     table_from_rows_at, Delimiter, ReadOptions, Table, PROGRESS_STEP,
 };
 pub use validate::{
-    validate, validate_with_progress, Attribute, Categories, Cohorts, Customers, Dataset, Rfm,
-    Summary, Survey, Transactions, ValidateError, Validation,
+    validate, validate_reference, validate_with_progress, Attribute, Categories, Cohorts,
+    Customers, Dataset, Rfm, Summary, Survey, Transactions, ValidateError, Validation,
 };
 #[cfg(feature = "spreadsheets")]
 pub use workbook::{read_workbook, Workbook};

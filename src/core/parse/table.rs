@@ -752,9 +752,15 @@ impl Table {
     /// decimal comma would have needed quotes); else `None`, where a lone
     /// separator is read as the decimal one.
     pub fn decimal_separator(&self, col: usize) -> Option<DecimalSeparator> {
-        if let Some(s) = self.decimal_guess(col).separator {
-            return Some(s);
-        }
+        self.decimal_guess(col)
+            .separator
+            .or_else(|| self.decimal_fallback())
+    }
+
+    /// The decimal separator of a column whose own cells do not decide:
+    /// the table's majority, else the delimiter's convention (see
+    /// [`Table::decimal_separator`]).
+    pub fn decimal_fallback(&self) -> Option<DecimalSeparator> {
         let table = *self.table_decimal.get_or_init(|| {
             detect_decimal_separator((0..self.column_count()).flat_map(|c| self.column(c)))
                 .separator
@@ -847,7 +853,12 @@ impl Table {
     /// tell and the user must choose.
     #[allow(clippy::result_unit_err)]
     pub fn resolve_date_order(&self, col: usize) -> Result<Option<DateOrder>, ()> {
-        let guess = self.date_order(col);
+        self.resolve_date_order_from(self.date_order(col))
+    }
+
+    /// [`Table::resolve_date_order`] from a column's votes already counted.
+    #[allow(clippy::result_unit_err)]
+    pub fn resolve_date_order_from(&self, guess: DateOrderGuess) -> Result<Option<DateOrder>, ()> {
         if !guess.needs_choice() {
             return Ok(guess.order);
         }

@@ -17,11 +17,13 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::date::{parse_date_with, DateErrorKind, DateOrder};
+use super::date::{
+    self, detect_date_order, parse_date_with, DateErrorKind, DateOrder, DateOrderGuess,
+};
 use super::error::{CellError, CellProblem};
 use super::intern::{IdColumn, Interner};
 use super::mapping::{Field, Mapping, MappingError, Role, Shape};
-use super::number::{parse_number_with, shown, DecimalSeparator, NumberErrorKind};
+use super::number::{self, parse_number_with, shown, DecimalSeparator, NumberErrorKind};
 use super::table::Table;
 use super::text::fold;
 use crate::core::period::PeriodUnit;
@@ -262,10 +264,28 @@ pub fn validate_with_progress(
     mapping: &Mapping,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Validation, ValidateError> {
+    run(table, mapping, progress, true)
+}
+
+/// [`validate`] reading every number and date cell with
+/// [`parse_number_with`] and [`parse_date_with`], without the column fast
+/// paths: the reference those are checked against by property tests.
+#[doc(hidden)]
+pub fn validate_reference(table: &Table, mapping: &Mapping) -> Result<Validation, ValidateError> {
+    run(table, mapping, &mut |_, _| true, false)
+}
+
+fn run(
+    table: &Table,
+    mapping: &Mapping,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+    fast: bool,
+) -> Result<Validation, ValidateError> {
     mapping
         .check(table.column_count())
         .map_err(ValidateError::Mapping)?;
     let mut cx = Ctx::new(table, mapping, progress);
+    cx.fast = fast;
     for r in table.rows_with_extra_cells() {
         let r = *r as usize;
         let count = table.cells_in_row(r) - table.column_count();
@@ -328,6 +348,8 @@ struct Ctx<'a> {
     done: usize,
     total: usize,
     cancelled: bool,
+    /// Column fast paths on (off for [`validate_reference`]).
+    fast: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -352,6 +374,7 @@ impl<'a> Ctx<'a> {
             done: 0,
             total: table.row_count() * columns.max(1),
             cancelled: false,
+            fast: true,
         }
     }
 
@@ -455,6 +478,13 @@ impl<'a> Ctx<'a> {
 
     /// [`Ctx::numbers`] with NaN for "no value" (parsed numbers are always
     /// finite): half the memory of `Option<f64>` for large columns.
+    ///
+    /// One pass reads the plain cells (`1234.5`, `-7,25`) with a fast path
+    /// and counts every cell's vote on the decimal separator; the cells the
+    /// fast path leaves, and those whose value depends on the separator
+    /// (`1,234`), are then read by [`parse_number_with`] once the column's
+    /// separator is known. Same result as reading each cell with it
+    /// ([`Ctx::numbers_each`]), problems in the same order.
     fn numbers_dense(
         &mut self,
         col: usize,
@@ -462,94 +492,264 @@ impl<'a> Ctx<'a> {
         check: impl Fn(f64) -> Option<&'static str>,
     ) -> Vec<f64> {
         let t = self.table;
-        let dec = self.mapping.decimal.or_else(|| t.decimal_separator(col));
-        self.readings.push(ColumnReading {
-            col,
-            decimal: dec,
-            date_order: None,
-        });
+        let forced = self.mapping.decimal;
+        if !self.fast {
+            let dec = forced.or_else(|| t.decimal_separator(col));
+            self.readings.push(ColumnReading {
+                col,
+                decimal: dec,
+                date_order: None,
+            });
+            return self.numbers_each(col, dec, required, &check);
+        }
         let mut out = Vec::with_capacity(t.row_count());
-        for r in 0..t.row_count() {
+        let (mut point_votes, mut comma_votes) = (0usize, 0usize);
+        // Cells read by the fast path with `.` or `,` as the decimal point.
+        let (mut fast_point, mut fast_comma) = (0usize, 0usize);
+        let mut later: Vec<u32> = Vec::new();
+        for (r, cell) in t.column(col).enumerate() {
             if !self.tick(r) {
-                break;
+                return out;
+            }
+            let fast = number::plain(cell.as_bytes());
+            if forced.is_none() {
+                let vote = match fast {
+                    Some(p) => p.vote(),
+                    None => number::decimal_vote(cell),
+                };
+                match vote {
+                    Some(DecimalSeparator::Point) => point_votes += 1,
+                    Some(DecimalSeparator::Comma) => comma_votes += 1,
+                    None => {}
+                }
             }
             if !self.live(r) {
                 out.push(f64::NAN);
                 continue;
             }
-            let cell = t.cell(r, col);
-            let v = match parse_number_with(cell, dec) {
-                Ok(v) => match check(v) {
-                    None => v,
-                    Some(expected) => {
-                        self.flag(
-                            r,
-                            col,
-                            CellProblem::OutOfRange {
-                                text: cell.trim().to_string(),
-                                expected: expected.to_string(),
-                            },
-                        );
-                        f64::NAN
-                    }
-                },
-                Err(e) if e.kind == NumberErrorKind::Empty => {
-                    if required {
-                        self.flag(r, col, CellProblem::Missing);
-                    }
-                    f64::NAN
+            match fast {
+                Some(p) if !p.could_group && check(p.value).is_none() => {
+                    fast_point += usize::from(p.sep == b'.');
+                    fast_comma += usize::from(p.sep == b',');
+                    out.push(p.value);
                 }
-                Err(e) => {
-                    self.flag(r, col, CellProblem::Number(e));
-                    f64::NAN
+                _ => {
+                    later.push(r as u32);
+                    out.push(f64::NAN);
                 }
-            };
-            out.push(v);
+            }
+        }
+        let dec = forced.or_else(|| match point_votes.cmp(&comma_votes) {
+            std::cmp::Ordering::Greater => Some(DecimalSeparator::Point),
+            std::cmp::Ordering::Less => Some(DecimalSeparator::Comma),
+            std::cmp::Ordering::Equal => t.decimal_fallback(),
+        });
+        self.readings.push(ColumnReading {
+            col,
+            decimal: dec,
+            date_order: None,
+        });
+        let misread = match dec {
+            Some(DecimalSeparator::Point) => fast_comma > 0,
+            Some(DecimalSeparator::Comma) => fast_point > 0,
+            None => false,
+        };
+        if misread {
+            // Cells in the minority's convention: rare, and problems.
+            return self.numbers_each(col, dec, required, &check);
+        }
+        for r in later {
+            let r = r as usize;
+            out[r] = self.number_cell(r, col, dec, required, &check);
         }
         out
     }
 
+    /// [`Ctx::numbers_dense`] cell by cell with [`parse_number_with`]: the
+    /// reference its fast path must agree with.
+    fn numbers_each(
+        &mut self,
+        col: usize,
+        dec: Option<DecimalSeparator>,
+        required: bool,
+        check: &impl Fn(f64) -> Option<&'static str>,
+    ) -> Vec<f64> {
+        (0..self.table.row_count())
+            .map(|r| {
+                if self.live(r) {
+                    self.number_cell(r, col, dec, required, check)
+                } else {
+                    f64::NAN
+                }
+            })
+            .collect()
+    }
+
+    /// One cell read with [`parse_number_with`], its problem flagged.
+    fn number_cell(
+        &mut self,
+        r: usize,
+        col: usize,
+        dec: Option<DecimalSeparator>,
+        required: bool,
+        check: &impl Fn(f64) -> Option<&'static str>,
+    ) -> f64 {
+        let cell = self.table.cell(r, col);
+        match parse_number_with(cell, dec) {
+            Ok(v) => match check(v) {
+                None => v,
+                Some(expected) => {
+                    self.flag(
+                        r,
+                        col,
+                        CellProblem::OutOfRange {
+                            text: cell.trim().to_string(),
+                            expected: expected.to_string(),
+                        },
+                    );
+                    f64::NAN
+                }
+            },
+            Err(e) if e.kind == NumberErrorKind::Empty => {
+                if required {
+                    self.flag(r, col, CellProblem::Missing);
+                }
+                f64::NAN
+            }
+            Err(e) => {
+                self.flag(r, col, CellProblem::Number(e));
+                f64::NAN
+            }
+        }
+    }
+
+    /// Dates of a column, read in one pass like [`Ctx::numbers_dense`]:
+    /// `yyyy-mm-dd` and `dd/mm/yyyy` cells by a fast path (the latter in
+    /// the order most of the first cells tell, checked once the whole
+    /// column has voted), the others by [`parse_date_with`] once the
+    /// column's order is known. Same result as [`Ctx::dates_each`].
     fn dates(
         &mut self,
         col: usize,
         required: bool,
     ) -> Result<Vec<Option<NaiveDate>>, ValidateError> {
         let t = self.table;
-        let order = match self.mapping.date_order {
+        let forced = self.mapping.date_order;
+        if !self.fast {
+            let order = match forced {
+                Some(o) => Some(o),
+                None => t.resolve_date_order(col).map_err(|_| self.ask_order(col))?,
+            };
+            self.readings.push(ColumnReading {
+                col,
+                decimal: None,
+                date_order: order,
+            });
+            return Ok(self.dates_each(col, order, required));
+        }
+        let tentative = forced.unwrap_or_else(|| {
+            detect_date_order(t.column(col).take(1000))
+                .order
+                .unwrap_or(DateOrder::DayFirst)
+        });
+        let mut guess = DateOrderGuess::default();
+        // Dates read in the tentative order that the other order reads
+        // differently (`03/04/2024`, not `05/05/2024`).
+        let mut dependent = 0usize;
+        let mut later: Vec<u32> = Vec::new();
+        let mut out = Vec::with_capacity(t.row_count());
+        for (r, cell) in t.column(col).enumerate() {
+            if !self.tick(r) {
+                return Ok(out);
+            }
+            let fast = date::plain(cell.as_bytes());
+            if forced.is_none() {
+                guess.count(match fast {
+                    Some(p) => p.vote(),
+                    None => date::order_vote(cell),
+                });
+            }
+            if !self.live(r) {
+                out.push(None);
+                continue;
+            }
+            let d = match fast {
+                Some(date::Plain::Iso(d)) => d,
+                Some(date::Plain::Numeric { a, m, year }) => {
+                    let d = tentative.date(a, m, year);
+                    dependent += usize::from(d.is_some() && a != m);
+                    d
+                }
+                None => None,
+            };
+            if d.is_none() {
+                later.push(r as u32);
+            }
+            out.push(d);
+        }
+        guess.decide();
+        let order = match forced {
             Some(o) => Some(o),
-            None => t.resolve_date_order(col).map_err(|_| self.ask_order(col))?,
+            None => t
+                .resolve_date_order_from(guess)
+                .map_err(|_| self.ask_order(col))?,
         };
         self.readings.push(ColumnReading {
             col,
             decimal: None,
             date_order: order,
         });
-        let mut out = Vec::with_capacity(t.row_count());
-        for r in 0..t.row_count() {
-            if !self.tick(r) {
-                break;
-            }
-            if !self.live(r) {
-                out.push(None);
-                continue;
-            }
-            let cell = t.cell(r, col);
-            if cell.trim().is_empty() {
-                if required {
-                    self.flag(r, col, CellProblem::Missing);
-                }
-                out.push(None);
-                continue;
-            }
-            match parse_date_with(cell, order) {
-                Ok(d) => out.push(Some(d)),
-                Err(e) => {
-                    self.flag(r, col, CellProblem::Date(e));
-                    out.push(None);
-                }
-            }
+        if dependent > 0 && order.is_some_and(|o| o != tentative) {
+            return Ok(self.dates_each(col, order, required));
+        }
+        for r in later {
+            let r = r as usize;
+            out[r] = self.date_cell(r, col, order, required);
         }
         Ok(out)
+    }
+
+    /// [`Ctx::dates`] cell by cell with [`parse_date_with`]: the reference
+    /// its fast path must agree with.
+    fn dates_each(
+        &mut self,
+        col: usize,
+        order: Option<DateOrder>,
+        required: bool,
+    ) -> Vec<Option<NaiveDate>> {
+        (0..self.table.row_count())
+            .map(|r| {
+                if self.live(r) {
+                    self.date_cell(r, col, order, required)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// One cell read with [`parse_date_with`], its problem flagged.
+    fn date_cell(
+        &mut self,
+        r: usize,
+        col: usize,
+        order: Option<DateOrder>,
+        required: bool,
+    ) -> Option<NaiveDate> {
+        let cell = self.table.cell(r, col);
+        if cell.trim().is_empty() {
+            if required {
+                self.flag(r, col, CellProblem::Missing);
+            }
+            return None;
+        }
+        match parse_date_with(cell, order) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.flag(r, col, CellProblem::Date(e));
+                None
+            }
+        }
     }
 
     fn ask_order(&self, col: usize) -> ValidateError {
@@ -1269,6 +1469,41 @@ mod tests {
             calls < 2
         });
         assert_eq!(e.unwrap_err(), ValidateError::Cancelled);
+    }
+
+    #[test]
+    fn a_column_whose_first_cells_mislead_is_read_again() {
+        // The fast path reads `aa/mm/yyyy` in the order its first 1000
+        // cells suggest (none here: day first by default); the later cells
+        // say month first, so the column is read again cell by cell.
+        let mut csv = String::from("client,date,amount\n");
+        for i in 0..1500 {
+            let date = if i < 1000 {
+                format!("{:02}/{:02}/2024", i % 12 + 1, (i + 1) % 12 + 1)
+            } else {
+                format!("{:02}/{:02}/2024", i % 12 + 1, i % 15 + 13)
+            };
+            csv.push_str(&format!("c{i},{date},{i}.5\n"));
+        }
+        // One English amount among French ones: read again, and refused.
+        csv.push_str("z,01/13/2024,\"1,5\"\n");
+        for i in 0..3 {
+            csv.push_str(&format!("y{i},01/13/2024,{i}.25\n"));
+        }
+        let t = read_table(csv.as_bytes()).unwrap();
+        let m = guess_mapping(&t, Shape::Transactions);
+        let v = validate(&t, &m).unwrap();
+        assert_eq!(v, validate_reference(&t, &m).unwrap());
+        assert_eq!(v.readings[0].date_order, Some(DateOrder::MonthFirst));
+        let Dataset::Transactions(tx) = &v.dataset else {
+            panic!()
+        };
+        assert_eq!(tx.date[0], d(2024, 1, 2));
+        assert_eq!(v.problems.len(), 1);
+        assert_eq!(
+            v.problems[0].to_string(),
+            "row 1502, column \"amount\": \"1,5\" is not a number in this column, which uses \".\" for decimals"
+        );
     }
 
     #[test]
