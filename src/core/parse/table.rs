@@ -227,15 +227,23 @@ where
         row += 1;
         let start = b.ends.len();
         let text_start = b.text.len();
+        let mut blank = true;
         for c in cells {
-            b.text.push_str(c.as_ref());
+            let c = c.as_ref();
+            blank &= c.is_empty();
+            b.text.push_str(c);
             b.ends.push(b.text.len() as u32);
+            b.text.push('\n');
         }
-        b.end_record(start, text_start, row);
+        b.end_record(start, text_start, row, blank);
     }
     b.finish(None)
 }
 
+/// Cells as they are laid out in a [`Table`]'s text: each cell followed
+/// by one separator byte (the delimiter, or the line end after a row's last
+/// cell), so that a cell starts one byte after the end of the one before
+/// and a row of unquoted cells is its line of input as it was.
 #[derive(Default)]
 struct Builder {
     text: String,
@@ -248,8 +256,11 @@ struct Builder {
 impl Builder {
     /// Keeps the record that starts at `start`, as the header if it is the
     /// first non-blank one, or drops it if blank.
-    fn end_record(&mut self, start: usize, text_start: usize, row: u32) {
-        if self.text.len() == text_start {
+    /// `blank`: every cell of the record is empty. A header or blank record
+    /// must be in `text` already (its cells start at `text_start`).
+    fn end_record(&mut self, start: usize, text_start: usize, row: u32, blank: bool) {
+        if blank {
+            self.text.truncate(text_start);
             self.ends.truncate(start);
             return;
         }
@@ -264,7 +275,7 @@ impl Builder {
                         .unwrap_or("")
                         .trim()
                         .to_string();
-                    from = e as usize;
+                    from = e as usize + 1;
                     cell
                 })
                 .collect();
@@ -347,6 +358,16 @@ fn tokenize_with(
     let stop = if delim == 0 { b'\n' } else { delim };
     let find = |from: usize| -> usize { find2(b, from, stop, b'\n') };
 
+    // Input from `pend` on goes to the output as it is, copied when
+    // something changes it (a quote, a `\r` before a line end, a dropped
+    // record): a file of unquoted cells with `\n` line ends is copied in
+    // one block, a `\r\n` one a line at a time, rather than a cell at a
+    // time (each copy is a call in wasm).
+    let mut pend = 0usize;
+    let flush = |bld: &mut Builder, pend: &mut usize, to: usize| {
+        bld.text.push_str(&text[*pend..to]);
+        *pend = to;
+    };
     let mut i = 0;
     let mut row = 0u32;
     let mut next_report = PROGRESS_STEP;
@@ -360,9 +381,14 @@ fn tokenize_with(
         row = row.saturating_add(1);
         let record_row = row;
         let start = bld.ends.len();
-        let text_start = bld.text.len();
+        // Where input position `at` (not before `pend`) lands in the output.
+        let out = |bld: &Builder, pend: usize, at: usize| bld.text.len() + (at - pend);
+        let text_start = out(&bld, pend, i);
+        let mut blank = true;
         loop {
             if i < n && b[i] == b'"' {
+                flush(&mut bld, &mut pend, i);
+                let before = bld.text.len();
                 i += 1;
                 loop {
                     let Some(p) = memchr::memchr(b'"', &b[i..]) else {
@@ -384,21 +410,30 @@ fn tokenize_with(
                 }
                 bld.text.push_str(seg);
                 i = end;
+                pend = end;
+                blank &= bld.text.len() == before;
+                bld.ends.push(bld.text.len() as u32);
             } else {
                 let end = find(i);
-                let mut seg = &text[i..end];
-                if end == n || b[end] == b'\n' {
-                    seg = seg.strip_suffix('\r').unwrap_or(seg);
+                let cell_end;
+                if (end == n || b[end] == b'\n') && end > i && b[end - 1] == b'\r' {
+                    // The `\r` of a `\r\n` line end is left out.
+                    flush(&mut bld, &mut pend, end - 1);
+                    pend = end;
+                    cell_end = bld.text.len();
+                    blank &= end - 1 == i;
+                } else {
+                    cell_end = out(&bld, pend, end);
+                    blank &= end == i;
                 }
-                bld.text.push_str(seg);
+                bld.ends.push(cell_end as u32);
                 i = end;
             }
-            bld.ends.push(bld.text.len() as u32);
             if i < n && b[i] == delim && delim != 0 {
                 i += 1;
                 if i == n {
                     // `a,b,` at the very end: the last cell is empty.
-                    bld.ends.push(bld.text.len() as u32);
+                    bld.ends.push(out(&bld, pend, i) as u32);
                     break;
                 }
                 continue;
@@ -408,8 +443,13 @@ fn tokenize_with(
             }
             break;
         }
-        bld.end_record(start, text_start, record_row);
+        if blank || bld.header.is_none() {
+            // Dropped or taken apart: its text must be in the output first.
+            flush(&mut bld, &mut pend, i);
+        }
+        bld.end_record(start, text_start, record_row, blank);
     }
+    flush(&mut bld, &mut pend, n);
     if !progress(n, n) {
         return Err(ParseError::Cancelled);
     }
@@ -647,7 +687,12 @@ impl Table {
 
     #[inline]
     fn field(&self, f: usize) -> &str {
-        let start = if f == 0 { 0 } else { self.ends[f - 1] as usize };
+        // One separator byte after each cell (see `Builder`).
+        let start = if f == 0 {
+            0
+        } else {
+            self.ends[f - 1] as usize + 1
+        };
         let end = self.ends[f] as usize;
         self.text.get(start..end).unwrap_or("")
     }
