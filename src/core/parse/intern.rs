@@ -27,25 +27,44 @@ fn pack(b: &[u8]) -> Option<u128> {
     if n > 15 {
         return None;
     }
-    // In two 64-bit halves: wasm has no 128-bit shift (each one is a call),
-    // and a copy of a few bytes would be a call to `memory.copy`.
-    let (lo, hi) = if n >= 8 {
-        let lo = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-        (lo, little_endian(&b[8..]))
-    } else {
-        (little_endian(b), 0)
+    // Whole words, overlapping where the string is shorter, rather than a
+    // loop over bytes: wasm has no 128-bit shift (each one is a call), and
+    // a copy of a few bytes would be a call to `memory.copy`.
+    let (lo, hi) = match n {
+        0 => (0, 0),
+        1..=3 => {
+            // The first, middle and last bytes cover 1 to 3 bytes.
+            let at = |i: usize| u64::from(b[i]) << (8 * i);
+            (at(0) | at(n / 2) | at(n - 1), 0)
+        }
+        4..=7 => {
+            let head = u64::from(word4(b, 0));
+            let tail = u64::from(word4(b, n - 4)) << (8 * (n - 4));
+            (head | tail, 0)
+        }
+        8 => (word8(b, 0), 0),
+        _ => (word8(b, 0), word8(b, n - 8) >> (8 * (16 - n))),
     };
     Some(u128::from(hi | (n as u64) << 56) << 64 | u128::from(lo))
 }
 
-/// Up to 7 bytes as the low bytes of a `u64`.
 #[inline]
-fn little_endian(b: &[u8]) -> u64 {
-    let mut v = 0;
-    for (i, &c) in b.iter().enumerate().take(7) {
-        v |= u64::from(c) << (8 * i);
-    }
-    v
+fn word4(b: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+}
+
+#[inline]
+fn word8(b: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes([
+        b[at],
+        b[at + 1],
+        b[at + 2],
+        b[at + 3],
+        b[at + 4],
+        b[at + 5],
+        b[at + 6],
+        b[at + 7],
+    ])
 }
 
 /// The string a [`pack`]ed key holds.
@@ -254,7 +273,12 @@ mod tests {
 
     #[test]
     fn keys_round_trip_and_differ_by_length() {
-        for s in ["", "a", "a\0", "C0001234", "été", "123456789012345"] {
+        let all = "abcdefghijklmno";
+        for n in 0..=15 {
+            let s = &all[..n];
+            assert_eq!(unpack(pack(s.as_bytes()).unwrap()), s);
+        }
+        for s in ["a\0", "C0001234", "été", "123456789012345"] {
             assert_eq!(unpack(pack(s.as_bytes()).unwrap()), s);
         }
         assert_ne!(pack(b"a"), pack(b"a\0"));

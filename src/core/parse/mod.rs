@@ -43,7 +43,7 @@ pub use number::{
 };
 pub use table::{
     detect_delimiter, read_table, read_table_with, read_table_with_progress, table_from_rows,
-    table_from_rows_at, Delimiter, ReadOptions, Table, PROGRESS_STEP,
+    table_from_rows_at, Column, Delimiter, ReadOptions, Table, PROGRESS_STEP,
 };
 pub use validate::{
     validate, validate_reference, validate_with_progress, Attribute, Categories, Cohorts,

@@ -567,6 +567,45 @@ pub fn detect_delimiter(text: &str) -> Option<Delimiter> {
     best.map(|(k, _)| Delimiter::ALL[k])
 }
 
+/// The cells of one column, top to bottom: [`Table::column`].
+pub struct Column<'a> {
+    table: &'a Table,
+    col: usize,
+    row: usize,
+    rows: usize,
+    /// The next cell's index and the cells per row, when every row has the
+    /// same number of cells and none is fixed.
+    regular: Option<(usize, usize)>,
+}
+
+impl<'a> Iterator for Column<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        if self.row >= self.rows {
+            return None;
+        }
+        let r = self.row;
+        self.row += 1;
+        Some(match &mut self.regular {
+            Some((f, step)) => {
+                let cell = self.table.field(*f);
+                *f += *step;
+                cell
+            }
+            None => self.table.cell(r, self.col),
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.rows - self.row;
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Column<'_> {}
+
 impl Table {
     /// The data row that is the real header when the first row is a title
     /// (`Export des ventes au 31/12/2024` above the table): the header row
@@ -788,8 +827,23 @@ impl Table {
     }
 
     /// Cells of one column, top to bottom.
-    pub fn column(&self, col: usize) -> impl Iterator<Item = &str> + '_ {
-        (0..self.row_count()).map(move |r| self.cell(r, col))
+    pub fn column(&self, col: usize) -> Column<'_> {
+        // Rows of equal width and no fixes (the usual large table): the
+        // column's cells are every `step`-th cell, walked without looking
+        // up each row.
+        let regular = match (&self.first.explicit, self.edits.is_empty()) {
+            (None, true) if col < self.first.step as usize => {
+                Some((self.first.start as usize + col, self.first.step as usize))
+            }
+            _ => None,
+        };
+        Column {
+            table: self,
+            col,
+            row: 0,
+            rows: self.row_count(),
+            regular,
+        }
     }
 
     /// Cells of one row, one per header.

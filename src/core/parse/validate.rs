@@ -25,7 +25,7 @@ use super::intern::{IdColumn, Interner};
 use super::mapping::{Field, Mapping, MappingError, Role, Shape};
 use super::number::{self, parse_number_with, shown, DecimalSeparator, NumberErrorKind};
 use super::table::Table;
-use super::text::fold;
+use super::text::{fold, trim};
 use crate::core::period::PeriodUnit;
 
 /// How many problems are kept in detail; all are counted.
@@ -428,11 +428,11 @@ impl<'a> Ctx<'a> {
     fn text(&mut self, col: usize, required: bool) -> Vec<&'a str> {
         let t = self.table;
         let mut out = Vec::with_capacity(t.row_count());
-        for r in 0..t.row_count() {
+        for (r, cell) in t.column(col).enumerate() {
             if !self.tick(r) {
                 break;
             }
-            let v = t.cell(r, col).trim();
+            let v = trim(cell);
             if required && v.is_empty() && self.live(r) {
                 self.flag(r, col, CellProblem::Missing);
             }
@@ -445,11 +445,11 @@ impl<'a> Ctx<'a> {
     fn require_ids(&mut self, col: usize) -> IdColumn<'a> {
         let t = self.table;
         let mut ids = IdColumn::new(t.row_count());
-        for r in 0..t.row_count() {
+        for (r, cell) in t.column(col).enumerate() {
             if !self.tick(r) {
                 break;
             }
-            let id = t.cell(r, col).trim();
+            let id = trim(cell);
             if !self.live(r) {
                 ids.skip();
             } else if id.is_empty() {
@@ -857,13 +857,29 @@ fn pick<T: Clone>(v: &[T], keep: &[usize]) -> Vec<T> {
     keep.iter().map(|&r| v[r].clone()).collect()
 }
 
-/// Codes of a text column's kept rows, read straight from the table.
+/// Codes of a text column's kept rows (ascending), read straight from the
+/// table.
 fn table_categories(table: &Table, col: usize, keep: &[usize]) -> Categories {
+    let mut next = keep.iter().peekable();
+    categories(table, col, |r| {
+        let kept = next.peek() == Some(&&r);
+        if kept {
+            next.next();
+        }
+        kept
+    })
+}
+
+/// Codes of the cells of a text column in the rows where `kept` is true
+/// (asked once per row, in order).
+fn categories(table: &Table, col: usize, mut kept: impl FnMut(usize) -> bool) -> Categories {
     let mut interner = Interner::new();
-    let codes = keep
-        .iter()
-        .map(|&r| interner.code(table.cell(r, col).trim()))
-        .collect();
+    let mut codes = Vec::with_capacity(table.row_count());
+    for (r, cell) in table.column(col).enumerate() {
+        if kept(r) {
+            codes.push(interner.code(trim(cell)));
+        }
+    }
     Categories {
         labels: interner.into_labels(),
         codes,
@@ -893,14 +909,7 @@ fn transactions(cx: &mut Ctx<'_>) -> Result<Dataset, ValidateError> {
     // Ids are numbered over kept rows only, so that a customer whose every
     // row has a problem does not appear with no purchase.
     let (customer_ids, customer) = ids.finish(|r| kept[r]);
-    let cats = |c: usize| {
-        let mut interner = Interner::new();
-        let codes = keep().map(|r| interner.code(t.cell(r, c).trim())).collect();
-        Categories {
-            labels: interner.into_labels(),
-            codes,
-        }
-    };
+    let cats = |c: usize| categories(t, c, |r| kept[r]);
     let d = Transactions {
         customer,
         customer_ids,
