@@ -209,61 +209,104 @@ impl<'a> IdColumn<'a> {
             longs,
             bits: _,
         } = self;
-        // Local codes per partition, and the key of each local code.
+        // Local codes per partition, and the key of each local code. One
+        // table, cleared between partitions, keeps its capacity.
+        let mut short: FxHashMap<u128, u32> = FxHashMap::default();
         let mut local: Vec<Vec<u32>> = Vec::with_capacity(keys.len());
         let mut distinct: Vec<Vec<u128>> = Vec::with_capacity(keys.len());
         for keys in keys {
-            let mut short: FxHashMap<u128, u32> = FxHashMap::default();
-            let mut long: FxHashMap<&str, u32> = FxHashMap::default();
-            let mut seen: Vec<u128> = Vec::new();
-            let codes = keys
-                .iter()
-                .map(|&k| {
-                    let next = seen.len() as u32;
-                    let code = if k & LONG == LONG {
-                        let s = longs[(k as u32) as usize];
-                        *long.entry(s).or_insert(next)
-                    } else {
-                        *short.entry(k).or_insert(next)
-                    };
-                    if code == next {
-                        seen.push(k);
-                    }
-                    code
-                })
-                .collect();
-            drop(keys);
+            let (codes, seen) = intern_partition(&keys, &longs, &mut short);
             local.push(codes);
             distinct.push(seen);
         }
+        drop(short);
         // Global codes by first appearance among the kept rows.
-        let mut global: Vec<Vec<u32>> = distinct.iter().map(|d| vec![u32::MAX; d.len()]).collect();
-        let mut cursor = vec![0usize; local.len()];
-        let mut labels = Vec::new();
-        let mut codes = Vec::with_capacity(part.len());
-        for (r, &p) in part.iter().enumerate() {
+        let mut number = Numbering {
+            global: distinct.iter().map(|d| vec![u32::MAX; d.len()]).collect(),
+            cursor: vec![0; local.len()],
+            local,
+            distinct,
+            longs,
+            labels: Vec::new(),
+            codes: Vec::with_capacity(part.len()),
+        };
+        // A call per chunk of rows: see `validate::Ctx::each_cell`.
+        for (i, chunk) in part.chunks(1 << 16).enumerate() {
+            number.rows(chunk, i << 16, &kept);
+        }
+        (number.labels, number.codes)
+    }
+}
+
+/// Codes of one partition's keys, numbered from 0 by first appearance, and
+/// the key of each code.
+#[inline(never)]
+fn intern_partition(
+    keys: &[u128],
+    longs: &[&str],
+    short: &mut FxHashMap<u128, u32>,
+) -> (Vec<u32>, Vec<u128>) {
+    short.clear();
+    let mut long: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut seen: Vec<u128> = Vec::new();
+    let codes = keys
+        .iter()
+        .map(|&k| {
+            let next = seen.len() as u32;
+            let code = if k & LONG == LONG {
+                let s = longs[(k as u32) as usize];
+                *long.entry(s).or_insert(next)
+            } else {
+                *short.entry(k).or_insert(next)
+            };
+            if code == next {
+                seen.push(k);
+            }
+            code
+        })
+        .collect();
+    (codes, seen)
+}
+
+/// Partition-local codes to codes numbered by first appearance.
+struct Numbering<'a> {
+    local: Vec<Vec<u32>>,
+    distinct: Vec<Vec<u128>>,
+    longs: Vec<&'a str>,
+    /// Global code of each partition's local code, `u32::MAX` until seen.
+    global: Vec<Vec<u32>>,
+    /// Next local code to read in each partition.
+    cursor: Vec<usize>,
+    labels: Vec<String>,
+    codes: Vec<u32>,
+}
+
+impl Numbering<'_> {
+    /// Rows `first..` whose partitions are `part`.
+    #[inline(never)]
+    fn rows(&mut self, part: &[u8], first: usize, kept: &impl Fn(usize) -> bool) {
+        for (i, &p) in part.iter().enumerate() {
             if p == NONE {
                 continue;
             }
             let p = usize::from(p);
-            let lc = local[p][cursor[p]] as usize;
-            cursor[p] += 1;
-            if !kept(r) {
+            let lc = self.local[p][self.cursor[p]] as usize;
+            self.cursor[p] += 1;
+            if !kept(first + i) {
                 continue;
             }
-            let g = &mut global[p][lc];
+            let g = &mut self.global[p][lc];
             if *g == u32::MAX {
-                *g = labels.len() as u32;
-                let k = distinct[p][lc];
-                labels.push(if k & LONG == LONG {
-                    longs[(k as u32) as usize].to_string()
+                *g = self.labels.len() as u32;
+                let k = self.distinct[p][lc];
+                self.labels.push(if k & LONG == LONG {
+                    self.longs[(k as u32) as usize].to_string()
                 } else {
                     unpack(k)
                 });
             }
-            codes.push(*g);
+            self.codes.push(*g);
         }
-        (labels, codes)
     }
 }
 

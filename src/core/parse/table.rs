@@ -354,106 +354,149 @@ fn tokenize_with(
     let est_lines = est_lines + est_lines / 16 + 2;
     bld.ends.reserve(est_lines * per_line + 16);
 
-    // Without a delimiter, look for line ends only.
-    let stop = if delim == 0 { b'\n' } else { delim };
-    let find = |from: usize| -> usize { find2(b, from, stop, b'\n') };
-
-    // Input from `pend` on goes to the output as it is, copied when
-    // something changes it (a quote, a `\r` before a line end, a dropped
-    // record): a file of unquoted cells with `\n` line ends is copied in
-    // one block, a `\r\n` one a line at a time, rather than a cell at a
-    // time (each copy is a call in wasm).
-    let mut pend = 0usize;
-    let flush = |bld: &mut Builder, pend: &mut usize, to: usize| {
-        bld.text.push_str(&text[*pend..to]);
-        *pend = to;
+    let mut tok = Tokenizer {
+        text,
+        delim,
+        bld,
+        pend: 0,
+        i: 0,
+        row: 0,
     };
-    let mut i = 0;
-    let mut row = 0u32;
     let mut next_report = PROGRESS_STEP;
-    while i < n {
-        if i >= next_report {
-            if !progress(i, n) {
+    while tok.i < n {
+        // A call per step: see `validate::Ctx::each_cell` (a loop runs in a
+        // browser's optimised code only from its function's next call).
+        tok.records(next_report)?;
+        if tok.i < n {
+            if !progress(tok.i, n) {
                 return Err(ParseError::Cancelled);
             }
-            next_report = i + PROGRESS_STEP;
+            next_report = tok.i + PROGRESS_STEP;
         }
-        row = row.saturating_add(1);
-        let record_row = row;
-        let start = bld.ends.len();
-        // Where input position `at` (not before `pend`) lands in the output.
-        let out = |bld: &Builder, pend: usize, at: usize| bld.text.len() + (at - pend);
-        let text_start = out(&bld, pend, i);
-        let mut blank = true;
-        loop {
-            if i < n && b[i] == b'"' {
-                flush(&mut bld, &mut pend, i);
-                let before = bld.text.len();
-                i += 1;
-                loop {
-                    let Some(p) = memchr::memchr(b'"', &b[i..]) else {
-                        return Err(ParseError::UnclosedQuote { row: record_row });
-                    };
-                    bld.text.push_str(&text[i..i + p]);
-                    i += p + 1;
-                    if i < n && b[i] == b'"' {
-                        bld.text.push('"');
-                        i += 1;
-                        continue;
-                    }
-                    break;
-                }
-                let end = find(i);
-                let mut seg = &text[i..end];
-                if end < n || delim == 0 {
-                    seg = seg.strip_suffix('\r').unwrap_or(seg);
-                }
-                bld.text.push_str(seg);
-                i = end;
-                pend = end;
-                blank &= bld.text.len() == before;
-                bld.ends.push(bld.text.len() as u32);
-            } else {
-                let end = find(i);
-                let cell_end;
-                if (end == n || b[end] == b'\n') && end > i && b[end - 1] == b'\r' {
-                    // The `\r` of a `\r\n` line end is left out.
-                    flush(&mut bld, &mut pend, end - 1);
-                    pend = end;
-                    cell_end = bld.text.len();
-                    blank &= end - 1 == i;
-                } else {
-                    cell_end = out(&bld, pend, end);
-                    blank &= end == i;
-                }
-                bld.ends.push(cell_end as u32);
-                i = end;
-            }
-            if i < n && b[i] == delim && delim != 0 {
-                i += 1;
-                if i == n {
-                    // `a,b,` at the very end: the last cell is empty.
-                    bld.ends.push(out(&bld, pend, i) as u32);
-                    break;
-                }
-                continue;
-            }
-            if i < n {
-                i += 1; // the `\n`
-            }
-            break;
-        }
-        if blank || bld.header.is_none() {
-            // Dropped or taken apart: its text must be in the output first.
-            flush(&mut bld, &mut pend, i);
-        }
-        bld.end_record(start, text_start, record_row, blank);
     }
-    flush(&mut bld, &mut pend, n);
+    let Tokenizer { mut bld, pend, .. } = tok;
+    bld.text.push_str(&text[pend..]);
     if !progress(n, n) {
         return Err(ParseError::Cancelled);
     }
     bld.finish(delimiter)
+}
+
+/// The state of [`tokenize_with`] between two steps.
+struct Tokenizer<'t> {
+    text: &'t str,
+    /// 0 for none (each line is one cell).
+    delim: u8,
+    bld: Builder,
+    /// Input from `pend` on goes to the output as it is, copied when
+    /// something changes it (a quote, a `\r` before a line end, a dropped
+    /// record): a file of unquoted cells with `\n` line ends is copied in
+    /// one block, a `\r\n` one a line at a time, rather than a cell at a
+    /// time (each copy is a call in wasm).
+    pend: usize,
+    /// Next input byte.
+    i: usize,
+    /// Line number of the last record started.
+    row: u32,
+}
+
+impl Tokenizer<'_> {
+    fn flush(&mut self, to: usize) {
+        self.bld.text.push_str(&self.text[self.pend..to]);
+        self.pend = to;
+    }
+
+    /// Where input position `at` (not before `pend`) lands in the output.
+    #[inline]
+    fn out(&self, at: usize) -> usize {
+        self.bld.text.len() + (at - self.pend)
+    }
+
+    /// Reads records while they start before input position `until`.
+    #[inline(never)]
+    fn records(&mut self, until: usize) -> Result<(), ParseError> {
+        let text = self.text;
+        let b = text.as_bytes();
+        let n = b.len();
+        let delim = self.delim;
+        // Without a delimiter, look for line ends only.
+        let stop = if delim == 0 { b'\n' } else { delim };
+        let find = |from: usize| -> usize { find2(b, from, stop, b'\n') };
+        while self.i < n && self.i < until {
+            self.row = self.row.saturating_add(1);
+            let record_row = self.row;
+            let start = self.bld.ends.len();
+            let text_start = self.out(self.i);
+            let mut blank = true;
+            let mut i = self.i;
+            loop {
+                if i < n && b[i] == b'"' {
+                    self.flush(i);
+                    let before = self.bld.text.len();
+                    i += 1;
+                    loop {
+                        let Some(p) = memchr::memchr(b'"', &b[i..]) else {
+                            return Err(ParseError::UnclosedQuote { row: record_row });
+                        };
+                        self.bld.text.push_str(&text[i..i + p]);
+                        i += p + 1;
+                        if i < n && b[i] == b'"' {
+                            self.bld.text.push('"');
+                            i += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    let end = find(i);
+                    let mut seg = &text[i..end];
+                    if end < n || delim == 0 {
+                        seg = seg.strip_suffix('\r').unwrap_or(seg);
+                    }
+                    self.bld.text.push_str(seg);
+                    i = end;
+                    self.pend = end;
+                    blank &= self.bld.text.len() == before;
+                    self.bld.ends.push(self.bld.text.len() as u32);
+                } else {
+                    let end = find(i);
+                    let cell_end;
+                    if (end == n || b[end] == b'\n') && end > i && b[end - 1] == b'\r' {
+                        // The `\r` of a `\r\n` line end is left out.
+                        self.flush(end - 1);
+                        self.pend = end;
+                        cell_end = self.bld.text.len();
+                        blank &= end - 1 == i;
+                    } else {
+                        cell_end = self.out(end);
+                        blank &= end == i;
+                    }
+                    self.bld.ends.push(cell_end as u32);
+                    i = end;
+                }
+                if i < n && b[i] == delim && delim != 0 {
+                    i += 1;
+                    if i == n {
+                        // `a,b,` at the very end: the last cell is empty.
+                        let end = self.out(i) as u32;
+                        self.bld.ends.push(end);
+                        break;
+                    }
+                    continue;
+                }
+                if i < n {
+                    i += 1; // the `\n`
+                }
+                break;
+            }
+            self.i = i;
+            if blank || self.bld.header.is_none() {
+                // Dropped or taken apart: its text must be in the output first.
+                self.flush(i);
+            }
+            self.bld.end_record(start, text_start, record_row, blank);
+        }
+        Ok(())
+    }
 }
 
 /// Index of the first `x` or `y` in `b` from `from` on, or `b.len()`.

@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::ops::Range;
 
 use super::date::{
     self, detect_date_order, parse_date_with, DateErrorKind, DateOrder, DateOrderGuess,
@@ -24,7 +25,7 @@ use super::error::{CellError, CellProblem};
 use super::intern::{IdColumn, Interner};
 use super::mapping::{Field, Mapping, MappingError, Role, Shape};
 use super::number::{self, parse_number_with, shown, DecimalSeparator, NumberErrorKind};
-use super::table::Table;
+use super::table::{Column, Table};
 use super::text::{fold, trim};
 use crate::core::period::PeriodUnit;
 
@@ -378,13 +379,39 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Reports progress every [`TICK`] rows of a column; `false` once the
-    /// user has cancelled.
-    #[inline]
-    fn tick(&mut self, r: usize) -> bool {
-        if r % TICK == TICK - 1 && !self.cancelled {
+    /// Reports [`TICK`] more cells typed; `false` once the user has
+    /// cancelled.
+    fn tick(&mut self) -> bool {
+        if !self.cancelled {
             self.done += TICK;
             self.cancelled = !(self.progress)(self.done.min(self.total), self.total);
+        }
+        !self.cancelled
+    }
+
+    /// Calls `f(cx, row, cell)` for each cell of column `col`, top to
+    /// bottom, reporting progress every [`TICK`] rows; `false` when the
+    /// user has cancelled (the rows after are not visited).
+    ///
+    /// Each [`TICK`] rows are a call of their own ([`cells_chunk`]): in a
+    /// browser, a loop runs in the engine's first, quickly compiled code
+    /// until its function is called again (V8 has no on-stack replacement
+    /// for WebAssembly), so one call for a million rows would never use the
+    /// optimised code compiled meanwhile.
+    fn each_cell<F>(&mut self, col: usize, mut f: F) -> bool
+    where
+        F: FnMut(&mut Ctx<'a>, usize, &'a str),
+    {
+        let n = self.table.row_count();
+        let mut cells = self.table.column(col);
+        let mut r = 0;
+        while r < n && !self.cancelled {
+            let end = n.min(r + TICK);
+            cells_chunk(self, &mut cells, r..end, &mut f);
+            if end - r == TICK {
+                self.tick();
+            }
+            r = end;
         }
         !self.cancelled
     }
@@ -426,39 +453,31 @@ impl<'a> Ctx<'a> {
     }
 
     fn text(&mut self, col: usize, required: bool) -> Vec<&'a str> {
-        let t = self.table;
-        let mut out = Vec::with_capacity(t.row_count());
-        for (r, cell) in t.column(col).enumerate() {
-            if !self.tick(r) {
-                break;
-            }
+        let mut out = Vec::with_capacity(self.table.row_count());
+        self.each_cell(col, |cx, r, cell| {
             let v = trim(cell);
-            if required && v.is_empty() && self.live(r) {
-                self.flag(r, col, CellProblem::Missing);
+            if required && v.is_empty() && cx.live(r) {
+                cx.flag(r, col, CellProblem::Missing);
             }
             out.push(v);
-        }
+        });
         out
     }
 
     /// Flags empty cells of a required id column, and reads its ids.
     fn require_ids(&mut self, col: usize) -> IdColumn<'a> {
-        let t = self.table;
-        let mut ids = IdColumn::new(t.row_count());
-        for (r, cell) in t.column(col).enumerate() {
-            if !self.tick(r) {
-                break;
-            }
+        let mut ids = IdColumn::new(self.table.row_count());
+        self.each_cell(col, |cx, r, cell| {
             let id = trim(cell);
-            if !self.live(r) {
+            if !cx.live(r) {
                 ids.skip();
             } else if id.is_empty() {
-                self.flag(r, col, CellProblem::Missing);
+                cx.flag(r, col, CellProblem::Missing);
                 ids.skip();
             } else {
                 ids.push(id);
             }
-        }
+        });
         ids
     }
 
@@ -507,10 +526,7 @@ impl<'a> Ctx<'a> {
         // Cells read by the fast path with `.` or `,` as the decimal point.
         let (mut fast_point, mut fast_comma) = (0usize, 0usize);
         let mut later: Vec<u32> = Vec::new();
-        for (r, cell) in t.column(col).enumerate() {
-            if !self.tick(r) {
-                return out;
-            }
+        let finished = self.each_cell(col, |cx, r, cell| {
             let fast = number::plain(cell.as_bytes());
             if forced.is_none() {
                 let vote = match fast {
@@ -523,9 +539,9 @@ impl<'a> Ctx<'a> {
                     None => {}
                 }
             }
-            if !self.live(r) {
+            if !cx.live(r) {
                 out.push(f64::NAN);
-                continue;
+                return;
             }
             match fast {
                 Some(p) if !p.could_group && check(p.value).is_none() => {
@@ -538,6 +554,9 @@ impl<'a> Ctx<'a> {
                     out.push(f64::NAN);
                 }
             }
+        });
+        if !finished {
+            return out;
         }
         let dec = forced.or_else(|| match point_votes.cmp(&comma_votes) {
             std::cmp::Ordering::Greater => Some(DecimalSeparator::Point),
@@ -658,10 +677,7 @@ impl<'a> Ctx<'a> {
         let mut dependent = 0usize;
         let mut later: Vec<u32> = Vec::new();
         let mut out = Vec::with_capacity(t.row_count());
-        for (r, cell) in t.column(col).enumerate() {
-            if !self.tick(r) {
-                return Ok(out);
-            }
+        let finished = self.each_cell(col, |cx, r, cell| {
             let fast = date::plain(cell.as_bytes());
             if forced.is_none() {
                 guess.count(match fast {
@@ -669,9 +685,9 @@ impl<'a> Ctx<'a> {
                     None => date::order_vote(cell),
                 });
             }
-            if !self.live(r) {
+            if !cx.live(r) {
                 out.push(None);
-                continue;
+                return;
             }
             let d = match fast {
                 Some(date::Plain::Iso(d)) => d,
@@ -686,6 +702,9 @@ impl<'a> Ctx<'a> {
                 later.push(r as u32);
             }
             out.push(d);
+        });
+        if !finished {
+            return Ok(out);
         }
         guess.decide();
         let order = match forced {
@@ -782,21 +801,17 @@ impl<'a> Ctx<'a> {
     }
 
     fn booleans(&mut self, col: usize) -> Vec<Option<bool>> {
-        let t = self.table;
-        let mut out = Vec::with_capacity(t.row_count());
-        for r in 0..t.row_count() {
-            if !self.tick(r) {
-                break;
-            }
-            let cell = t.cell(r, col).trim();
-            if cell.is_empty() || !self.live(r) {
+        let mut out = Vec::with_capacity(self.table.row_count());
+        self.each_cell(col, |cx, r, cell| {
+            let cell = trim(cell);
+            if cell.is_empty() || !cx.live(r) {
                 out.push(None);
-                continue;
+                return;
             }
             match parse_flag(cell) {
                 Some(b) => out.push(Some(b)),
                 None => {
-                    self.flag(
+                    cx.flag(
                         r,
                         col,
                         CellProblem::NotABoolean {
@@ -806,7 +821,7 @@ impl<'a> Ctx<'a> {
                     out.push(None);
                 }
             }
-        }
+        });
         out
     }
 
@@ -857,6 +872,18 @@ fn pick<T: Clone>(v: &[T], keep: &[usize]) -> Vec<T> {
     keep.iter().map(|&r| v[r].clone()).collect()
 }
 
+/// One chunk of [`Ctx::each_cell`], a function of its own so that each
+/// chunk is a new call (kept out of line for that).
+#[inline(never)]
+fn cells_chunk<'a, F>(cx: &mut Ctx<'a>, cells: &mut Column<'a>, rows: Range<usize>, f: &mut F)
+where
+    F: FnMut(&mut Ctx<'a>, usize, &'a str),
+{
+    for (r, cell) in rows.zip(cells) {
+        f(cx, r, cell);
+    }
+}
+
 /// Codes of a text column's kept rows (ascending), read straight from the
 /// table.
 fn table_categories(table: &Table, col: usize, keep: &[usize]) -> Categories {
@@ -875,10 +902,31 @@ fn table_categories(table: &Table, col: usize, keep: &[usize]) -> Categories {
 fn categories(table: &Table, col: usize, mut kept: impl FnMut(usize) -> bool) -> Categories {
     let mut interner = Interner::new();
     let mut codes = Vec::with_capacity(table.row_count());
-    for (r, cell) in table.column(col).enumerate() {
-        if kept(r) {
-            codes.push(interner.code(trim(cell)));
+    let mut cells = table.column(col);
+    let n = table.row_count();
+    // A call per chunk, as in `Ctx::each_cell`.
+    #[inline(never)]
+    fn chunk<'a>(
+        cells: &mut Column<'a>,
+        rows: Range<usize>,
+        kept: &mut impl FnMut(usize) -> bool,
+        interner: &mut Interner<'a>,
+        codes: &mut Vec<u32>,
+    ) {
+        for (r, cell) in rows.zip(cells) {
+            if kept(r) {
+                codes.push(interner.code(trim(cell)));
+            }
         }
+    }
+    for from in (0..n).step_by(TICK) {
+        chunk(
+            &mut cells,
+            from..n.min(from + TICK),
+            &mut kept,
+            &mut interner,
+            &mut codes,
+        );
     }
     Categories {
         labels: interner.into_labels(),
