@@ -6,9 +6,9 @@
 use chrono::{Datelike, NaiveDate};
 use cx_impact::core::parse::number::{cell_decimal_vote, parse_number_reference};
 use cx_impact::core::parse::{
-    detect_decimal_separator, guess_shapes, parse_date, parse_date_with, parse_number,
-    parse_number_with, read_table, read_table_with, validate, DateOrder, DecimalSeparator,
-    Delimiter, ReadOptions,
+    detect_decimal_separator, guess_mapping, guess_shapes, parse_date, parse_date_with,
+    parse_number, parse_number_with, read_table, read_table_with, table_from_rows, validate,
+    validate_reference, DateOrder, DecimalSeparator, Delimiter, ReadOptions, Shape,
 };
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
@@ -213,6 +213,113 @@ proptest! {
     #[test]
     fn table_like_text_never_panics(text in "([a-z0-9,;\t|\"/.\\- €%]{0,12}(\r?\n)?){0,30}") {
         check_bytes(text.as_bytes())?;
+    }
+}
+
+/// A number cell as spreadsheets and people write them: plain in either
+/// convention, `1,234` (decimal or thousands?), grouped money, leading
+/// zeros, long digit runs, garbage and blanks.
+fn number_cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "-?[0-9]{1,6}([.,][0-9]{1,4})?",
+        2 => "[1-9][0-9]{0,2}[.,][0-9]{3}",
+        1 => "-?0[0-9]?[.,][0-9]{1,3}",
+        1 => "-?[0-9]{15,24}([.,][0-9]{1,6})?",
+        1 => (-10_000_000i64..10_000_000)
+            .prop_flat_map(|c| proptest::sample::select(formats(c)))
+            .prop_map(|(t, _)| t),
+        1 => "[-+(), .'%€$0-9eE\u{a0}]{0,10}",
+        1 => Just(String::new()),
+        1 => Just("  ".to_string()),
+    ]
+}
+
+/// A date cell: ISO (real days and impossible ones), `aa/mm/yyyy` with
+/// either field over 12 or both under, other forms, garbage and blanks.
+fn date_cell() -> impl Strategy<Value = String> {
+    let sep = proptest::sample::select(vec!['/', '-', '.']);
+    prop_oneof![
+        2 => (1990i32..2030, 0u32..14, 0u32..33).prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}")),
+        4 => (0u32..33, 0u32..14, 1990i32..2030, sep)
+            .prop_map(|(a, m, y, s)| format!("{a:02}{s}{m:02}{s}{y}")),
+        2 => (1u32..13, 1u32..13, 1990i32..2030).prop_map(|(a, m, y)| format!("{a:02}/{m:02}/{y}")),
+        2 => (13u32..29, 1u32..13, 1990i32..2030, any::<bool>()).prop_map(|(a, m, y, swap)| {
+            if swap {
+                format!("{m:02}/{a:02}/{y}")
+            } else {
+                format!("{a:02}/{m:02}/{y}")
+            }
+        }),
+        1 => (1u32..29, 1u32..13, 0u32..100).prop_map(|(a, m, y)| format!("{a}/{m}/{y:02}")),
+        1 => proptest::sample::select(vec![
+            "15 mars 2024",
+            "2024-03-15T10:20",
+            "20240315",
+            "45292",
+            " 2024-03-15",
+            "03/04/2024 10:00",
+            "31/02/2024",
+            "hier",
+            "2024/3/5",
+        ])
+        .prop_map(str::to_string),
+        1 => Just(String::new()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// Validation's column fast paths (plain numbers and dates read in one
+    /// pass, the separator and the day/month order decided once per column)
+    /// give exactly what reading every cell with the full parsers gives:
+    /// the same dataset, problems in the same order, the same readings or
+    /// the same question about the date order. Both conventions, with and
+    /// without a forced separator or order, with excluded rows.
+    #[test]
+    fn column_fast_paths_agree_with_the_full_parsers(
+        rows in proptest::collection::vec(
+            (
+                proptest::sample::select(vec!["A", "B", "C", ""]),
+                date_cell(),
+                number_cell(),
+                number_cell(),
+                any::<u8>(),
+            ),
+            1..60,
+        ),
+        forced in 0usize..3,
+        order in 0usize..3,
+        excluded in any::<bool>(),
+    ) {
+        let mut table_rows = vec![vec![
+            "customer".to_string(),
+            "date".into(),
+            "amount".into(),
+            "nps".into(),
+        ]];
+        for (id, date, amount, nps, _) in &rows {
+            table_rows.push(vec![id.to_string(), date.clone(), amount.clone(), nps.clone()]);
+        }
+        let mut t = table_from_rows(table_rows).unwrap();
+        if excluded {
+            for (r, row) in rows.iter().enumerate() {
+                if row.4 % 5 == 0 {
+                    t.exclude_row(r, true);
+                }
+            }
+        }
+        for shape in [Shape::Transactions, Shape::Customers] {
+            let mut m = guess_mapping(&t, shape);
+            m.decimal = [None, Some(DecimalSeparator::Point), Some(DecimalSeparator::Comma)][forced];
+            m.date_order = [None, Some(DateOrder::DayFirst), Some(DateOrder::MonthFirst)][order];
+            let fast = validate(&t, &m);
+            let reference = validate_reference(&t, &m);
+            if let (Ok(f), Ok(r)) = (&fast, &reference) {
+                prop_assert_eq!(&f.readings, &r.readings);
+            }
+            prop_assert_eq!(fast, reference, "{:?}", shape);
+        }
     }
 }
 

@@ -496,31 +496,120 @@ where
 {
     let mut g = DateOrderGuess::default();
     for cell in cells {
-        let b = cell.trim().as_bytes();
-        // ISO and empty cells say nothing; skip them cheaply.
-        if b.len() < 6 || b.get(4) == Some(&b'-') {
-            continue;
-        }
-        let Some(p) = numeric_parts(b) else {
-            continue;
-        };
-        if p.a.1 > 2 {
-            continue;
-        }
-        let (a, m) = (p.a.0, p.b);
-        match (a > 12 && m <= 12, m > 12 && a <= 12) {
-            (true, _) => g.day_first_votes += 1,
-            (_, true) => g.month_first_votes += 1,
-            _ if a != m && a >= 1 && m >= 1 && a <= 12 && m <= 12 => g.ambiguous_cells += 1,
-            _ => {}
+        g.count(order_vote(cell));
+    }
+    g.decide();
+    g
+}
+
+/// What one cell says about its column's day/month order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OrderVote {
+    DayFirst,
+    MonthFirst,
+    /// Reads as two different dates.
+    Ambiguous,
+}
+
+impl DateOrderGuess {
+    #[inline]
+    pub(crate) fn count(&mut self, vote: Option<OrderVote>) {
+        match vote {
+            Some(OrderVote::DayFirst) => self.day_first_votes += 1,
+            Some(OrderVote::MonthFirst) => self.month_first_votes += 1,
+            Some(OrderVote::Ambiguous) => self.ambiguous_cells += 1,
+            None => {}
         }
     }
-    g.order = match g.day_first_votes.cmp(&g.month_first_votes) {
-        std::cmp::Ordering::Greater => Some(DateOrder::DayFirst),
-        std::cmp::Ordering::Less => Some(DateOrder::MonthFirst),
-        std::cmp::Ordering::Equal => None,
-    };
-    g
+
+    /// Sets the majority order from the votes counted.
+    pub(crate) fn decide(&mut self) {
+        self.order = match self.day_first_votes.cmp(&self.month_first_votes) {
+            std::cmp::Ordering::Greater => Some(DateOrder::DayFirst),
+            std::cmp::Ordering::Less => Some(DateOrder::MonthFirst),
+            std::cmp::Ordering::Equal => None,
+        };
+    }
+}
+
+/// The vote of a cell whose first two numbers are `a` and `m`.
+#[inline]
+fn vote_of(a: u32, m: u32) -> Option<OrderVote> {
+    match (a > 12 && m <= 12, m > 12 && a <= 12) {
+        (true, _) => Some(OrderVote::DayFirst),
+        (_, true) => Some(OrderVote::MonthFirst),
+        _ if a != m && a >= 1 && m >= 1 && a <= 12 && m <= 12 => Some(OrderVote::Ambiguous),
+        _ => None,
+    }
+}
+
+/// One cell's vote, as [`detect_date_order`] counts it.
+pub(crate) fn order_vote(cell: &str) -> Option<OrderVote> {
+    let b = cell.trim().as_bytes();
+    // ISO and empty cells say nothing; skip them cheaply.
+    if b.len() < 6 || b.get(4) == Some(&b'-') {
+        return None;
+    }
+    let p = numeric_parts(b)?;
+    if p.a.1 > 2 {
+        return None;
+    }
+    vote_of(p.a.0, p.b)
+}
+
+/// A cell of one of the two commonest exact forms, read in one scan for
+/// typing a whole column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Plain {
+    /// `yyyy-mm-dd`: the date, or `None` when no such day exists.
+    Iso(Option<NaiveDate>),
+    /// `aa/mm/yyyy` with `/`, `.` or `-`: the first two numbers and the
+    /// year; which of the first two is the day depends on the column.
+    Numeric { a: u32, m: u32, year: i32 },
+}
+
+impl Plain {
+    /// Its vote on the column's day/month order, as [`order_vote`] gives.
+    #[inline]
+    pub(crate) fn vote(&self) -> Option<OrderVote> {
+        match *self {
+            Plain::Iso(_) => None,
+            Plain::Numeric { a, m, .. } => vote_of(a, m),
+        }
+    }
+}
+
+/// Reads a [`Plain`] cell, or `None` for anything else (left to
+/// [`parse_date_with`]).
+#[inline]
+pub(crate) fn plain(b: &[u8]) -> Option<Plain> {
+    if b.len() != 10 {
+        return None;
+    }
+    if b[4] == b'-' && b[7] == b'-' {
+        let (y, m, d) = (digits(&b[0..4])?, digits(&b[5..7])?, digits(&b[8..10])?);
+        return Some(Plain::Iso(NaiveDate::from_ymd_opt(y as i32, m, d)));
+    }
+    if matches!(b[2], b'/' | b'.' | b'-') && b[5] == b[2] {
+        let (a, m, y) = (digits(&b[0..2])?, digits(&b[3..5])?, digits(&b[6..10])?);
+        return Some(Plain::Numeric {
+            a,
+            m,
+            year: y as i32,
+        });
+    }
+    None
+}
+
+impl DateOrder {
+    /// The date `a/m/year` means in this order, if it exists.
+    #[inline]
+    pub(crate) fn date(self, a: u32, m: u32, year: i32) -> Option<NaiveDate> {
+        match self {
+            DateOrder::DayFirst => NaiveDate::from_ymd_opt(year, m, a),
+            DateOrder::MonthFirst => NaiveDate::from_ymd_opt(year, a, m),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -653,5 +742,61 @@ mod tests {
         assert_eq!(g.ambiguous_cells, 2);
         let g = detect_date_order(["05/05/2024", "2024-01-31"]);
         assert!(!g.needs_choice());
+    }
+}
+
+// proptest needs OS randomness, which wasm32-unknown-unknown lacks.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod plain_properties {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, RngSeed};
+
+    proptest! {
+        #![proptest_config(Config {
+            cases: 2048,
+            rng_seed: RngSeed::Fixed(0x00C0_FFEE),
+            ..Config::default()
+        })]
+
+        /// The column fast path reads `yyyy-mm-dd` and `aa/mm/yyyy` cells
+        /// as the full parser does in either day/month order (real days,
+        /// impossible ones, any field over 12), and votes like
+        /// [`detect_date_order`]; the forms it does not take are left.
+        #[test]
+        fn plain_cells_read_as_the_full_parser_reads_them(
+            text in prop_oneof![
+                "[0-9]{4}-[0-9]{2}-[0-9]{2}",
+                "[0-3][0-9][/.-][01][0-9][/.-](19|20)[0-9]{2}",
+                "[0-9]{2}/[0-9]{2}-[0-9]{4}",
+                "[0-9/.\\- ]{8,11}",
+            ],
+        ) {
+            prop_assert_eq!(plain(text.as_bytes()).and_then(|p| p.vote()), order_vote(&text), "{}", text);
+            match plain(text.as_bytes()) {
+                Some(Plain::Iso(d)) => {
+                    for order in [None, Some(DateOrder::DayFirst), Some(DateOrder::MonthFirst)] {
+                        prop_assert_eq!(parse_date_with(&text, order).ok(), d, "{} {:?}", text, order);
+                    }
+                    prop_assert_eq!(order_vote(&text), None);
+                }
+                Some(Plain::Numeric { a, m, year }) => {
+                    for order in [DateOrder::DayFirst, DateOrder::MonthFirst] {
+                        prop_assert_eq!(parse_date_with(&text, Some(order)).ok(), order.date(a, m, year), "{} {:?}", text, order);
+                    }
+                    // Read alone, a cell the two orders read alike is that date.
+                    let (df, mf) = (DateOrder::DayFirst.date(a, m, year), DateOrder::MonthFirst.date(a, m, year));
+                    if df == mf {
+                        prop_assert_eq!(parse_date_with(&text, None).ok(), df);
+                    }
+                }
+                None => {
+                    let b = text.as_bytes();
+                    let iso = b.len() == 10 && b[4] == b'-' && b[7] == b'-'
+                        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+                    prop_assert!(!iso, "{} left", text);
+                }
+            }
+        }
     }
 }

@@ -19,6 +19,7 @@
 pub mod date;
 mod decode;
 pub mod error;
+mod intern;
 pub mod mapping;
 pub mod messages;
 pub mod number;
@@ -42,11 +43,11 @@ pub use number::{
 };
 pub use table::{
     detect_delimiter, read_table, read_table_with, read_table_with_progress, table_from_rows,
-    table_from_rows_at, Delimiter, ReadOptions, Table, PROGRESS_STEP,
+    table_from_rows_at, Column, Delimiter, ReadOptions, Table, PROGRESS_STEP,
 };
 pub use validate::{
-    validate, validate_with_progress, Attribute, Categories, Cohorts, Customers, Dataset, Rfm,
-    Summary, Survey, Transactions, ValidateError, Validation,
+    validate, validate_reference, validate_with_progress, Attribute, Categories, Cohorts,
+    Customers, Dataset, Rfm, Summary, Survey, Transactions, ValidateError, Validation,
 };
 #[cfg(feature = "spreadsheets")]
 pub use workbook::{read_workbook, Workbook};

@@ -158,6 +158,104 @@ pub fn cell_decimal_vote(text: &str, fast: bool) -> Option<DecimalSeparator> {
     }
 }
 
+/// A cell of the plain form `-?digits([.,]digits)?` (up to 19 digits),
+/// read in one scan for typing a whole column: what it is worth when its
+/// separator, if any, is the decimal one, and what it says about the
+/// column's separator.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Plain {
+    /// The value with the separator read as the decimal one.
+    pub value: f64,
+    /// `b'.'`, `b','`, or 0 for an integer.
+    pub sep: u8,
+    /// `1,234`: the separator could also group thousands, so the value
+    /// depends on the column's convention.
+    pub could_group: bool,
+}
+
+impl Plain {
+    /// Its vote on the column's decimal separator, as
+    /// [`detect_decimal_separator`] counts it.
+    #[inline]
+    pub(crate) fn vote(&self) -> Option<DecimalSeparator> {
+        match (self.sep, self.could_group) {
+            (b'.', false) => Some(DecimalSeparator::Point),
+            (b',', false) => Some(DecimalSeparator::Comma),
+            _ => None,
+        }
+    }
+}
+
+/// Powers of ten that are exact in an `f64` (10^22 is the largest).
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// Reads a [`Plain`] cell, or `None` for anything else (left to
+/// [`parse_number_with`]).
+///
+/// # Formula
+/// The digits as an integer `m` and the count `k` of decimals give
+/// `m / 10^k`. With `m <= 2^53` and `k <= 22` both are exact `f64`s, so
+/// the one division is correctly rounded: the same `f64` as a correctly
+/// rounded decimal parser (Clinger 1990, "How to read floating point
+/// numbers accurately", the fast path Rust's own `f64::from_str` takes).
+#[inline]
+pub(crate) fn plain(b: &[u8]) -> Option<Plain> {
+    let n = b.len();
+    if n == 0 || n > 21 {
+        return None;
+    }
+    let neg = b[0] == b'-';
+    let start = usize::from(neg);
+    let mut i = start;
+    let mut m: u64 = 0;
+    while i < n && b[i].is_ascii_digit() {
+        m = m.wrapping_mul(10).wrapping_add(u64::from(b[i] - b'0'));
+        i += 1;
+    }
+    let before = i - start;
+    if before == 0 {
+        return None;
+    }
+    let (mut sep, mut after) = (0, 0);
+    if i < n {
+        sep = b[i];
+        if sep != b'.' && sep != b',' {
+            return None;
+        }
+        i += 1;
+        let from = i;
+        while i < n && b[i].is_ascii_digit() {
+            m = m.wrapping_mul(10).wrapping_add(u64::from(b[i] - b'0'));
+            i += 1;
+        }
+        after = i - from;
+        if after == 0 || i < n {
+            return None;
+        }
+    }
+    // Up to 19 digits the sums above did not wrap; beyond 2^53 the
+    // integer is not exact in an f64.
+    if before + after > 19 || m > 1 << 53 {
+        return None;
+    }
+    let v = m as f64 / POW10[after];
+    Some(Plain {
+        value: if neg { -v } else { v },
+        sep,
+        could_group: after == 3 && before <= 3 && b[start] != b'0',
+    })
+}
+
+/// One cell's vote on its column's decimal separator, as
+/// [`detect_decimal_separator`] counts it.
+#[inline]
+pub(crate) fn decimal_vote(text: &str) -> Option<DecimalSeparator> {
+    evidence(text)
+}
+
 /// The full analysis, for everything the fast paths leave.
 fn general(text: &str, decimal: Option<DecimalSeparator>) -> Result<f64, NumberError> {
     let core = strip(text).map_err(|k| NumberError::new(text, k))?;
@@ -1103,6 +1201,62 @@ mod tests {
                     assert_eq!(build_and_parse(&core, &l, dec), Ok(v), "{s} {d:?}");
                 }
             }
+        }
+    }
+}
+
+// proptest needs OS randomness, which wasm32-unknown-unknown lacks.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod plain_properties {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, RngSeed};
+
+    proptest! {
+        #![proptest_config(Config {
+            cases: 2048,
+            rng_seed: RngSeed::Fixed(0x00C0_FFEE),
+            ..Config::default()
+        })]
+
+        /// The column fast path reads a plain cell as the full parser does,
+        /// bit for bit, whenever its separator is the column's decimal one
+        /// (both conventions, and none decided), and votes like
+        /// [`detect_decimal_separator`]; it takes nothing else.
+        #[test]
+        fn plain_cells_read_as_the_full_parser_reads_them(
+            text in prop_oneof![
+                "-?[0-9]{1,12}([.,][0-9]{1,12})?",
+                "-?[0-9]{15,22}([.,][0-9]{0,5})?",
+                "-?0*[1-9]?[.,][0-9]{3}",
+                "[-+ .,0-9]{0,8}",
+            ],
+        ) {
+            let b = text.as_bytes();
+            if let Some(p) = plain(b) {
+                prop_assert_eq!(p.vote(), evidence(&text), "{}", text);
+                let decimal = match p.sep {
+                    b'.' => Some(DecimalSeparator::Point),
+                    b',' => Some(DecimalSeparator::Comma),
+                    _ => None,
+                };
+                for dec in [None, decimal] {
+                    let full = parse_number_with(&text, dec);
+                    prop_assert_eq!(full.map(f64::to_bits), Ok(p.value.to_bits()), "{} {:?}", text, dec);
+                }
+                if p.sep == 0 {
+                    for dec in [DecimalSeparator::Point, DecimalSeparator::Comma] {
+                        prop_assert_eq!(parse_number_with(&text, Some(dec)), Ok(p.value));
+                    }
+                }
+            }
+        }
+
+        /// And it does take the plain cells a column is made of (up to 15
+        /// digits), so the fast path is not a no-op.
+        #[test]
+        fn plain_cells_are_taken(text in "-?[1-9][0-9]{0,7}([.,][0-9]{1,7})?") {
+            prop_assert!(plain(text.as_bytes()).is_some(), "{}", text);
         }
     }
 }

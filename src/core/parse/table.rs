@@ -227,15 +227,23 @@ where
         row += 1;
         let start = b.ends.len();
         let text_start = b.text.len();
+        let mut blank = true;
         for c in cells {
-            b.text.push_str(c.as_ref());
+            let c = c.as_ref();
+            blank &= c.is_empty();
+            b.text.push_str(c);
             b.ends.push(b.text.len() as u32);
+            b.text.push('\n');
         }
-        b.end_record(start, text_start, row);
+        b.end_record(start, text_start, row, blank);
     }
     b.finish(None)
 }
 
+/// Cells as they are laid out in a [`Table`]'s text: each cell followed
+/// by one separator byte (the delimiter, or the line end after a row's last
+/// cell), so that a cell starts one byte after the end of the one before
+/// and a row of unquoted cells is its line of input as it was.
 #[derive(Default)]
 struct Builder {
     text: String,
@@ -248,8 +256,11 @@ struct Builder {
 impl Builder {
     /// Keeps the record that starts at `start`, as the header if it is the
     /// first non-blank one, or drops it if blank.
-    fn end_record(&mut self, start: usize, text_start: usize, row: u32) {
-        if self.text.len() == text_start {
+    /// `blank`: every cell of the record is empty. A header or blank record
+    /// must be in `text` already (its cells start at `text_start`).
+    fn end_record(&mut self, start: usize, text_start: usize, row: u32, blank: bool) {
+        if blank {
+            self.text.truncate(text_start);
             self.ends.truncate(start);
             return;
         }
@@ -264,7 +275,7 @@ impl Builder {
                         .unwrap_or("")
                         .trim()
                         .to_string();
-                    from = e as usize;
+                    from = e as usize + 1;
                     cell
                 })
                 .collect();
@@ -343,83 +354,185 @@ fn tokenize_with(
     let est_lines = est_lines + est_lines / 16 + 2;
     bld.ends.reserve(est_lines * per_line + 16);
 
-    let find = |from: usize| -> usize {
-        let hay = &b[from..];
-        let p = if delim == 0 {
-            memchr::memchr(b'\n', hay)
-        } else {
-            memchr::memchr2(delim, b'\n', hay)
-        };
-        p.map_or(n, |p| from + p)
+    let mut tok = Tokenizer {
+        text,
+        delim,
+        bld,
+        pend: 0,
+        i: 0,
+        row: 0,
     };
-
-    let mut i = 0;
-    let mut row = 0u32;
     let mut next_report = PROGRESS_STEP;
-    while i < n {
-        if i >= next_report {
-            if !progress(i, n) {
+    while tok.i < n {
+        // A call per step: see `validate::Ctx::each_cell` (a loop runs in a
+        // browser's optimised code only from its function's next call).
+        tok.records(next_report)?;
+        if tok.i < n {
+            if !progress(tok.i, n) {
                 return Err(ParseError::Cancelled);
             }
-            next_report = i + PROGRESS_STEP;
+            next_report = tok.i + PROGRESS_STEP;
         }
-        row = row.saturating_add(1);
-        let record_row = row;
-        let start = bld.ends.len();
-        let text_start = bld.text.len();
-        loop {
-            if i < n && b[i] == b'"' {
-                i += 1;
-                loop {
-                    let Some(p) = memchr::memchr(b'"', &b[i..]) else {
-                        return Err(ParseError::UnclosedQuote { row: record_row });
-                    };
-                    bld.text.push_str(&text[i..i + p]);
-                    i += p + 1;
-                    if i < n && b[i] == b'"' {
-                        bld.text.push('"');
-                        i += 1;
-                        continue;
-                    }
-                    break;
-                }
-                let end = find(i);
-                let mut seg = &text[i..end];
-                if end < n || delim == 0 {
-                    seg = seg.strip_suffix('\r').unwrap_or(seg);
-                }
-                bld.text.push_str(seg);
-                i = end;
-            } else {
-                let end = find(i);
-                let mut seg = &text[i..end];
-                if end == n || b[end] == b'\n' {
-                    seg = seg.strip_suffix('\r').unwrap_or(seg);
-                }
-                bld.text.push_str(seg);
-                i = end;
-            }
-            bld.ends.push(bld.text.len() as u32);
-            if i < n && b[i] == delim && delim != 0 {
-                i += 1;
-                if i == n {
-                    // `a,b,` at the very end: the last cell is empty.
-                    bld.ends.push(bld.text.len() as u32);
-                    break;
-                }
-                continue;
-            }
-            if i < n {
-                i += 1; // the `\n`
-            }
-            break;
-        }
-        bld.end_record(start, text_start, record_row);
     }
+    let Tokenizer { mut bld, pend, .. } = tok;
+    bld.text.push_str(&text[pend..]);
     if !progress(n, n) {
         return Err(ParseError::Cancelled);
     }
     bld.finish(delimiter)
+}
+
+/// The state of [`tokenize_with`] between two steps.
+struct Tokenizer<'t> {
+    text: &'t str,
+    /// 0 for none (each line is one cell).
+    delim: u8,
+    bld: Builder,
+    /// Input from `pend` on goes to the output as it is, copied when
+    /// something changes it (a quote, a `\r` before a line end, a dropped
+    /// record): a file of unquoted cells with `\n` line ends is copied in
+    /// one block, a `\r\n` one a line at a time, rather than a cell at a
+    /// time (each copy is a call in wasm).
+    pend: usize,
+    /// Next input byte.
+    i: usize,
+    /// Line number of the last record started.
+    row: u32,
+}
+
+impl Tokenizer<'_> {
+    fn flush(&mut self, to: usize) {
+        self.bld.text.push_str(&self.text[self.pend..to]);
+        self.pend = to;
+    }
+
+    /// Where input position `at` (not before `pend`) lands in the output.
+    #[inline]
+    fn out(&self, at: usize) -> usize {
+        self.bld.text.len() + (at - self.pend)
+    }
+
+    /// Reads records while they start before input position `until`.
+    #[inline(never)]
+    fn records(&mut self, until: usize) -> Result<(), ParseError> {
+        let text = self.text;
+        let b = text.as_bytes();
+        let n = b.len();
+        let delim = self.delim;
+        // Without a delimiter, look for line ends only.
+        let stop = if delim == 0 { b'\n' } else { delim };
+        let find = |from: usize| -> usize { find2(b, from, stop, b'\n') };
+        while self.i < n && self.i < until {
+            self.row = self.row.saturating_add(1);
+            let record_row = self.row;
+            let start = self.bld.ends.len();
+            let text_start = self.out(self.i);
+            let mut blank = true;
+            let mut i = self.i;
+            loop {
+                if i < n && b[i] == b'"' {
+                    self.flush(i);
+                    let before = self.bld.text.len();
+                    i += 1;
+                    loop {
+                        let Some(p) = memchr::memchr(b'"', &b[i..]) else {
+                            return Err(ParseError::UnclosedQuote { row: record_row });
+                        };
+                        self.bld.text.push_str(&text[i..i + p]);
+                        i += p + 1;
+                        if i < n && b[i] == b'"' {
+                            self.bld.text.push('"');
+                            i += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    let end = find(i);
+                    let mut seg = &text[i..end];
+                    if end < n || delim == 0 {
+                        seg = seg.strip_suffix('\r').unwrap_or(seg);
+                    }
+                    self.bld.text.push_str(seg);
+                    i = end;
+                    self.pend = end;
+                    blank &= self.bld.text.len() == before;
+                    self.bld.ends.push(self.bld.text.len() as u32);
+                } else {
+                    let end = find(i);
+                    let cell_end;
+                    if (end == n || b[end] == b'\n') && end > i && b[end - 1] == b'\r' {
+                        // The `\r` of a `\r\n` line end is left out.
+                        self.flush(end - 1);
+                        self.pend = end;
+                        cell_end = self.bld.text.len();
+                        blank &= end - 1 == i;
+                    } else {
+                        cell_end = self.out(end);
+                        blank &= end == i;
+                    }
+                    self.bld.ends.push(cell_end as u32);
+                    i = end;
+                }
+                if i < n && b[i] == delim && delim != 0 {
+                    i += 1;
+                    if i == n {
+                        // `a,b,` at the very end: the last cell is empty.
+                        let end = self.out(i) as u32;
+                        self.bld.ends.push(end);
+                        break;
+                    }
+                    continue;
+                }
+                if i < n {
+                    i += 1; // the `\n`
+                }
+                break;
+            }
+            self.i = i;
+            if blank || self.bld.header.is_none() {
+                // Dropped or taken apart: its text must be in the output first.
+                self.flush(i);
+            }
+            self.bld.end_record(start, text_start, record_row, blank);
+        }
+        Ok(())
+    }
+}
+
+/// Index of the first `x` or `y` in `b` from `from` on, or `b.len()`.
+///
+/// Eight bytes at a time in a `u64`: `memchr2` is the faster search for
+/// long runs, but cells are short (a few bytes each) and in wasm32 without
+/// SIMD `memchr2` falls back to 4-byte words and a setup cost per call,
+/// which made it most of reading's time.
+///
+/// # Formula
+/// A byte of `w ^ (x * 0x0101…01)` is zero where `w` holds `x`; for a word
+/// `v`, `(v - 0x0101…01) & !v & 0x8080…80` sets the top bit of the first
+/// zero byte (higher bytes may be flagged falsely by the borrow, never
+/// lower ones), so the lowest set bit locates the first match ("Bit
+/// Twiddling Hacks", S. E. Anderson, "Determine if a word has a zero byte").
+#[inline]
+fn find2(b: &[u8], from: usize, x: u8, y: u8) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let (px, py) = (LO * u64::from(x), LO * u64::from(y));
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        let (a, c) = (w ^ px, w ^ py);
+        let z = (a.wrapping_sub(LO) & !a | c.wrapping_sub(LO) & !c) & HI;
+        if z != 0 {
+            return i + (z.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i] != x && b[i] != y {
+        i += 1;
+    }
+    i.min(b.len())
 }
 
 /// Picks the delimiter whose count per line is the most consistent over the
@@ -496,6 +609,45 @@ pub fn detect_delimiter(text: &str) -> Option<Delimiter> {
     }
     best.map(|(k, _)| Delimiter::ALL[k])
 }
+
+/// The cells of one column, top to bottom: [`Table::column`].
+pub struct Column<'a> {
+    table: &'a Table,
+    col: usize,
+    row: usize,
+    rows: usize,
+    /// The next cell's index and the cells per row, when every row has the
+    /// same number of cells and none is fixed.
+    regular: Option<(usize, usize)>,
+}
+
+impl<'a> Iterator for Column<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        if self.row >= self.rows {
+            return None;
+        }
+        let r = self.row;
+        self.row += 1;
+        Some(match &mut self.regular {
+            Some((f, step)) => {
+                let cell = self.table.field(*f);
+                *f += *step;
+                cell
+            }
+            None => self.table.cell(r, self.col),
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.rows - self.row;
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Column<'_> {}
 
 impl Table {
     /// The data row that is the real header when the first row is a title
@@ -617,7 +769,12 @@ impl Table {
 
     #[inline]
     fn field(&self, f: usize) -> &str {
-        let start = if f == 0 { 0 } else { self.ends[f - 1] as usize };
+        // One separator byte after each cell (see `Builder`).
+        let start = if f == 0 {
+            0
+        } else {
+            self.ends[f - 1] as usize + 1
+        };
         let end = self.ends[f] as usize;
         self.text.get(start..end).unwrap_or("")
     }
@@ -713,8 +870,23 @@ impl Table {
     }
 
     /// Cells of one column, top to bottom.
-    pub fn column(&self, col: usize) -> impl Iterator<Item = &str> + '_ {
-        (0..self.row_count()).map(move |r| self.cell(r, col))
+    pub fn column(&self, col: usize) -> Column<'_> {
+        // Rows of equal width and no fixes (the usual large table): the
+        // column's cells are every `step`-th cell, walked without looking
+        // up each row.
+        let regular = match (&self.first.explicit, self.edits.is_empty()) {
+            (None, true) if col < self.first.step as usize => {
+                Some((self.first.start as usize + col, self.first.step as usize))
+            }
+            _ => None,
+        };
+        Column {
+            table: self,
+            col,
+            row: 0,
+            rows: self.row_count(),
+            regular,
+        }
     }
 
     /// Cells of one row, one per header.
@@ -752,9 +924,15 @@ impl Table {
     /// decimal comma would have needed quotes); else `None`, where a lone
     /// separator is read as the decimal one.
     pub fn decimal_separator(&self, col: usize) -> Option<DecimalSeparator> {
-        if let Some(s) = self.decimal_guess(col).separator {
-            return Some(s);
-        }
+        self.decimal_guess(col)
+            .separator
+            .or_else(|| self.decimal_fallback())
+    }
+
+    /// The decimal separator of a column whose own cells do not decide:
+    /// the table's majority, else the delimiter's convention (see
+    /// [`Table::decimal_separator`]).
+    pub fn decimal_fallback(&self) -> Option<DecimalSeparator> {
         let table = *self.table_decimal.get_or_init(|| {
             detect_decimal_separator((0..self.column_count()).flat_map(|c| self.column(c)))
                 .separator
@@ -847,7 +1025,12 @@ impl Table {
     /// tell and the user must choose.
     #[allow(clippy::result_unit_err)]
     pub fn resolve_date_order(&self, col: usize) -> Result<Option<DateOrder>, ()> {
-        let guess = self.date_order(col);
+        self.resolve_date_order_from(self.date_order(col))
+    }
+
+    /// [`Table::resolve_date_order`] from a column's votes already counted.
+    #[allow(clippy::result_unit_err)]
+    pub fn resolve_date_order_from(&self, guess: DateOrderGuess) -> Result<Option<DateOrder>, ()> {
         if !guess.needs_choice() {
             return Ok(guess.order);
         }
@@ -904,6 +1087,35 @@ mod tests {
         (0..t.row_count())
             .map(|r| t.row(r).map(str::to_string).collect())
             .collect()
+    }
+
+    #[test]
+    fn find2_finds_what_memchr2_finds() {
+        // Every position and byte value around the word boundaries, and
+        // bytes with the top bit set (UTF-8) that must not be matched.
+        let mut state = 11u64;
+        for len in 0..40 {
+            for _ in 0..50 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|_| {
+                        state = state
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        [b'a', b',', b'\n', 0xE2, 0x80, 0xAC, b'0', 0x0A ^ 0x80]
+                            [(state >> 61) as usize]
+                    })
+                    .collect();
+                for from in 0..=len {
+                    let want =
+                        memchr::memchr2(b',', b'\n', &bytes[from..]).map_or(len, |p| from + p);
+                    assert_eq!(
+                        find2(&bytes, from, b',', b'\n'),
+                        want,
+                        "{bytes:?} from {from}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,5 +1,19 @@
 //! Folding of header and month names for matching: `Date de commande`,
-//! ` DATE_DE_COMMANDE ` and `date-de-commande` all become `date de commande`.
+//! ` DATE_DE_COMMANDE ` and `date-de-commande` all become `date de commande`;
+//! and [`trim`], `str::trim` for the cells of large columns.
+
+/// `text.trim()`, without decoding characters when the first and last
+/// bytes are visible ASCII (nearly every cell).
+#[inline]
+pub(crate) fn trim(text: &str) -> &str {
+    let visible = |b: &u8| (b'!'..0x80).contains(b);
+    let b = text.as_bytes();
+    if b.first().is_none_or(visible) && b.last().is_none_or(visible) {
+        text
+    } else {
+        text.trim()
+    }
+}
 
 /// Lower case, accents removed (French and common Latin letters), every run
 /// of non-alphanumeric characters turned into one space, trimmed.
@@ -49,7 +63,26 @@ pub fn fold(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, trim};
+
+    #[test]
+    fn trim_is_str_trim() {
+        for t in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{a0}a",
+            "a\u{2009}",
+            "\ta\r",
+            "é",
+            "\u{7f}",
+            "x y",
+        ] {
+            assert_eq!(trim(t), t.trim(), "{t:?}");
+        }
+    }
 
     #[test]
     fn folds_case_accents_and_punctuation() {

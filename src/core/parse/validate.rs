@@ -16,13 +16,17 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::ops::Range;
 
-use super::date::{parse_date_with, DateErrorKind, DateOrder};
+use super::date::{
+    self, detect_date_order, parse_date_with, DateErrorKind, DateOrder, DateOrderGuess,
+};
 use super::error::{CellError, CellProblem};
+use super::intern::{IdColumn, Interner};
 use super::mapping::{Field, Mapping, MappingError, Role, Shape};
-use super::number::{parse_number_with, shown, DecimalSeparator, NumberErrorKind};
-use super::table::Table;
-use super::text::fold;
+use super::number::{self, parse_number_with, shown, DecimalSeparator, NumberErrorKind};
+use super::table::{Column, Table};
+use super::text::{fold, trim};
 use crate::core::period::PeriodUnit;
 
 /// How many problems are kept in detail; all are counted.
@@ -261,10 +265,28 @@ pub fn validate_with_progress(
     mapping: &Mapping,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Validation, ValidateError> {
+    run(table, mapping, progress, true)
+}
+
+/// [`validate`] reading every number and date cell with
+/// [`parse_number_with`] and [`parse_date_with`], without the column fast
+/// paths: the reference those are checked against by property tests.
+#[doc(hidden)]
+pub fn validate_reference(table: &Table, mapping: &Mapping) -> Result<Validation, ValidateError> {
+    run(table, mapping, &mut |_, _| true, false)
+}
+
+fn run(
+    table: &Table,
+    mapping: &Mapping,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+    fast: bool,
+) -> Result<Validation, ValidateError> {
     mapping
         .check(table.column_count())
         .map_err(ValidateError::Mapping)?;
     let mut cx = Ctx::new(table, mapping, progress);
+    cx.fast = fast;
     for r in table.rows_with_extra_cells() {
         let r = *r as usize;
         let count = table.cells_in_row(r) - table.column_count();
@@ -327,6 +349,8 @@ struct Ctx<'a> {
     done: usize,
     total: usize,
     cancelled: bool,
+    /// Column fast paths on (off for [`validate_reference`]).
+    fast: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -351,16 +375,43 @@ impl<'a> Ctx<'a> {
             done: 0,
             total: table.row_count() * columns.max(1),
             cancelled: false,
+            fast: true,
         }
     }
 
-    /// Reports progress every [`TICK`] rows of a column; `false` once the
-    /// user has cancelled.
-    #[inline]
-    fn tick(&mut self, r: usize) -> bool {
-        if r % TICK == TICK - 1 && !self.cancelled {
+    /// Reports [`TICK`] more cells typed; `false` once the user has
+    /// cancelled.
+    fn tick(&mut self) -> bool {
+        if !self.cancelled {
             self.done += TICK;
             self.cancelled = !(self.progress)(self.done.min(self.total), self.total);
+        }
+        !self.cancelled
+    }
+
+    /// Calls `f(cx, row, cell)` for each cell of column `col`, top to
+    /// bottom, reporting progress every [`TICK`] rows; `false` when the
+    /// user has cancelled (the rows after are not visited).
+    ///
+    /// Each [`TICK`] rows are a call of their own ([`cells_chunk`]): in a
+    /// browser, a loop runs in the engine's first, quickly compiled code
+    /// until its function is called again (V8 has no on-stack replacement
+    /// for WebAssembly), so one call for a million rows would never use the
+    /// optimised code compiled meanwhile.
+    fn each_cell<F>(&mut self, col: usize, mut f: F) -> bool
+    where
+        F: FnMut(&mut Ctx<'a>, usize, &'a str),
+    {
+        let n = self.table.row_count();
+        let mut cells = self.table.column(col);
+        let mut r = 0;
+        while r < n && !self.cancelled {
+            let end = n.min(r + TICK);
+            cells_chunk(self, &mut cells, r..end, &mut f);
+            if end - r == TICK {
+                self.tick();
+            }
+            r = end;
         }
         !self.cancelled
     }
@@ -402,32 +453,32 @@ impl<'a> Ctx<'a> {
     }
 
     fn text(&mut self, col: usize, required: bool) -> Vec<&'a str> {
-        let t = self.table;
-        let mut out = Vec::with_capacity(t.row_count());
-        for r in 0..t.row_count() {
-            if !self.tick(r) {
-                break;
-            }
-            let v = t.cell(r, col).trim();
-            if required && v.is_empty() && self.live(r) {
-                self.flag(r, col, CellProblem::Missing);
+        let mut out = Vec::with_capacity(self.table.row_count());
+        self.each_cell(col, |cx, r, cell| {
+            let v = trim(cell);
+            if required && v.is_empty() && cx.live(r) {
+                cx.flag(r, col, CellProblem::Missing);
             }
             out.push(v);
-        }
+        });
         out
     }
 
-    /// Flags empty cells of a required text column.
-    fn require(&mut self, col: usize) {
-        let t = self.table;
-        for r in 0..t.row_count() {
-            if !self.tick(r) {
-                break;
+    /// Flags empty cells of a required id column, and reads its ids.
+    fn require_ids(&mut self, col: usize) -> IdColumn<'a> {
+        let mut ids = IdColumn::new(self.table.row_count());
+        self.each_cell(col, |cx, r, cell| {
+            let id = trim(cell);
+            if !cx.live(r) {
+                ids.skip();
+            } else if id.is_empty() {
+                cx.flag(r, col, CellProblem::Missing);
+                ids.skip();
+            } else {
+                ids.push(id);
             }
-            if t.cell(r, col).trim().is_empty() && self.live(r) {
-                self.flag(r, col, CellProblem::Missing);
-            }
-        }
+        });
+        ids
     }
 
     /// Numbers of a column; `check` returns the expected range when a value
@@ -446,6 +497,13 @@ impl<'a> Ctx<'a> {
 
     /// [`Ctx::numbers`] with NaN for "no value" (parsed numbers are always
     /// finite): half the memory of `Option<f64>` for large columns.
+    ///
+    /// One pass reads the plain cells (`1234.5`, `-7,25`) with a fast path
+    /// and counts every cell's vote on the decimal separator; the cells the
+    /// fast path leaves, and those whose value depends on the separator
+    /// (`1,234`), are then read by [`parse_number_with`] once the column's
+    /// separator is known. Same result as reading each cell with it
+    /// ([`Ctx::numbers_each`]), problems in the same order.
     fn numbers_dense(
         &mut self,
         col: usize,
@@ -453,94 +511,264 @@ impl<'a> Ctx<'a> {
         check: impl Fn(f64) -> Option<&'static str>,
     ) -> Vec<f64> {
         let t = self.table;
-        let dec = self.mapping.decimal.or_else(|| t.decimal_separator(col));
+        let forced = self.mapping.decimal;
+        if !self.fast {
+            let dec = forced.or_else(|| t.decimal_separator(col));
+            self.readings.push(ColumnReading {
+                col,
+                decimal: dec,
+                date_order: None,
+            });
+            return self.numbers_each(col, dec, required, &check);
+        }
+        let mut out = Vec::with_capacity(t.row_count());
+        let (mut point_votes, mut comma_votes) = (0usize, 0usize);
+        // Cells read by the fast path with `.` or `,` as the decimal point.
+        let (mut fast_point, mut fast_comma) = (0usize, 0usize);
+        let mut later: Vec<u32> = Vec::new();
+        let finished = self.each_cell(col, |cx, r, cell| {
+            let fast = number::plain(cell.as_bytes());
+            if forced.is_none() {
+                let vote = match fast {
+                    Some(p) => p.vote(),
+                    None => number::decimal_vote(cell),
+                };
+                match vote {
+                    Some(DecimalSeparator::Point) => point_votes += 1,
+                    Some(DecimalSeparator::Comma) => comma_votes += 1,
+                    None => {}
+                }
+            }
+            if !cx.live(r) {
+                out.push(f64::NAN);
+                return;
+            }
+            match fast {
+                Some(p) if !p.could_group && check(p.value).is_none() => {
+                    fast_point += usize::from(p.sep == b'.');
+                    fast_comma += usize::from(p.sep == b',');
+                    out.push(p.value);
+                }
+                _ => {
+                    later.push(r as u32);
+                    out.push(f64::NAN);
+                }
+            }
+        });
+        if !finished {
+            return out;
+        }
+        let dec = forced.or_else(|| match point_votes.cmp(&comma_votes) {
+            std::cmp::Ordering::Greater => Some(DecimalSeparator::Point),
+            std::cmp::Ordering::Less => Some(DecimalSeparator::Comma),
+            std::cmp::Ordering::Equal => t.decimal_fallback(),
+        });
         self.readings.push(ColumnReading {
             col,
             decimal: dec,
             date_order: None,
         });
-        let mut out = Vec::with_capacity(t.row_count());
-        for r in 0..t.row_count() {
-            if !self.tick(r) {
-                break;
-            }
-            if !self.live(r) {
-                out.push(f64::NAN);
-                continue;
-            }
-            let cell = t.cell(r, col);
-            let v = match parse_number_with(cell, dec) {
-                Ok(v) => match check(v) {
-                    None => v,
-                    Some(expected) => {
-                        self.flag(
-                            r,
-                            col,
-                            CellProblem::OutOfRange {
-                                text: cell.trim().to_string(),
-                                expected: expected.to_string(),
-                            },
-                        );
-                        f64::NAN
-                    }
-                },
-                Err(e) if e.kind == NumberErrorKind::Empty => {
-                    if required {
-                        self.flag(r, col, CellProblem::Missing);
-                    }
-                    f64::NAN
-                }
-                Err(e) => {
-                    self.flag(r, col, CellProblem::Number(e));
-                    f64::NAN
-                }
-            };
-            out.push(v);
+        let misread = match dec {
+            Some(DecimalSeparator::Point) => fast_comma > 0,
+            Some(DecimalSeparator::Comma) => fast_point > 0,
+            None => false,
+        };
+        if misread {
+            // Cells in the minority's convention: rare, and problems.
+            return self.numbers_each(col, dec, required, &check);
+        }
+        for r in later {
+            let r = r as usize;
+            out[r] = self.number_cell(r, col, dec, required, &check);
         }
         out
     }
 
+    /// [`Ctx::numbers_dense`] cell by cell with [`parse_number_with`]: the
+    /// reference its fast path must agree with.
+    fn numbers_each(
+        &mut self,
+        col: usize,
+        dec: Option<DecimalSeparator>,
+        required: bool,
+        check: &impl Fn(f64) -> Option<&'static str>,
+    ) -> Vec<f64> {
+        (0..self.table.row_count())
+            .map(|r| {
+                if self.live(r) {
+                    self.number_cell(r, col, dec, required, check)
+                } else {
+                    f64::NAN
+                }
+            })
+            .collect()
+    }
+
+    /// One cell read with [`parse_number_with`], its problem flagged.
+    fn number_cell(
+        &mut self,
+        r: usize,
+        col: usize,
+        dec: Option<DecimalSeparator>,
+        required: bool,
+        check: &impl Fn(f64) -> Option<&'static str>,
+    ) -> f64 {
+        let cell = self.table.cell(r, col);
+        match parse_number_with(cell, dec) {
+            Ok(v) => match check(v) {
+                None => v,
+                Some(expected) => {
+                    self.flag(
+                        r,
+                        col,
+                        CellProblem::OutOfRange {
+                            text: cell.trim().to_string(),
+                            expected: expected.to_string(),
+                        },
+                    );
+                    f64::NAN
+                }
+            },
+            Err(e) if e.kind == NumberErrorKind::Empty => {
+                if required {
+                    self.flag(r, col, CellProblem::Missing);
+                }
+                f64::NAN
+            }
+            Err(e) => {
+                self.flag(r, col, CellProblem::Number(e));
+                f64::NAN
+            }
+        }
+    }
+
+    /// Dates of a column, read in one pass like [`Ctx::numbers_dense`]:
+    /// `yyyy-mm-dd` and `dd/mm/yyyy` cells by a fast path (the latter in
+    /// the order most of the first cells tell, checked once the whole
+    /// column has voted), the others by [`parse_date_with`] once the
+    /// column's order is known. Same result as [`Ctx::dates_each`].
     fn dates(
         &mut self,
         col: usize,
         required: bool,
     ) -> Result<Vec<Option<NaiveDate>>, ValidateError> {
         let t = self.table;
-        let order = match self.mapping.date_order {
+        let forced = self.mapping.date_order;
+        if !self.fast {
+            let order = match forced {
+                Some(o) => Some(o),
+                None => t.resolve_date_order(col).map_err(|_| self.ask_order(col))?,
+            };
+            self.readings.push(ColumnReading {
+                col,
+                decimal: None,
+                date_order: order,
+            });
+            return Ok(self.dates_each(col, order, required));
+        }
+        let tentative = forced.unwrap_or_else(|| {
+            detect_date_order(t.column(col).take(1000))
+                .order
+                .unwrap_or(DateOrder::DayFirst)
+        });
+        let mut guess = DateOrderGuess::default();
+        // Dates read in the tentative order that the other order reads
+        // differently (`03/04/2024`, not `05/05/2024`).
+        let mut dependent = 0usize;
+        let mut later: Vec<u32> = Vec::new();
+        let mut out = Vec::with_capacity(t.row_count());
+        let finished = self.each_cell(col, |cx, r, cell| {
+            let fast = date::plain(cell.as_bytes());
+            if forced.is_none() {
+                guess.count(match fast {
+                    Some(p) => p.vote(),
+                    None => date::order_vote(cell),
+                });
+            }
+            if !cx.live(r) {
+                out.push(None);
+                return;
+            }
+            let d = match fast {
+                Some(date::Plain::Iso(d)) => d,
+                Some(date::Plain::Numeric { a, m, year }) => {
+                    let d = tentative.date(a, m, year);
+                    dependent += usize::from(d.is_some() && a != m);
+                    d
+                }
+                None => None,
+            };
+            if d.is_none() {
+                later.push(r as u32);
+            }
+            out.push(d);
+        });
+        if !finished {
+            return Ok(out);
+        }
+        guess.decide();
+        let order = match forced {
             Some(o) => Some(o),
-            None => t.resolve_date_order(col).map_err(|_| self.ask_order(col))?,
+            None => t
+                .resolve_date_order_from(guess)
+                .map_err(|_| self.ask_order(col))?,
         };
         self.readings.push(ColumnReading {
             col,
             decimal: None,
             date_order: order,
         });
-        let mut out = Vec::with_capacity(t.row_count());
-        for r in 0..t.row_count() {
-            if !self.tick(r) {
-                break;
-            }
-            if !self.live(r) {
-                out.push(None);
-                continue;
-            }
-            let cell = t.cell(r, col);
-            if cell.trim().is_empty() {
-                if required {
-                    self.flag(r, col, CellProblem::Missing);
-                }
-                out.push(None);
-                continue;
-            }
-            match parse_date_with(cell, order) {
-                Ok(d) => out.push(Some(d)),
-                Err(e) => {
-                    self.flag(r, col, CellProblem::Date(e));
-                    out.push(None);
-                }
-            }
+        if dependent > 0 && order.is_some_and(|o| o != tentative) {
+            return Ok(self.dates_each(col, order, required));
+        }
+        for r in later {
+            let r = r as usize;
+            out[r] = self.date_cell(r, col, order, required);
         }
         Ok(out)
+    }
+
+    /// [`Ctx::dates`] cell by cell with [`parse_date_with`]: the reference
+    /// its fast path must agree with.
+    fn dates_each(
+        &mut self,
+        col: usize,
+        order: Option<DateOrder>,
+        required: bool,
+    ) -> Vec<Option<NaiveDate>> {
+        (0..self.table.row_count())
+            .map(|r| {
+                if self.live(r) {
+                    self.date_cell(r, col, order, required)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// One cell read with [`parse_date_with`], its problem flagged.
+    fn date_cell(
+        &mut self,
+        r: usize,
+        col: usize,
+        order: Option<DateOrder>,
+        required: bool,
+    ) -> Option<NaiveDate> {
+        let cell = self.table.cell(r, col);
+        if cell.trim().is_empty() {
+            if required {
+                self.flag(r, col, CellProblem::Missing);
+            }
+            return None;
+        }
+        match parse_date_with(cell, order) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.flag(r, col, CellProblem::Date(e));
+                None
+            }
+        }
     }
 
     fn ask_order(&self, col: usize) -> ValidateError {
@@ -573,21 +801,17 @@ impl<'a> Ctx<'a> {
     }
 
     fn booleans(&mut self, col: usize) -> Vec<Option<bool>> {
-        let t = self.table;
-        let mut out = Vec::with_capacity(t.row_count());
-        for r in 0..t.row_count() {
-            if !self.tick(r) {
-                break;
-            }
-            let cell = t.cell(r, col).trim();
-            if cell.is_empty() || !self.live(r) {
+        let mut out = Vec::with_capacity(self.table.row_count());
+        self.each_cell(col, |cx, r, cell| {
+            let cell = trim(cell);
+            if cell.is_empty() || !cx.live(r) {
                 out.push(None);
-                continue;
+                return;
             }
             match parse_flag(cell) {
                 Some(b) => out.push(Some(b)),
                 None => {
-                    self.flag(
+                    cx.flag(
                         r,
                         col,
                         CellProblem::NotABoolean {
@@ -597,7 +821,7 @@ impl<'a> Ctx<'a> {
                     out.push(None);
                 }
             }
-        }
+        });
         out
     }
 
@@ -648,68 +872,64 @@ fn pick<T: Clone>(v: &[T], keep: &[usize]) -> Vec<T> {
     keep.iter().map(|&r| v[r].clone()).collect()
 }
 
-/// Distinct strings to small codes. Short strings (up to 15 bytes, most
-/// ids and labels) are keyed by their bytes packed in a `u128`, so a lookup
-/// never reads the table's text again (a cache miss per row otherwise).
-///
-/// The last key is remembered: logs sorted by customer (a common export
-/// order) then skip the hash lookup, which for hundreds of thousands of
-/// distinct ids is a cache miss and the main cost of validation.
-struct Interner<'a> {
-    short: FxHashMap<u128, u32>,
-    long: FxHashMap<&'a str, u32>,
-    labels: Vec<String>,
-    last: Option<(u128, u32)>,
-}
-
-impl<'a> Interner<'a> {
-    fn new(capacity: usize) -> Self {
-        let mut short = FxHashMap::default();
-        short.reserve(capacity);
-        Interner {
-            short,
-            long: FxHashMap::default(),
-            labels: Vec::new(),
-            last: None,
-        }
-    }
-
-    #[inline]
-    fn code(&mut self, s: &'a str) -> u32 {
-        let b = s.as_bytes();
-        let next = self.labels.len() as u32;
-        let code = if b.len() <= 15 {
-            let mut k = [0u8; 16];
-            k[..b.len()].copy_from_slice(b);
-            k[15] = b.len() as u8;
-            let key = u128::from_le_bytes(k);
-            if let Some((last, code)) = self.last {
-                if last == key {
-                    return code;
-                }
-            }
-            let code = *self.short.entry(key).or_insert(next);
-            self.last = Some((key, code));
-            code
-        } else {
-            *self.long.entry(s).or_insert(next)
-        };
-        if code == next {
-            self.labels.push(s.to_string());
-        }
-        code
+/// One chunk of [`Ctx::each_cell`], a function of its own so that each
+/// chunk is a new call (kept out of line for that).
+#[inline(never)]
+fn cells_chunk<'a, F>(cx: &mut Ctx<'a>, cells: &mut Column<'a>, rows: Range<usize>, f: &mut F)
+where
+    F: FnMut(&mut Ctx<'a>, usize, &'a str),
+{
+    for (r, cell) in rows.zip(cells) {
+        f(cx, r, cell);
     }
 }
 
-/// Codes of a text column's kept rows, read straight from the table.
+/// Codes of a text column's kept rows (ascending), read straight from the
+/// table.
 fn table_categories(table: &Table, col: usize, keep: &[usize]) -> Categories {
-    let mut interner = Interner::new(16);
-    let codes = keep
-        .iter()
-        .map(|&r| interner.code(table.cell(r, col).trim()))
-        .collect();
+    let mut next = keep.iter().peekable();
+    categories(table, col, |r| {
+        let kept = next.peek() == Some(&&r);
+        if kept {
+            next.next();
+        }
+        kept
+    })
+}
+
+/// Codes of the cells of a text column in the rows where `kept` is true
+/// (asked once per row, in order).
+fn categories(table: &Table, col: usize, mut kept: impl FnMut(usize) -> bool) -> Categories {
+    let mut interner = Interner::new();
+    let mut codes = Vec::with_capacity(table.row_count());
+    let mut cells = table.column(col);
+    let n = table.row_count();
+    // A call per chunk, as in `Ctx::each_cell`.
+    #[inline(never)]
+    fn chunk<'a>(
+        cells: &mut Column<'a>,
+        rows: Range<usize>,
+        kept: &mut impl FnMut(usize) -> bool,
+        interner: &mut Interner<'a>,
+        codes: &mut Vec<u32>,
+    ) {
+        for (r, cell) in rows.zip(cells) {
+            if kept(r) {
+                codes.push(interner.code(trim(cell)));
+            }
+        }
+    }
+    for from in (0..n).step_by(TICK) {
+        chunk(
+            &mut cells,
+            from..n.min(from + TICK),
+            &mut kept,
+            &mut interner,
+            &mut codes,
+        );
+    }
     Categories {
-        labels: interner.labels,
+        labels: interner.into_labels(),
         codes,
     }
 }
@@ -727,28 +947,20 @@ fn transactions(cx: &mut Ctx<'_>) -> Result<Dataset, ValidateError> {
     let (Some(id_c), Some(date_c), Some(amount_c)) = (id_c, date_c, amount_c) else {
         return unreachable_mapping();
     };
-    cx.require(id_c);
+    let ids = cx.require_ids(id_c);
     let dates = cx.dates(date_c, true)?;
     let amounts = cx.numbers_dense(amount_c, true, any);
     let n = cx.table.row_count();
     let kept: Vec<bool> = (0..n).map(|r| !cx.bad[r] && cx.live(r)).collect();
     let t = cx.table;
     let keep = || (0..n).filter(|&r| kept[r]);
-    // Ids are interned for kept rows only, so that a customer whose every
+    // Ids are numbered over kept rows only, so that a customer whose every
     // row has a problem does not appear with no purchase.
-    let mut ids = Interner::new(1024);
-    let customer = keep().map(|r| ids.code(t.cell(r, id_c).trim())).collect();
-    let cats = |c: usize| {
-        let mut interner = Interner::new(16);
-        let codes = keep().map(|r| interner.code(t.cell(r, c).trim())).collect();
-        Categories {
-            labels: interner.labels,
-            codes,
-        }
-    };
+    let (customer_ids, customer) = ids.finish(|r| kept[r]);
+    let cats = |c: usize| categories(t, c, |r| kept[r]);
     let d = Transactions {
         customer,
-        customer_ids: ids.labels,
+        customer_ids,
         // Same-size element types: these collect in place, reusing the
         // full-length vectors instead of allocating new ones.
         date: dates
@@ -1314,6 +1526,41 @@ mod tests {
             calls < 2
         });
         assert_eq!(e.unwrap_err(), ValidateError::Cancelled);
+    }
+
+    #[test]
+    fn a_column_whose_first_cells_mislead_is_read_again() {
+        // The fast path reads `aa/mm/yyyy` in the order its first 1000
+        // cells suggest (none here: day first by default); the later cells
+        // say month first, so the column is read again cell by cell.
+        let mut csv = String::from("client,date,amount\n");
+        for i in 0..1500 {
+            let date = if i < 1000 {
+                format!("{:02}/{:02}/2024", i % 12 + 1, (i + 1) % 12 + 1)
+            } else {
+                format!("{:02}/{:02}/2024", i % 12 + 1, i % 15 + 13)
+            };
+            csv.push_str(&format!("c{i},{date},{i}.5\n"));
+        }
+        // One English amount among French ones: read again, and refused.
+        csv.push_str("z,01/13/2024,\"1,5\"\n");
+        for i in 0..3 {
+            csv.push_str(&format!("y{i},01/13/2024,{i}.25\n"));
+        }
+        let t = read_table(csv.as_bytes()).unwrap();
+        let m = guess_mapping(&t, Shape::Transactions);
+        let v = validate(&t, &m).unwrap();
+        assert_eq!(v, validate_reference(&t, &m).unwrap());
+        assert_eq!(v.readings[0].date_order, Some(DateOrder::MonthFirst));
+        let Dataset::Transactions(tx) = &v.dataset else {
+            panic!()
+        };
+        assert_eq!(tx.date[0], d(2024, 1, 2));
+        assert_eq!(v.problems.len(), 1);
+        assert_eq!(
+            v.problems[0].to_string(),
+            "row 1502, column \"amount\": \"1,5\" is not a number in this column, which uses \".\" for decimals"
+        );
     }
 
     #[test]
