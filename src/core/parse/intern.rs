@@ -230,17 +230,13 @@ impl<'a> IdColumn<'a> {
             labels: Vec::new(),
             codes: Vec::with_capacity(part.len()),
         };
-        // A call per chunk of rows: see `validate::Ctx::each_cell`.
-        for (i, chunk) in part.chunks(1 << 16).enumerate() {
-            number.rows(chunk, i << 16, &kept);
-        }
+        number.rows(&part, &kept);
         (number.labels, number.codes)
     }
 }
 
 /// Codes of one partition's keys, numbered from 0 by first appearance, and
 /// the key of each code.
-#[inline(never)]
 fn intern_partition(
     keys: &[u128],
     longs: &[&str],
@@ -282,17 +278,16 @@ struct Numbering<'a> {
 }
 
 impl Numbering<'_> {
-    /// Rows `first..` whose partitions are `part`.
-    #[inline(never)]
-    fn rows(&mut self, part: &[u8], first: usize, kept: &impl Fn(usize) -> bool) {
-        for (i, &p) in part.iter().enumerate() {
+    /// The rows, whose partitions are `part`.
+    fn rows(&mut self, part: &[u8], kept: &impl Fn(usize) -> bool) {
+        for (r, &p) in part.iter().enumerate() {
             if p == NONE {
                 continue;
             }
             let p = usize::from(p);
             let lc = self.local[p][self.cursor[p]] as usize;
             self.cursor[p] += 1;
-            if !kept(first + i) {
+            if !kept(r) {
                 continue;
             }
             let g = &mut self.global[p][lc];

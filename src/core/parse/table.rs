@@ -400,8 +400,6 @@ fn tokenize_with(
     };
     let mut next_report = start + PROGRESS_STEP;
     while tok.i < n {
-        // A call per step: see `validate::Ctx::each_cell` (a loop runs in a
-        // browser's optimised code only from its function's next call).
         tok.records(next_report)?;
         if tok.i < n {
             if !progress(tok.i - start, n - start) {
@@ -455,7 +453,6 @@ impl Tokenizer<'_> {
     }
 
     /// Reads records while they start before input position `until`.
-    #[inline(never)]
     fn records(&mut self, until: usize) -> Result<(), ParseError> {
         let text = self.text;
         let b = text.as_bytes();
