@@ -21,7 +21,7 @@ const FEW: usize = 16;
 
 /// The key of a string of at most 15 bytes: its bytes, then its length in
 /// the last byte. `None` for longer strings.
-#[inline]
+#[inline(always)]
 fn pack(b: &[u8]) -> Option<u128> {
     let n = b.len();
     if n > 15 {
@@ -95,14 +95,22 @@ impl<'a> Interner<'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn code(&mut self, s: &'a str) -> u32 {
+        if let Some(key) = pack(s.as_bytes()) {
+            if let Some(&(_, c)) = self.few.iter().find(|(k, _)| *k == key) {
+                return c;
+            }
+        }
+        self.code_slow(s)
+    }
+
+    /// [`Interner::code`] for a string not among the few seen so far.
+    #[inline(never)]
+    fn code_slow(&mut self, s: &'a str) -> u32 {
         let next = self.labels.len() as u32;
         let code = match pack(s.as_bytes()) {
             Some(key) => {
-                if let Some(&(_, c)) = self.few.iter().find(|(k, _)| *k == key) {
-                    return c;
-                }
                 if self.short.is_empty() && self.few.len() < FEW {
                     self.few.push((key, next));
                     next

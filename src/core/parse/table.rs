@@ -98,6 +98,7 @@ struct Seq {
 }
 
 impl Seq {
+    #[inline]
     fn push(&mut self, v: u32) {
         if let Some(e) = &mut self.explicit {
             e.push(v);
@@ -107,14 +108,19 @@ impl Seq {
             0 => self.start = v,
             1 => self.step = v.wrapping_sub(self.start),
             n if v == self.start.wrapping_add(self.step.wrapping_mul(n as u32)) => {}
-            n => {
-                let mut e: Vec<u32> = (0..n)
-                    .map(|i| self.start.wrapping_add(self.step.wrapping_mul(i as u32)))
-                    .collect();
-                e.push(v);
-                self.explicit = Some(e);
-            }
+            _ => return self.make_explicit(v),
         }
+        self.len += 1;
+    }
+
+    /// From the first value off the arithmetic sequence on.
+    #[cold]
+    fn make_explicit(&mut self, v: u32) {
+        let mut e: Vec<u32> = (0..self.len)
+            .map(|i| self.start.wrapping_add(self.step.wrapping_mul(i as u32)))
+            .collect();
+        e.push(v);
+        self.explicit = Some(e);
         self.len += 1;
     }
 
@@ -834,7 +840,8 @@ impl Table {
         }
     }
 
-    #[inline]
+    // Once per cell read: inlined, as a call costs more than its body.
+    #[inline(always)]
     fn field(&self, f: usize) -> &str {
         let start = match f.checked_sub(1) {
             None => self.origin as usize,
