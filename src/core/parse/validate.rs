@@ -518,7 +518,7 @@ impl<'a> Ctx<'a> {
         let (mut fast_point, mut fast_comma) = (0usize, 0usize);
         let mut later: Vec<u32> = Vec::new();
         let finished = self.each_cell(col, |cx, r, cell| {
-            let fast = number::plain(cell.as_bytes());
+            let fast = number::column_cell(cell.as_bytes());
             if forced.is_none() {
                 let vote = match fast {
                     Some(p) => p.vote(),
