@@ -396,3 +396,30 @@ test('the data worker loads under a sub-path too', async ({ page }) => {
   await expect(page.locator('#data-summary')).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test('the data worker is named by its content, and the page starts that one', async ({ page }) => {
+  // A deploy must never pair a new page with a cached old worker: the page
+  // names the worker's loader in a meta, and every file of the worker has a
+  // content hash in its name (scripts/hash-worker.js).
+  const hashed = /^\.\/data-worker-loader-[0-9a-f]{16}\.js$/;
+  await page.goto('./#/data');
+  const loader = await page.locator('meta[name="cxi-data-worker"]').getAttribute('content');
+  expect(loader).toMatch(hashed);
+  const started = [];
+  page.on('request', (r) => started.push(new URL(r.url()).pathname.split('/').pop()));
+  const text = await page.evaluate(async (url) => (await fetch(url)).text(), loader);
+  const js = text.match(/importScripts\('\.\/(cxi-data-worker-[0-9a-f]{16}\.js)'\)/);
+  const wasm = text.match(/'\.\/(cxi-data-worker-[0-9a-f]{16}_bg\.wasm)'/);
+  expect(js).not.toBeNull();
+  expect(wasm).not.toBeNull();
+  const problems = watchConsole(page);
+  await page.locator('#sample-retail').click();
+  await expect(page.locator('#data-summary')).toBeVisible();
+  expect(problems).toEqual([]);
+  for (const name of [loader.slice(2), js[1], wasm[1]]) expect(started).toContain(name);
+  // The unhashed names are not served at all.
+  for (const name of ['data-worker-loader.js', 'cxi-data-worker.js', 'cxi-data-worker_bg.wasm']) {
+    const status = await page.evaluate(async (u) => (await fetch(u)).status, `./${name}`);
+    expect(status).toBe(404);
+  }
+});

@@ -69,7 +69,9 @@ async function main() {
     // --- ours: the app's worker, one per run (one session per worker), started before timing.
     function startWorker() {
       return new Promise((resolve, reject) => {
-        const w = new Worker('./data-worker-loader.js');
+        // The page names its worker's loader (content-hashed by the build).
+        const url = document.querySelector('meta[name="cxi-data-worker"]').content;
+        const w = new Worker(url);
         w.onerror = (e) => reject(new Error(e.message || 'worker error'));
         w.onmessage = (e) => {
           const m = JSON.parse(e.data.json);

@@ -19,10 +19,23 @@ use yew::Callback;
 use crate::core::data::{DataEvent, Edit, EngineId, FromWorker, Stage, ToWorker};
 use crate::core::i18n::Locale;
 
-/// The worker's loader script (`src/data-worker-loader.js`, copied by Trunk
-/// next to index.html with the worker's glue and wasm), fetched only when
-/// data is loaded.
+/// The worker's loader script when the page names none (a build without
+/// `scripts/hash-worker.js`).
 pub const WORKER_URL: &str = "./data-worker-loader.js";
+
+/// The worker's loader script, fetched only when data is loaded: the one
+/// index.html's `<meta name="cxi-data-worker">` names. The build's hook
+/// (`scripts/hash-worker.js`) sets it to a name that changes with the
+/// worker's content, so a page never starts a worker from another deploy.
+pub fn worker_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(r#"meta[name="cxi-data-worker"]"#).ok())
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|url| !url.is_empty())
+        .unwrap_or_else(|| WORKER_URL.to_string())
+}
 
 /// Messages waiting for the worker to listen, with what they transfer.
 type Queue = Rc<RefCell<Vec<(JsValue, Option<Array>)>>>;
@@ -40,7 +53,7 @@ pub struct WorkerClient {
 impl WorkerClient {
     /// Starts a worker whose replies become [`DataEvent`]s of engine `id`.
     pub fn spawn(id: EngineId, reply: Callback<DataEvent>) -> Result<WorkerClient, String> {
-        let worker = Worker::new(WORKER_URL).map_err(|e| js_text(&e))?;
+        let worker = Worker::new(&worker_url()).map_err(|e| js_text(&e))?;
         let ready = Rc::new(Cell::new(false));
         let queue: Queue = Rc::default();
         let onmessage = {

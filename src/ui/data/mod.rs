@@ -35,7 +35,7 @@ use crate::core::i18n::{fill, Locale};
 use crate::core::scenario::Action;
 
 pub use self::checks::summary_text;
-pub use self::engine::WORKER_URL;
+pub use self::engine::{worker_url, WORKER_URL};
 
 /// The page's state as a yew reducer; the transitions are the core's.
 #[derive(Debug, Clone, PartialEq, Default)]
