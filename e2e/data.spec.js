@@ -149,6 +149,14 @@ test.describe('French browser', () => {
     await page.locator('#data-file').setInputFiles({ name: 'garbage.csv', mimeType: 'text/csv', buffer: garbage });
     await expect(notice).toContainText('Inutilisable');
     await expect(page.locator('#data-in-use')).toHaveText(inUse);
+
+    // The notice follows a language switch, its reason too (worded by the
+    // worker in both languages), and back.
+    await expect(notice).toContainText('ce fichier (un fichier binaire) n\'est pas un tableau');
+    await page.getByLabel('Langue').selectOption('en');
+    await expect(notice).toContainText('This cannot be used: this is a binary file, not a table');
+    await page.getByLabel('Language').selectOption('fr');
+    await expect(notice).toContainText('Inutilisable : ce fichier (un fichier binaire) n\'est pas un tableau');
     expect(problems).toEqual([]);
   });
 
