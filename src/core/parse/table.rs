@@ -442,7 +442,8 @@ struct Tokenizer<'t> {
     i: usize,
     /// Line number of the last record started.
     row: u32,
-    /// Where blank records not yet cut out of the layout start.
+    /// Where blank records not yet cut out of the layout start (a layout
+    /// position).
     blank_from: Option<usize>,
 }
 
@@ -470,12 +471,17 @@ impl Tokenizer<'_> {
         while self.i < n && self.i < until {
             if let Some(from) = self.blank_from.take() {
                 // Another record follows blank ones: cut them out.
-                self.flush(from);
+                let built = self.bld.text.len();
+                if from >= built {
+                    self.flush(self.pend + (from - built));
+                } else {
+                    // Unquoting put some of them in the text already.
+                    self.bld.text.truncate(from);
+                }
                 self.pend = self.i;
             }
             self.row = self.row.saturating_add(1);
             let record_row = self.row;
-            let record_from = self.i;
             let start = self.bld.ends.len();
             let text_start = self.out(self.i);
             let mut blank = true;
@@ -541,7 +547,7 @@ impl Tokenizer<'_> {
             self.i = i;
             if blank {
                 self.bld.ends.truncate(start);
-                self.blank_from.get_or_insert(record_from);
+                self.blank_from.get_or_insert(text_start);
             } else if self.bld.header.is_none() {
                 if self.bld.text.len() > text_start {
                     // Quoted cells were unquoted into the text: all of it there.
@@ -1346,6 +1352,17 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn quoted_blank_records_are_cut_out_too() {
+        // Fuzzing found `""` then a line panicking: a blank record made of
+        // quoted empty cells had moved the copy past its own start.
+        assert_eq!(read_table(b"\"\"\n/").unwrap_err(), ParseError::HeaderOnly);
+        let t = read_table(b"\"\",\"\"\na,b\n1,2\n\"\"\n\"\",\r\n3,\"4\"\n").unwrap();
+        assert_eq!(t.headers, ["a", "b"]);
+        assert_eq!(cells(&t), [vec!["1", "2"], vec!["3", "4"]]);
+        assert_eq!((t.row_number(0), t.row_number(1)), (3, 6));
     }
 
     #[test]
