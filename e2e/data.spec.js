@@ -59,7 +59,9 @@ test.describe('French browser', () => {
     await expect(page).toHaveTitle(/^Données — CX Impact/);
     await page.goBack();
     await expect(page.locator('#clv-heading')).toBeVisible();
-    await page.goto('./#/nowhere');
+    // A same-document hash change (a goto may reload the page, which would
+    // restore the autosaved page instead).
+    await page.evaluate(() => { window.location.hash = '#/nowhere'; });
     await expect(page.locator('#overview-heading')).toBeVisible();
     await expect(page.locator('#data-heading')).toBeHidden();
     expect(problems).toEqual([]);
@@ -149,6 +151,14 @@ test.describe('French browser', () => {
     await page.locator('#data-file').setInputFiles({ name: 'garbage.csv', mimeType: 'text/csv', buffer: garbage });
     await expect(notice).toContainText('Inutilisable');
     await expect(page.locator('#data-in-use')).toHaveText(inUse);
+
+    // The notice follows a language switch, its reason too (worded by the
+    // worker in both languages), and back.
+    await expect(notice).toContainText('ce fichier (un fichier binaire) n\'est pas un tableau');
+    await page.getByLabel('Langue').selectOption('en');
+    await expect(notice).toContainText('This cannot be used: this is a binary file, not a table');
+    await page.getByLabel('Language').selectOption('fr');
+    await expect(notice).toContainText('Inutilisable : ce fichier (un fichier binaire) n\'est pas un tableau');
     expect(problems).toEqual([]);
   });
 
@@ -395,4 +405,31 @@ test('the data worker loads under a sub-path too', async ({ page }) => {
   await page.locator('#sample-retail').click();
   await expect(page.locator('#data-summary')).toBeVisible();
   expect(problems).toEqual([]);
+});
+
+test('the data worker is named by its content, and the page starts that one', async ({ page }) => {
+  // A deploy must never pair a new page with a cached old worker: the page
+  // names the worker's loader in a meta, and every file of the worker has a
+  // content hash in its name (scripts/postbuild.py).
+  const hashed = /^\.\/data-worker-loader-[0-9a-f]{16}\.js$/;
+  await page.goto('./#/data');
+  const loader = await page.locator('meta[name="cxi-data-worker"]').getAttribute('content');
+  expect(loader).toMatch(hashed);
+  const started = [];
+  page.on('request', (r) => started.push(new URL(r.url()).pathname.split('/').pop()));
+  const text = await page.evaluate(async (url) => (await fetch(url)).text(), loader);
+  const js = text.match(/importScripts\('\.\/(cxi-data-worker-[0-9a-f]{16}\.js)'\)/);
+  const wasm = text.match(/'\.\/(cxi-data-worker-[0-9a-f]{16}_bg\.wasm)'/);
+  expect(js).not.toBeNull();
+  expect(wasm).not.toBeNull();
+  const problems = watchConsole(page);
+  await page.locator('#sample-retail').click();
+  await expect(page.locator('#data-summary')).toBeVisible();
+  expect(problems).toEqual([]);
+  for (const name of [loader.slice(2), js[1], wasm[1]]) expect(started).toContain(name);
+  // The unhashed names are not served at all.
+  for (const name of ['data-worker-loader.js', 'cxi-data-worker.js', 'cxi-data-worker_bg.wasm']) {
+    const status = await page.evaluate(async (u) => (await fetch(u)).status, `./${name}`);
+    expect(status).toBe(404);
+  }
 });

@@ -1,7 +1,16 @@
 #!/usr/bin/env python3
 """Trunk post-build hook (Trunk.toml [[hooks]]), run in Trunk's staging folder.
 
-Release builds get:
+Every build first gets its data worker's files named by content (Trunk does
+not hash a worker): cxi-data-worker-<hash>.js and cxi-data-worker-<hash>_bg.wasm,
+a loader data-worker-loader-<hash>.js written from src/data-worker-loader.js
+with those names (its hash therefore covers all three), and index.html's
+<meta name="cxi-data-worker"> pointed at it, which is where the page looks for
+the worker (src/ui/data/engine.rs). A page of one deploy then never starts the
+worker of another from a cache. Names stay relative, so dist/ works under any
+sub-path.
+
+Release builds also get:
 1. a Content-Security-Policy <meta> in index.html: no third-party origin, no
    inline script but Trunk's loader (allowed by its sha256 hash), wasm allowed
    ('wasm-unsafe-eval'), connections to the app's own origin only;
@@ -43,6 +52,37 @@ FILE_CSP = (
     "img-src data: blob:; worker-src blob:; connect-src 'none'; "
     "object-src 'none'; base-uri 'none'; form-action 'none'"
 )
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def hash_worker(staging: Path, source: Path) -> tuple[str, str]:
+    """Renames the worker's glue and wasm by content, writes its loader and
+    points index.html at it; returns the new glue and wasm names."""
+    names = []
+    for suffix in (".js", "_bg.wasm"):
+        path = staging / f"cxi-data-worker{suffix}"
+        name = f"cxi-data-worker-{content_hash(path.read_bytes())}{suffix}"
+        path.rename(staging / name)
+        names.append(name)
+    js, wasm = names
+    template = (source / "src" / "data-worker-loader.js").read_text()
+    loader = template.replace("'./cxi-data-worker.js'", f"'./{js}'").replace(
+        "'./cxi-data-worker_bg.wasm'", f"'./{wasm}'")
+    if js not in loader or wasm not in loader:
+        sys.exit("postbuild: src/data-worker-loader.js no longer names the worker files as expected")
+    loader_name = f"data-worker-loader-{content_hash(loader.encode())}.js"
+    (staging / loader_name).write_text(loader)
+    index = staging / "index.html"
+    html, n = re.subn(r'(<meta\s+name="cxi-data-worker"\s+content=")[^"]*(")',
+                      rf"\g<1>./{loader_name}\g<2>", index.read_text())
+    if n != 1:
+        sys.exit('postbuild: index.html has no <meta name="cxi-data-worker" content="...">')
+    index.write_text(html)
+    print(f"postbuild: {loader_name} loads {js} and {wasm}", file=sys.stderr)
+    return js, wasm
 
 
 def sha256(text: str) -> str:
@@ -89,7 +129,7 @@ await __wbg_init({ module_or_path: await cxiGunzip(cxiBytes('cxi-wasm')) });
 """
 
 
-def single_file(staging: Path) -> None:
+def single_file(staging: Path, worker: tuple[str, str]) -> None:
     index = (staging / "index.html").read_text()
     glue_name = re.search(r"import init, \* as bindings from '\./([^']+\.js)'", index).group(1)
     wasm_name = re.search(r"module_or_path: '\./([^']+\.wasm)'", index).group(1)
@@ -103,8 +143,8 @@ def single_file(staging: Path) -> None:
             sys.exit(f"postbuild: the {what} contains a closing tag and cannot be inlined")
     module = glue + BOOT
     style = css
-    worker_js = (staging / "cxi-data-worker.js").read_bytes()
-    worker_wasm = (staging / "cxi-data-worker_bg.wasm").read_bytes()
+    worker_js = (staging / worker[0]).read_bytes()
+    worker_wasm = (staging / worker[1]).read_bytes()
     wasm = (staging / wasm_name).read_bytes()
     head = index.split("<head>", 1)[1].split("</head>", 1)[0]
     keep = [m for m in re.findall(r"\s*(<meta (?:name|charset)[^>]*>)", head)]
@@ -164,9 +204,11 @@ def service_worker(staging: Path) -> None:
 def main() -> None:
     staging = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ["TRUNK_STAGING_DIR"])
     profile = sys.argv[2] if len(sys.argv) > 2 else os.environ.get("TRUNK_PROFILE", "release")
+    source = Path(os.environ.get("TRUNK_SOURCE_DIR", Path(__file__).resolve().parent.parent))
+    worker = hash_worker(staging, source)
     if profile == "release":
         add_csp(staging / "index.html")
-        single_file(staging)
+        single_file(staging, worker)
     service_worker(staging)
 
 

@@ -7,6 +7,7 @@ and init script). Files it does not name, such as the data worker, are fetched
 on demand and listed apart, outside the budget."""
 import gzip
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -45,6 +46,8 @@ def main() -> int:
         print(f"size: no built files in {dist}", file=sys.stderr)
         return 1
     html = index.read_text(errors="replace")
+    # The worker's loader is named in a meta for the page to start on demand.
+    html = re.sub(r'<meta\s+name="cxi-data-worker"[^>]*>', "", html)
     start = [p for p in files if p == index or p.name in html]
     later = [p for p in files if p not in start]
     tot = table("loaded at start", start, dist)

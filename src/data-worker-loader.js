@@ -1,4 +1,5 @@
 // Starts the data worker (src/worker.rs): wasm-bindgen's no-modules glue, then its wasm.
-// Trunk copies this file next to index.html; the page creates the worker only when data is loaded.
+// A template: scripts/postbuild.py (Trunk hook) writes it next to index.html with the
+// worker's content-hashed file names; the page creates the worker only when data is loaded.
 importScripts('./cxi-data-worker.js');
 wasm_bindgen({ module_or_path: './cxi-data-worker_bg.wasm' });

@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
 use crate::core::data::{FromWorker, LoadStats, Session, Source, Stage, ToWorker};
-use crate::core::i18n::Locale;
+use crate::core::i18n::{Locale, Words};
 
 /// Bytes read from a `File` per step (and per progress message).
 const CHUNK: u64 = 4 << 20;
@@ -52,7 +52,7 @@ fn handle(scope: &DedicatedWorkerGlobalScope, session: &RefCell<Option<Session>>
         ToWorker::Open { source, locale } => {
             let input = Reflect::get(data, &"data".into()).unwrap_or(JsValue::UNDEFINED);
             let clock = Clock::new(scope);
-            let reply = match read_input(scope, &input, locale) {
+            let reply = match read_input(scope, &input) {
                 Ok(bytes) => open(scope, &clock, bytes, source, locale, session),
                 Err(reason) => FromWorker::Failed { reason },
             };
@@ -142,18 +142,16 @@ fn open(
             FromWorker::Opened { report, stats }
         }
         Err(e) => FromWorker::Failed {
-            reason: crate::core::parse::messages::parse_error(e, locale),
+            reason: Words::each(|l| crate::core::parse::messages::parse_error(e, l)),
         },
     }
 }
 
 /// The input as bytes in wasm memory: one copy from the `ArrayBuffer`, or
-/// chunk by chunk from the `File`.
-fn read_input(
-    scope: &DedicatedWorkerGlobalScope,
-    input: &JsValue,
-    locale: Locale,
-) -> Result<Vec<u8>, String> {
+/// chunk by chunk from the `File`. Errors are worded in every language
+/// (the browser's own messages as they are).
+fn read_input(scope: &DedicatedWorkerGlobalScope, input: &JsValue) -> Result<Vec<u8>, Words> {
+    let browser = |e: JsValue| Words::same(format!("{e:?}"));
     if let Some(buf) = input.dyn_ref::<ArrayBuffer>() {
         let view = Uint8Array::new(buf);
         let mut bytes = vec![0; view.length() as usize];
@@ -168,31 +166,31 @@ fn read_input(
         );
         return Ok(bytes);
     }
-    let blob: &Blob = input.dyn_ref().ok_or("no data")?;
+    let blob: &Blob = input.dyn_ref().ok_or_else(|| Words::same("no data"))?;
     let size = blob.size() as u64;
     if size > MAX_BYTES {
-        return Err(crate::core::i18n::fill(
-            locale.strings().data.too_large,
-            &[
-                ("size", &(size / 1_000_000).to_string()),
-                ("max", &(MAX_BYTES / 1_000_000).to_string()),
-            ],
-        ));
+        return Err(Words::each(|locale| {
+            crate::core::i18n::fill(
+                locale.strings().data.too_large,
+                &[
+                    ("size", &(size / 1_000_000).to_string()),
+                    ("max", &(MAX_BYTES / 1_000_000).to_string()),
+                ],
+            )
+        }));
     }
-    let reader = FileReaderSync::new().map_err(|e| format!("{e:?}"))?;
+    let reader = FileReaderSync::new().map_err(browser)?;
     let mut bytes = Vec::new();
     bytes
         .try_reserve_exact(size as usize)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| Words::same(e.to_string()))?;
     let mut at = 0u64;
     while at < size {
         let end = (at + CHUNK).min(size);
         let part = blob
             .slice_with_f64_and_f64(at as f64, end as f64)
-            .map_err(|e| format!("{e:?}"))?;
-        let buf = reader
-            .read_as_array_buffer(&part)
-            .map_err(|e| format!("{e:?}"))?;
+            .map_err(browser)?;
+        let buf = reader.read_as_array_buffer(&part).map_err(browser)?;
         let view = Uint8Array::new(&buf);
         let start = bytes.len();
         bytes.resize(start + view.length() as usize, 0);

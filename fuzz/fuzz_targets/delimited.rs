@@ -1,8 +1,11 @@
 //! Any bytes through the whole data-in path: read, guess, validate, and
-//! every typed column accessor. Must never panic.
+//! every typed column accessor. Must never panic, and validation's column
+//! fast paths must give what reading each cell with the full parsers gives.
 #![no_main]
 
-use cx_impact::core::parse::{guess_shapes, read_table, validate, DateOrder, Mapping};
+use cx_impact::core::parse::{
+    guess_shapes, read_table, validate, validate_reference, DateOrder, Mapping,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -40,7 +43,9 @@ fuzz_target!(|data: &[u8]| {
 });
 
 fn check(table: &cx_impact::core::parse::Table, mapping: &Mapping) {
-    match validate(table, mapping) {
+    let validated = validate(table, mapping);
+    assert_eq!(validated, validate_reference(table, mapping));
+    match validated {
         Ok(v) => {
             let s = v.summary;
             // Every row accounted for.

@@ -63,6 +63,42 @@ impl Locale {
     }
 }
 
+/// One message in every language of the app, for text worded where the
+/// page's tables are not (the data worker words the parser's errors, whose
+/// tables the page's wasm does not carry): kept as is, shown in the language
+/// in use, so that it follows a language switch.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Words {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Words {
+    /// The message `word` gives in each language.
+    pub fn each(mut word: impl FnMut(Locale) -> String) -> Words {
+        Words {
+            fr: word(Locale::Fr),
+            en: word(Locale::En),
+        }
+    }
+
+    /// A text with no translation (a browser's own message).
+    pub fn same(text: impl Into<String>) -> Words {
+        let text = text.into();
+        Words {
+            fr: text.clone(),
+            en: text,
+        }
+    }
+
+    pub fn get(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::Fr => &self.fr,
+            Locale::En => &self.en,
+        }
+    }
+}
+
 /// Every piece of interface text.
 #[derive(Debug)]
 pub struct Strings {

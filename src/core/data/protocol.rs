@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::session::{Edit, Report, Stage};
 use super::{Sample, Source};
-use crate::core::i18n::Locale;
+use crate::core::i18n::{Locale, Words};
 
 /// Page → worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,9 +50,10 @@ pub enum FromWorker {
     Reported {
         report: Box<Report>,
     },
-    /// The input cannot be used at all (localised reason).
+    /// The input cannot be used at all: why, in every language (the page
+    /// shows the one in use, also after a switch).
     Failed {
-        reason: String,
+        reason: Words,
     },
 }
 
@@ -117,5 +118,11 @@ mod tests {
         let json = serde_json::to_string(&p).unwrap();
         assert_eq!(json, r#"{"progress":{"stage":"read","done":1,"total":2}}"#);
         assert_eq!(serde_json::from_str::<FromWorker>(&json).unwrap(), p);
+        let f = FromWorker::Failed {
+            reason: Words::each(|l| format!("{l:?}")),
+        };
+        let json = serde_json::to_string(&f).unwrap();
+        assert_eq!(json, r#"{"failed":{"reason":{"fr":"Fr","en":"En"}}}"#);
+        assert_eq!(serde_json::from_str::<FromWorker>(&json).unwrap(), f);
     }
 }

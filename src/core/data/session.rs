@@ -17,13 +17,13 @@ use super::{currency, digest, LoadedData, Source};
 use crate::core::i18n::{fill, Locale};
 use crate::core::parse::mapping::period_header;
 use crate::core::parse::{
-    guess_shapes, messages, read_table_with_progress, validate_with_progress, CellProblem, Dataset,
+    guess_shapes, messages, read_table_from, validate_with_progress, CellProblem, Dataset,
     DateOrder, DecimalSeparator, Field, Mapping, ParseError, ReadOptions, Role, Shape, ShapeGuess,
     Summary, Table, ValidateError, Validation,
 };
 
 #[cfg(feature = "spreadsheets")]
-use crate::core::parse::{read_workbook, Workbook};
+use crate::core::parse::{looks_like_workbook, read_workbook, Workbook};
 
 /// Problems listed in a report; all are counted in the summary.
 pub const REPORT_PROBLEMS: usize = 100;
@@ -233,36 +233,31 @@ impl Session {
     /// cells typed; zeros when a step does not count). A [`ParseError`]
     /// means the input cannot be used at all.
     ///
-    /// The bytes are dropped as soon as the table is read: the table holds
-    /// its own copy, and validation's peak memory should not add the input.
+    /// The bytes become the table's text when they can (UTF-8 text without
+    /// quoted cells to unquote), so that a large input is not held twice.
     pub fn open(
         bytes: Vec<u8>,
         source: Source,
         progress: &mut dyn FnMut(Stage, u64, u64),
     ) -> Result<Session, ParseError> {
         progress(Stage::Parse, 0, bytes.len() as u64);
-        let read = read_table_with_progress(&bytes, ReadOptions::default(), &mut |done, total| {
-            progress(Stage::Parse, done as u64, total as u64);
-            true
-        });
+        let mut read = |bytes: Vec<u8>| {
+            read_table_from(bytes, ReadOptions::default(), &mut |done, total| {
+                progress(Stage::Parse, done as u64, total as u64);
+                true
+            })
+        };
         #[cfg(feature = "spreadsheets")]
-        let (table, workbook) = match read {
-            Err(ParseError::Spreadsheet) => {
-                let mut wb = read_workbook(&bytes)?;
-                drop(bytes);
-                let (index, table) = wb.first_table()?;
-                (table, Some((wb, index)))
-            }
-            other => {
-                drop(bytes);
-                (other?, None)
-            }
+        let (table, workbook) = if looks_like_workbook(&bytes) {
+            let mut wb = read_workbook(&bytes)?;
+            drop(bytes);
+            let (index, table) = wb.first_table()?;
+            (table, Some((wb, index)))
+        } else {
+            (read(bytes)?, None)
         };
         #[cfg(not(feature = "spreadsheets"))]
-        let table = {
-            drop(bytes);
-            read?
-        };
+        let table = read(bytes)?;
         progress(Stage::Guess, 0, 0);
         let guesses = guess_shapes(&table);
         let mapping = best_mapping(&guesses, &table);

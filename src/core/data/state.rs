@@ -19,6 +19,7 @@
 use std::rc::Rc;
 
 use super::session::{Report, Stage};
+use crate::core::i18n::Words;
 
 pub type EngineId = u32;
 
@@ -73,8 +74,10 @@ impl Loading {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
     /// The input cannot be used at all; `kept` names the data still in use.
+    /// The reason is kept in every language, so the notice follows a
+    /// language switch.
     Unusable {
-        reason: String,
+        reason: Words,
         kept: Option<String>,
     },
     Cancelled,
@@ -117,7 +120,7 @@ pub enum DataEvent {
     /// The input of load `id` cannot be used at all.
     Failed {
         id: EngineId,
-        reason: String,
+        reason: Words,
     },
     /// Session `id` stopped: its worker could not start, crashed or ran out
     /// of memory.
@@ -294,14 +297,14 @@ mod tests {
             })
             .reduce(DataEvent::Failed {
                 id: 2,
-                reason: "binary".into(),
+                reason: Words::same("binary"),
             });
         assert_eq!(t.current, s.current);
         assert_eq!(t.engines(), [1]);
         assert_eq!(
             t.notice,
             Some(Notice::Unusable {
-                reason: "binary".into(),
+                reason: Words::same("binary"),
                 kept: Some("good".into())
             })
         );
@@ -431,7 +434,7 @@ mod tests {
         // A failure report about a session that is not loading is ignored.
         let w = s.reduce(DataEvent::Failed {
             id: 1,
-            reason: "late".into(),
+            reason: Words::same("late"),
         });
         assert_eq!(w, s);
     }

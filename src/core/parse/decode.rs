@@ -2,8 +2,6 @@
 //! Windows-1252 (Excel's French "CSV (séparateur : point-virgule)"), and the
 //! refusal of files that are not text at all.
 
-use std::borrow::Cow;
-
 use super::error::{Encoding, ParseError};
 
 /// How much of the start of the input is inspected to tell text from binary.
@@ -13,9 +11,19 @@ const SNIFF: usize = 64 * 1024;
 /// hold more anyway.
 pub const MAX_INPUT: usize = u32::MAX as usize - 1;
 
-pub(crate) struct Decoded<'a> {
-    pub text: Cow<'a, str>,
+/// The input as text: `text[start..]` (a UTF-8 input keeps its bytes, and
+/// its byte-order mark before `start`, so that it is not copied).
+pub(crate) struct Decoded {
+    pub text: String,
+    pub start: usize,
     pub encoding: Encoding,
+}
+
+impl Decoded {
+    #[cfg(test)]
+    fn as_str(&self) -> &str {
+        &self.text[self.start..]
+    }
 }
 
 /// Recognises spreadsheet and other binary files from their first bytes.
@@ -43,27 +51,24 @@ pub(crate) fn sniff_binary(input: &[u8]) -> Option<ParseError> {
     None
 }
 
-pub(crate) fn decode(input: &[u8]) -> Result<Decoded<'_>, ParseError> {
+pub(crate) fn decode(input: Vec<u8>) -> Result<Decoded, ParseError> {
     if input.len() > MAX_INPUT {
         return Err(ParseError::TooLarge {
             bytes: input.len() as u64,
         });
     }
-    if let Some(e) = sniff_binary(input) {
+    if let Some(e) = sniff_binary(&input) {
         return Err(e);
     }
-    let (text, encoding) = if let Some(rest) = input.strip_prefix(b"\xEF\xBB\xBF") {
-        utf8_or_1252(rest)
+    let (text, start, encoding) = if input.starts_with(b"\xEF\xBB\xBF") {
+        match String::from_utf8(input) {
+            Ok(s) => (s, 3, Encoding::Utf8),
+            Err(e) => (windows_1252(&e.as_bytes()[3..]), 0, Encoding::Windows1252),
+        }
     } else if let Some(rest) = input.strip_prefix(b"\xFF\xFE") {
-        (
-            Cow::Owned(utf16(rest, u16::from_le_bytes)?),
-            Encoding::Utf16,
-        )
+        (utf16(rest, u16::from_le_bytes)?, 0, Encoding::Utf16)
     } else if let Some(rest) = input.strip_prefix(b"\xFE\xFF") {
-        (
-            Cow::Owned(utf16(rest, u16::from_be_bytes)?),
-            Encoding::Utf16,
-        )
+        (utf16(rest, u16::from_be_bytes)?, 0, Encoding::Utf16)
     } else {
         let head = &input[..input.len().min(SNIFF)];
         if memchr::memchr(0, head).is_some() {
@@ -71,23 +76,24 @@ pub(crate) fn decode(input: &[u8]) -> Result<Decoded<'_>, ParseError> {
             // byte for ASCII text; anything else with zeros is binary.
             let odd_zeros = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
             if head.len() >= 4 && odd_zeros * 10 >= head.len() / 2 * 9 {
-                (
-                    Cow::Owned(utf16(input, u16::from_le_bytes)?),
-                    Encoding::Utf16,
-                )
+                (utf16(&input, u16::from_le_bytes)?, 0, Encoding::Utf16)
             } else {
                 return Err(ParseError::Binary {
                     what: "a binary file",
                 });
             }
         } else {
-            utf8_or_1252(input)
+            match String::from_utf8(input) {
+                Ok(s) => (s, 0, Encoding::Utf8),
+                Err(e) => (windows_1252(e.as_bytes()), 0, Encoding::Windows1252),
+            }
         }
     };
-    if text.trim().is_empty() {
+    let body = &text[start..];
+    if body.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    let head = &text.as_bytes()[..text.len().min(SNIFF)];
+    let head = &body.as_bytes()[..body.len().min(SNIFF)];
     let controls = head
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
@@ -98,19 +104,19 @@ pub(crate) fn decode(input: &[u8]) -> Result<Decoded<'_>, ParseError> {
         });
     }
     // Old Mac files end lines with a lone carriage return.
-    let text = if memchr::memchr(b'\n', text.as_bytes()).is_none() && text.contains('\r') {
-        Cow::Owned(text.replace('\r', "\n"))
-    } else {
-        text
-    };
-    Ok(Decoded { text, encoding })
-}
-
-fn utf8_or_1252(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (Cow::Borrowed(s), Encoding::Utf8),
-        Err(_) => (Cow::Owned(windows_1252(bytes)), Encoding::Windows1252),
+    if memchr::memchr(b'\n', body.as_bytes()).is_none() && body.contains('\r') {
+        let text = body.replace('\r', "\n");
+        return Ok(Decoded {
+            text,
+            start: 0,
+            encoding,
+        });
     }
+    Ok(Decoded {
+        text,
+        start,
+        encoding,
+    })
 }
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, ParseError> {
@@ -145,46 +151,52 @@ mod tests {
 
     #[test]
     fn bom_and_encodings() {
-        let d = decode(b"\xEF\xBB\xBFa;b\n1;2\n").unwrap();
-        assert_eq!(d.text, "a;b\n1;2\n");
+        let d = decode(b"\xEF\xBB\xBFa;b\n1;2\n".to_vec()).unwrap();
+        assert_eq!(d.as_str(), "a;b\n1;2\n");
         assert_eq!(d.encoding, Encoding::Utf8);
 
         // "Montant\n1 234,56 €" as Windows-1252: é is 0xE9, € is 0x80.
-        let d = decode(b"Cat\xE9gorie;Montant\n1;12 \x80\n").unwrap();
-        assert_eq!(d.text, "Catégorie;Montant\n1;12 €\n");
+        let d = decode(b"Cat\xE9gorie;Montant\n1;12 \x80\n".to_vec()).unwrap();
+        assert_eq!(d.as_str(), "Catégorie;Montant\n1;12 €\n");
         assert_eq!(d.encoding, Encoding::Windows1252);
 
         let utf16le: Vec<u8> = "\u{feff}a\tb\n1\t2\n"
             .encode_utf16()
             .flat_map(|u| u.to_le_bytes())
             .collect();
-        let d = decode(&utf16le).unwrap();
-        assert_eq!(d.text, "a\tb\n1\t2\n");
+        let d = decode(utf16le).unwrap();
+        assert_eq!(d.as_str(), "a\tb\n1\t2\n");
         assert_eq!(d.encoding, Encoding::Utf16);
 
         let no_bom: Vec<u8> = "a\tb\n1\t2\n"
             .encode_utf16()
             .flat_map(|u| u.to_le_bytes())
             .collect();
-        assert_eq!(decode(&no_bom).unwrap().text, "a\tb\n1\t2\n");
+        assert_eq!(decode(no_bom).unwrap().as_str(), "a\tb\n1\t2\n");
 
         let be: Vec<u8> = "\u{feff}x;y\n"
             .encode_utf16()
             .flat_map(|u| u.to_be_bytes())
             .collect();
-        assert_eq!(decode(&be).unwrap().text, "x;y\n");
+        assert_eq!(decode(be).unwrap().as_str(), "x;y\n");
     }
 
     #[test]
     fn lone_carriage_returns_are_line_ends() {
-        assert_eq!(decode(b"a,b\r1,2\r").unwrap().text, "a,b\n1,2\n");
+        assert_eq!(
+            decode(b"a,b\r1,2\r".to_vec()).unwrap().as_str(),
+            "a,b\n1,2\n"
+        );
         // With line feeds present, carriage returns are left to the parser.
-        assert_eq!(decode(b"a,b\r\n1,2\r\n").unwrap().text, "a,b\r\n1,2\r\n");
+        assert_eq!(
+            decode(b"a,b\r\n1,2\r\n".to_vec()).unwrap().as_str(),
+            "a,b\r\n1,2\r\n"
+        );
     }
 
     #[test]
     fn refuses_empty_and_binary() {
-        let err = |b: &[u8]| decode(b).err().unwrap();
+        let err = |b: &[u8]| decode(b.to_vec()).err().unwrap();
         assert_eq!(err(b""), ParseError::Empty);
         assert_eq!(err(b" \r\n\t\n"), ParseError::Empty);
         assert_eq!(err(b"\xEF\xBB\xBF"), ParseError::Empty);

@@ -21,7 +21,7 @@ const FEW: usize = 16;
 
 /// The key of a string of at most 15 bytes: its bytes, then its length in
 /// the last byte. `None` for longer strings.
-#[inline]
+#[inline(always)]
 fn pack(b: &[u8]) -> Option<u128> {
     let n = b.len();
     if n > 15 {
@@ -95,14 +95,22 @@ impl<'a> Interner<'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn code(&mut self, s: &'a str) -> u32 {
+        if let Some(key) = pack(s.as_bytes()) {
+            if let Some(&(_, c)) = self.few.iter().find(|(k, _)| *k == key) {
+                return c;
+            }
+        }
+        self.code_slow(s)
+    }
+
+    /// [`Interner::code`] for a string not among the few seen so far.
+    #[inline(never)]
+    fn code_slow(&mut self, s: &'a str) -> u32 {
         let next = self.labels.len() as u32;
         let code = match pack(s.as_bytes()) {
             Some(key) => {
-                if let Some(&(_, c)) = self.few.iter().find(|(k, _)| *k == key) {
-                    return c;
-                }
                 if self.short.is_empty() && self.few.len() < FEW {
                     self.few.push((key, next));
                     next
@@ -230,17 +238,13 @@ impl<'a> IdColumn<'a> {
             labels: Vec::new(),
             codes: Vec::with_capacity(part.len()),
         };
-        // A call per chunk of rows: see `validate::Ctx::each_cell`.
-        for (i, chunk) in part.chunks(1 << 16).enumerate() {
-            number.rows(chunk, i << 16, &kept);
-        }
+        number.rows(&part, &kept);
         (number.labels, number.codes)
     }
 }
 
 /// Codes of one partition's keys, numbered from 0 by first appearance, and
 /// the key of each code.
-#[inline(never)]
 fn intern_partition(
     keys: &[u128],
     longs: &[&str],
@@ -282,17 +286,16 @@ struct Numbering<'a> {
 }
 
 impl Numbering<'_> {
-    /// Rows `first..` whose partitions are `part`.
-    #[inline(never)]
-    fn rows(&mut self, part: &[u8], first: usize, kept: &impl Fn(usize) -> bool) {
-        for (i, &p) in part.iter().enumerate() {
+    /// The rows, whose partitions are `part`.
+    fn rows(&mut self, part: &[u8], kept: &impl Fn(usize) -> bool) {
+        for (r, &p) in part.iter().enumerate() {
             if p == NONE {
                 continue;
             }
             let p = usize::from(p);
             let lc = self.local[p][self.cursor[p]] as usize;
             self.cursor[p] += 1;
-            if !kept(first + i) {
+            if !kept(r) {
                 continue;
             }
             let g = &mut self.global[p][lc];

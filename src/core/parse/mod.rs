@@ -42,8 +42,9 @@ pub use number::{
     DecimalSeparator, NumberError, NumberErrorKind,
 };
 pub use table::{
-    detect_delimiter, read_table, read_table_with, read_table_with_progress, table_from_rows,
-    table_from_rows_at, Column, Delimiter, ReadOptions, Table, PROGRESS_STEP,
+    detect_delimiter, looks_like_workbook, read_table, read_table_from, read_table_with,
+    read_table_with_progress, table_from_rows, table_from_rows_at, Column, Delimiter, ReadOptions,
+    Table, PROGRESS_STEP,
 };
 pub use validate::{
     validate, validate_reference, validate_with_progress, Attribute, Categories, Cohorts,

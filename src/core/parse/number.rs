@@ -249,6 +249,45 @@ pub(crate) fn plain(b: &[u8]) -> Option<Plain> {
     })
 }
 
+/// [`plain`], or else a number grouped as spreadsheets print money and
+/// rates (`1 234,56 €`, `12,5 %`, see [`scan_grouped`]), read the same way:
+/// the cells a column is typed with in one pass.
+#[inline]
+pub(crate) fn column_cell(b: &[u8]) -> Option<Plain> {
+    plain(b).or_else(|| grouped(b))
+}
+
+/// A grouped cell as a [`Plain`]: its value when its separator is the
+/// decimal one, by the formula of [`plain`] (a percentage is two more
+/// decimals).
+fn grouped(b: &[u8]) -> Option<Plain> {
+    let g = scan_grouped(b)?;
+    let vote = g.evidence();
+    let (mut m, mut digits, mut decimals, mut after_sep) = (0u64, 0usize, 0usize, false);
+    for &c in &g.buf[..g.len] {
+        match c {
+            b'0'..=b'9' => {
+                m = m.wrapping_mul(10).wrapping_add(u64::from(c - b'0'));
+                digits += 1;
+                decimals += usize::from(after_sep);
+            }
+            b'.' => after_sep = true,
+            _ => {}
+        }
+    }
+    let decimals = decimals + if g.percent { 2 } else { 0 };
+    if digits > 19 || m > 1 << 53 || decimals >= POW10.len() {
+        return None;
+    }
+    let v = m as f64 / POW10[decimals];
+    let sep = g.sep.unwrap_or(0);
+    Some(Plain {
+        value: if g.buf[0] == b'-' { -v } else { v },
+        sep,
+        could_group: sep != 0 && vote.is_none(),
+    })
+}
+
 /// One cell's vote on its column's decimal separator, as
 /// [`detect_decimal_separator`] counts it.
 #[inline]
@@ -1248,6 +1287,46 @@ mod plain_properties {
                     for dec in [DecimalSeparator::Point, DecimalSeparator::Comma] {
                         prop_assert_eq!(parse_number_with(&text, Some(dec)), Ok(p.value));
                     }
+                }
+            }
+        }
+
+        /// The same for grouped money and rates (`1 234,56 €`, `-12,5 %`),
+        /// with ASCII, no-break and narrow no-break spaces.
+        #[test]
+        fn grouped_cells_read_as_the_full_parser_reads_them(
+            int in 0u64..10_000_000_000,
+            frac in proptest::option::of("[0-9]{1,4}"),
+            space in proptest::sample::select(vec![" ", "\u{a0}", "\u{202f}", ""]),
+            sep in proptest::sample::select(vec![",", "."]),
+            tail in proptest::sample::select(vec!["", " €", "\u{a0}€", "€", " %", "%"]),
+            neg in any::<bool>(),
+        ) {
+            let digits = int.to_string();
+            let mut text = String::from(if neg { "-" } else { "" });
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    text.push_str(space);
+                }
+                text.push(c);
+            }
+            if let Some(f) = &frac {
+                text.push_str(sep);
+                text.push_str(f);
+            }
+            text.push_str(tail);
+            let p = column_cell(text.as_bytes());
+            prop_assert!(p.is_some() || digits.len() + frac.as_ref().map_or(0, String::len) > 15, "{} left", text);
+            if let Some(p) = p {
+                prop_assert_eq!(p.vote(), evidence(&text), "{}", text);
+                let decimal = match p.sep {
+                    b'.' => Some(DecimalSeparator::Point),
+                    b',' => Some(DecimalSeparator::Comma),
+                    _ => None,
+                };
+                for dec in [None, decimal] {
+                    let full = parse_number_with(&text, dec);
+                    prop_assert_eq!(full.map(f64::to_bits), Ok(p.value.to_bits()), "{} {:?}", text, dec);
                 }
             }
         }

@@ -16,7 +16,6 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::ops::Range;
 
 use super::date::{
     self, detect_date_order, parse_date_with, DateErrorKind, DateOrder, DateOrderGuess,
@@ -25,7 +24,7 @@ use super::error::{CellError, CellProblem};
 use super::intern::{IdColumn, Interner};
 use super::mapping::{Field, Mapping, MappingError, Role, Shape};
 use super::number::{self, parse_number_with, shown, DecimalSeparator, NumberErrorKind};
-use super::table::{Column, Table};
+use super::table::Table;
 use super::text::{fold, trim};
 use crate::core::period::PeriodUnit;
 
@@ -392,26 +391,18 @@ impl<'a> Ctx<'a> {
     /// Calls `f(cx, row, cell)` for each cell of column `col`, top to
     /// bottom, reporting progress every [`TICK`] rows; `false` when the
     /// user has cancelled (the rows after are not visited).
-    ///
-    /// Each [`TICK`] rows are a call of their own ([`cells_chunk`]): in a
-    /// browser, a loop runs in the engine's first, quickly compiled code
-    /// until its function is called again (V8 has no on-stack replacement
-    /// for WebAssembly), so one call for a million rows would never use the
-    /// optimised code compiled meanwhile.
     fn each_cell<F>(&mut self, col: usize, mut f: F) -> bool
     where
         F: FnMut(&mut Ctx<'a>, usize, &'a str),
     {
-        let n = self.table.row_count();
-        let mut cells = self.table.column(col);
-        let mut r = 0;
-        while r < n && !self.cancelled {
-            let end = n.min(r + TICK);
-            cells_chunk(self, &mut cells, r..end, &mut f);
-            if end - r == TICK {
+        for (r, cell) in self.table.column(col).enumerate() {
+            if self.cancelled {
+                break;
+            }
+            f(self, r, cell);
+            if r % TICK == TICK - 1 {
                 self.tick();
             }
-            r = end;
         }
         !self.cancelled
     }
@@ -527,7 +518,7 @@ impl<'a> Ctx<'a> {
         let (mut fast_point, mut fast_comma) = (0usize, 0usize);
         let mut later: Vec<u32> = Vec::new();
         let finished = self.each_cell(col, |cx, r, cell| {
-            let fast = number::plain(cell.as_bytes());
+            let fast = number::column_cell(cell.as_bytes());
             if forced.is_none() {
                 let vote = match fast {
                     Some(p) => p.vote(),
@@ -872,18 +863,6 @@ fn pick<T: Clone>(v: &[T], keep: &[usize]) -> Vec<T> {
     keep.iter().map(|&r| v[r].clone()).collect()
 }
 
-/// One chunk of [`Ctx::each_cell`], a function of its own so that each
-/// chunk is a new call (kept out of line for that).
-#[inline(never)]
-fn cells_chunk<'a, F>(cx: &mut Ctx<'a>, cells: &mut Column<'a>, rows: Range<usize>, f: &mut F)
-where
-    F: FnMut(&mut Ctx<'a>, usize, &'a str),
-{
-    for (r, cell) in rows.zip(cells) {
-        f(cx, r, cell);
-    }
-}
-
 /// Codes of a text column's kept rows (ascending), read straight from the
 /// table.
 fn table_categories(table: &Table, col: usize, keep: &[usize]) -> Categories {
@@ -902,31 +881,10 @@ fn table_categories(table: &Table, col: usize, keep: &[usize]) -> Categories {
 fn categories(table: &Table, col: usize, mut kept: impl FnMut(usize) -> bool) -> Categories {
     let mut interner = Interner::new();
     let mut codes = Vec::with_capacity(table.row_count());
-    let mut cells = table.column(col);
-    let n = table.row_count();
-    // A call per chunk, as in `Ctx::each_cell`.
-    #[inline(never)]
-    fn chunk<'a>(
-        cells: &mut Column<'a>,
-        rows: Range<usize>,
-        kept: &mut impl FnMut(usize) -> bool,
-        interner: &mut Interner<'a>,
-        codes: &mut Vec<u32>,
-    ) {
-        for (r, cell) in rows.zip(cells) {
-            if kept(r) {
-                codes.push(interner.code(trim(cell)));
-            }
+    for (r, cell) in table.column(col).enumerate() {
+        if kept(r) {
+            codes.push(interner.code(trim(cell)));
         }
-    }
-    for from in (0..n).step_by(TICK) {
-        chunk(
-            &mut cells,
-            from..n.min(from + TICK),
-            &mut kept,
-            &mut interner,
-            &mut codes,
-        );
     }
     Categories {
         labels: interner.into_labels(),

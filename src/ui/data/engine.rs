@@ -19,17 +19,28 @@ use yew::Callback;
 use crate::core::data::{DataEvent, Edit, EngineId, FromWorker, Stage, ToWorker};
 use crate::core::i18n::Locale;
 
-/// The worker's loader script (`src/data-worker-loader.js`, copied by Trunk
-/// next to index.html with the worker's glue and wasm), fetched only when
-/// data is loaded.
+/// The worker's loader script when the page names none (a build without
+/// `scripts/postbuild.py`).
 pub const WORKER_URL: &str = "./data-worker-loader.js";
 
-/// The worker's address: the single-file offline build (no files beside
-/// it) sets `__cxiWorkerUrl` to a `blob:` URL of the worker it carries.
-fn worker_url() -> String {
+/// The worker's loader script, fetched only when data is loaded. The
+/// single-file offline build (no files beside it) sets `__cxiWorkerUrl` to a
+/// `blob:` URL of the worker it carries; otherwise it is the one index.html's
+/// `<meta name="cxi-data-worker">` names, which the build's hook
+/// (`scripts/postbuild.py`) sets to a name that changes with the worker's
+/// content, so a page never starts a worker from another deploy.
+pub fn worker_url() -> String {
     Reflect::get(&js_sys::global(), &"__cxiWorkerUrl".into())
         .ok()
         .and_then(|v| v.as_string())
+        .or_else(|| {
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector(r#"meta[name="cxi-data-worker"]"#).ok())
+                .flatten()
+                .and_then(|m| m.get_attribute("content"))
+        })
+        .filter(|url| !url.is_empty())
         .unwrap_or_else(|| WORKER_URL.to_string())
 }
 

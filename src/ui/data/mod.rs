@@ -35,7 +35,7 @@ use crate::core::i18n::{fill, Locale};
 use crate::core::scenario::Action;
 
 pub use self::checks::summary_text;
-pub use self::engine::WORKER_URL;
+pub use self::engine::{worker_url, WORKER_URL};
 
 /// The page's state as a yew reducer; the transitions are the core's.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -175,15 +175,20 @@ pub fn data_page(props: &DataPageProps) -> Html {
     });
     let notice = s.notice.as_ref().map(|n| {
         let (class, text) = match n {
+            // The reason in the language shown now, not the one of the
+            // moment it happened.
             Notice::Unusable { reason, kept: None } => {
-                ("error", fill(t.unusable, &[("reason", reason)]))
+                ("error", fill(t.unusable, &[("reason", reason.get(locale))]))
             }
             Notice::Unusable {
                 reason,
                 kept: Some(name),
             } => (
                 "error",
-                fill(t.unusable_kept, &[("reason", reason), ("name", name)]),
+                fill(
+                    t.unusable_kept,
+                    &[("reason", reason.get(locale)), ("name", name)],
+                ),
             ),
             Notice::Cancelled => ("info", t.cancelled.to_string()),
             Notice::Stopped { reason } => ("error", fill(t.worker_failed, &[("reason", reason)])),
