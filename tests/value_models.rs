@@ -35,6 +35,63 @@ fn bgnbd_recovers_simulated_parameters() {
     close("b", p.b(), CDNOW_LIKE.b, s[3], 4.0, 0.10);
 }
 
+/// Above 40,000 customers `fit` starts from a subsample's optimum; it must
+/// land on the maximum the three full-data starts find (reference:
+/// `fit_all_starts` on the same data): parameters within 1e-4 relative,
+/// log-likelihood within 1e-6 relative, standard errors within 1 %.
+#[test]
+fn bgnbd_subsample_start_finds_the_full_data_maximum() {
+    let sim = simulate(&CDNOW_LIKE, 90_000, 11);
+    let rows: Vec<Rfm> = sim.iter().map(|c| c.rfm).collect();
+    let quick = bgnbd::fit(&rows).unwrap();
+    let full = bgnbd::fit_all_starts(&rows).unwrap();
+    let (q, f) = (quick.params, full.params);
+    for (name, a, b) in [
+        ("r", q.r(), f.r()),
+        ("alpha", q.alpha(), f.alpha()),
+        ("a", q.a(), f.a()),
+        ("b", q.b(), f.b()),
+    ] {
+        assert!((a - b).abs() <= 1e-4 * b, "{name}: {a} vs {b}");
+    }
+    assert!(
+        (quick.log_likelihood - full.log_likelihood).abs() <= 1e-6 * full.log_likelihood.abs(),
+        "{} vs {}",
+        quick.log_likelihood,
+        full.log_likelihood
+    );
+    for i in 0..4 {
+        let (a, b) = (quick.std_errors[i], full.std_errors[i]);
+        assert!((a - b).abs() <= 0.01 * b, "se {i}: {a} vs {b}");
+    }
+}
+
+/// With (almost) nobody dropping out, the full-data fit cannot identify
+/// the dropout distribution; `fit` says so from its subsample, with the
+/// same kind of error as the three full-data starts (reference:
+/// `fit_all_starts`).
+#[test]
+fn bgnbd_subsample_reports_an_unidentified_model_like_the_full_fit() {
+    let no_dropout = SimSpec {
+        a: 0.01,
+        b: 1000.0,
+        ..CDNOW_LIKE
+    };
+    let sim = simulate(&no_dropout, 45_000, 5);
+    let rows: Vec<Rfm> = sim.iter().map(|c| c.rfm).collect();
+    let inner = |e: bgnbd::BgNbdError| match e {
+        bgnbd::BgNbdError::Fit(f) => f,
+        other => panic!("not a fit error: {other}"),
+    };
+    let full = inner(bgnbd::fit_all_starts(&rows).unwrap_err());
+    let quick = inner(bgnbd::fit(&rows).unwrap_err());
+    assert_eq!(
+        std::mem::discriminant(&quick),
+        std::mem::discriminant(&full),
+        "{quick} vs {full}"
+    );
+}
+
 /// Predictions against simulated outcomes, at the true parameters:
 /// Σ P(alive) ≈ customers alive at T, Σ E[Y(39)|x,t_x,T] ≈ holdout purchases,
 /// within 4 standard deviations of the simulated total (Bernoulli and

@@ -399,6 +399,10 @@ impl Prepared {
     }
 }
 
+/// Customers above which [`fit`] first fits a systematic subsample of
+/// this size to find where to start on the whole data.
+const SUBSAMPLE: usize = 20_000;
+
 /// Fits BG/NBD by maximum likelihood to customer summaries.
 ///
 /// Optimisation over `ln(r, α, a, b)` with BFGS and the analytic gradient,
@@ -406,12 +410,56 @@ impl Prepared {
 /// the best converged start wins. Errors rather than estimates when no start
 /// converges, a parameter runs to a boundary, or the information matrix is
 /// singular.
+///
+/// Above [`SUBSAMPLE`] customers the starts run on every k-th customer and
+/// the whole data is fitted from the subsample's optimum: the same
+/// maximum, found in a fraction of the full-data likelihood evaluations
+/// (each costs a pass over every customer). Should that fit fail, the
+/// starts run on the whole data as for a small one. A subsample whose
+/// likelihood peaks on a boundary or is flat there (nobody seems to drop
+/// out) is taken to speak for the whole data, whose fit would fail the
+/// same way after seconds of evaluations.
 pub fn fit(customers: &[Rfm]) -> Result<BgNbdFit, BgNbdError> {
     validate_all(customers)?;
     if customers.iter().all(|c| c.frequency == 0) {
         return Err(BgNbdError::NoRepeatPurchases);
     }
-    let prep = Prepared::new(customers);
+    if customers.len() > 2 * SUBSAMPLE {
+        let step = customers.len().div_ceil(SUBSAMPLE);
+        let sample: Vec<Rfm> = customers.iter().step_by(step).copied().collect();
+        if sample.iter().any(|c| c.frequency > 0) {
+            match fit_from(&sample, &starts(&sample)) {
+                Ok(f) => {
+                    let at = f.params;
+                    let start = vec![at.r.ln(), at.alpha.ln(), at.a.ln(), at.b.ln()];
+                    if let Ok(full) = fit_from(customers, &[start]) {
+                        return Ok(full);
+                    }
+                }
+                Err(
+                    e
+                    @ BgNbdError::Fit(FitError::Degenerate { .. } | FitError::SingularInformation),
+                ) => return Err(e),
+                Err(_) => {}
+            }
+        }
+    }
+    fit_all_starts(customers)
+}
+
+/// [`fit`] without the subsample shortcut: every start on the whole data
+/// (slower above [`SUBSAMPLE`] customers; the reference its tests compare
+/// the shortcut with).
+pub fn fit_all_starts(customers: &[Rfm]) -> Result<BgNbdFit, BgNbdError> {
+    validate_all(customers)?;
+    if customers.iter().all(|c| c.frequency == 0) {
+        return Err(BgNbdError::NoRepeatPurchases);
+    }
+    fit_from(customers, &starts(customers))
+}
+
+/// Three starts in `ln(r, α, a, b)` scaled to the data.
+fn starts(customers: &[Rfm]) -> [Vec<f64>; 3] {
     let n = customers.len() as f64;
     let mean_x = customers
         .iter()
@@ -421,7 +469,7 @@ pub fn fit(customers: &[Rfm]) -> Result<BgNbdFit, BgNbdError> {
     let mean_t = customers.iter().map(|c| c.age).sum::<f64>() / n;
     // r/α is the mean purchase rate: start α at r·T̄/x̄.
     let alpha0 = (mean_t / mean_x.max(1e-3)).ln();
-    let starts = [
+    [
         vec![0.0, alpha0, 0.0, 0.0],
         vec![
             (0.3f64).ln(),
@@ -435,7 +483,12 @@ pub fn fit(customers: &[Rfm]) -> Result<BgNbdFit, BgNbdError> {
             (2.0f64).ln(),
             (6.0f64).ln(),
         ],
-    ];
+    ]
+}
+
+fn fit_from(customers: &[Rfm], starts: &[Vec<f64>]) -> Result<BgNbdFit, BgNbdError> {
+    let prep = Prepared::new(customers);
+    let n = customers.len() as f64;
     let mean_nll = |th: &[f64], g: &mut [f64]| {
         let p = [th[0].exp(), th[1].exp(), th[2].exp(), th[3].exp()];
         let mut grad = [0.0; 4];
@@ -446,7 +499,7 @@ pub fn fit(customers: &[Rfm]) -> Result<BgNbdFit, BgNbdError> {
         -ll / n
     };
     let f =
-        fit_log_params(mean_nll, &starts, n, &["r", "alpha", "a", "b"]).map_err(BgNbdError::Fit)?;
+        fit_log_params(mean_nll, starts, n, &["r", "alpha", "a", "b"]).map_err(BgNbdError::Fit)?;
     let mut covariance = [[0.0; 4]; 4];
     for (i, row) in covariance.iter_mut().enumerate() {
         row.copy_from_slice(&f.covariance[i]);
