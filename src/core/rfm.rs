@@ -304,35 +304,6 @@ pub fn summarize<K: Eq + Hash + Clone>(
     unit: PeriodUnit,
     observation_end: Option<Day>,
 ) -> Result<RfmTable<K>, TransactionError> {
-    if let Some(i) = rows
-        .iter()
-        .position(|r| r.amount.is_nan() || r.amount.abs() > MAX_AMOUNT)
-    {
-        return Err(TransactionError::AmountNotFinite {
-            row: i + 1,
-            value: rows[i].amount,
-        });
-    }
-    let end = match observation_end {
-        Some(d) => d,
-        None => rows
-            .iter()
-            .map(|r| r.day)
-            .max()
-            .ok_or(TransactionError::NoTransactions)?,
-    };
-    let end_period = end.period(unit);
-    let mut report = RfmReport {
-        unit,
-        observation_end: end,
-        rows: rows.len(),
-        rows_after_end: 0,
-        zero_amount_rows: 0,
-        negative_amount_rows: 0,
-        negative_amount_total: 0.0,
-        first_negative_rows: Vec::new(),
-        customers_without_purchase: 0,
-    };
     // Dense customer index in order of first appearance.
     // FxHash: ids are not attacker-chosen here, and SipHash would take a
     // third of the summary time on a million rows.
@@ -347,123 +318,197 @@ pub fn summarize<K: Eq + Hash + Clone>(
         });
         cust.push(id);
     }
+    drop(index);
+    let log = Dense {
+        customers: keys.len(),
+        customer: &cust,
+        day: |i: usize| rows[i].day,
+        amount: |i: usize| rows[i].amount,
+    };
+    let table = summarize_dense(&log, unit, observation_end)?;
+    Ok(RfmTable {
+        customers: table
+            .customer
+            .iter()
+            .zip(table.rfm)
+            .map(|(&c, r)| (keys[c as usize].clone(), r))
+            .collect(),
+        report: table.report,
+    })
+}
+
+/// A transaction log whose customers are already numbered `0..customers`,
+/// read row by row through `day` and `amount`.
+struct Dense<'a, D, A> {
+    customers: usize,
+    customer: &'a [u32],
+    day: D,
+    amount: A,
+}
+
+/// One [`Rfm`] per customer with a purchase, customers named by their
+/// number: two vectors rather than pairs, so a large log's summary is built
+/// without a second copy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DenseRfm {
+    pub customer: Vec<u32>,
+    pub rfm: Vec<Rfm>,
+    pub report: RfmReport,
+}
+
+/// [`summarize`] on a [`Dense`] log.
+///
+/// Memory beyond the output: a row number per kept row and a position per
+/// customer, so a million rows add about 5 MB.
+fn summarize_dense<D: Fn(usize) -> Day, A: Fn(usize) -> f64>(
+    log: &Dense<'_, D, A>,
+    unit: PeriodUnit,
+    observation_end: Option<Day>,
+) -> Result<DenseRfm, TransactionError> {
+    let n_rows = log.customer.len();
+    if let Some(i) = (0..n_rows).position(|i| {
+        let a = (log.amount)(i);
+        a.is_nan() || a.abs() > MAX_AMOUNT
+    }) {
+        return Err(TransactionError::AmountNotFinite {
+            row: i + 1,
+            value: (log.amount)(i),
+        });
+    }
+    let end = match observation_end {
+        Some(d) => d,
+        None => (0..n_rows)
+            .map(&log.day)
+            .max()
+            .ok_or(TransactionError::NoTransactions)?,
+    };
+    let end_period = end.period(unit);
+    let mut report = RfmReport {
+        unit,
+        observation_end: end,
+        rows: n_rows,
+        rows_after_end: 0,
+        zero_amount_rows: 0,
+        negative_amount_rows: 0,
+        negative_amount_total: 0.0,
+        first_negative_rows: Vec::new(),
+        customers_without_purchase: 0,
+    };
+    // Returns (negative amounts) and rows after the end are not purchases.
+    let kept = |i: usize| (log.day)(i) <= end && (log.amount)(i) >= 0.0;
     // Counting sort of the kept rows by customer: O(rows), then each
-    // customer's few periods are sorted on their own.
-    let n_cust = keys.len();
-    let mut start = vec![0usize; n_cust + 1];
-    let mut keep = vec![false; rows.len()];
-    for (i, r) in rows.iter().enumerate() {
-        if r.day > end {
+    // customer's few rows are sorted by day on their own.
+    let n_cust = log.customers;
+    let mut start = vec![0u32; n_cust + 1];
+    for (i, &c) in log.customer.iter().enumerate() {
+        let amount = (log.amount)(i);
+        if (log.day)(i) > end {
             report.rows_after_end += 1;
-            continue;
-        }
-        if r.amount < 0.0 {
+        } else if amount < 0.0 {
             report.negative_amount_rows += 1;
-            report.negative_amount_total += r.amount;
+            report.negative_amount_total += amount;
             if report.first_negative_rows.len() < 10 {
                 report.first_negative_rows.push(i + 1);
             }
-            continue;
+        } else {
+            if amount == 0.0 {
+                report.zero_amount_rows += 1;
+            }
+            start[c as usize + 1] += 1;
         }
-        if r.amount == 0.0 {
-            report.zero_amount_rows += 1;
-        }
-        keep[i] = true;
-        start[cust[i] as usize + 1] += 1;
     }
     for c in 0..n_cust {
         start[c + 1] += start[c];
     }
-    let mut fill = start.clone();
-    let mut items: Vec<(i32, f64)> = vec![(0, 0.0); start[n_cust]];
-    for (i, r) in rows.iter().enumerate() {
-        if keep[i] {
-            let c = cust[i] as usize;
-            items[fill[c]] = (r.day.period(unit), r.amount);
-            fill[c] += 1;
+    let mut items: Vec<u32> = vec![0; start[n_cust] as usize];
+    // Each customer's next free slot, in place: `start[c + 1]` after the
+    // fill is the old `start[c + 1]`'s end, so shift back by one customer.
+    for (i, &c) in log.customer.iter().enumerate() {
+        if kept(i) {
+            let c = c as usize;
+            items[start[c] as usize] = i as u32;
+            start[c] += 1;
         }
     }
-    let mut customers = Vec::with_capacity(n_cust);
+    // `start[c]` now holds customer c's end; customer c starts where c−1 ends.
+    let mut out = DenseRfm {
+        customer: Vec::new(),
+        rfm: Vec::new(),
+        report,
+    };
+    let with_purchase = (0..n_cust)
+        .filter(|&c| start[c] > if c == 0 { 0 } else { start[c - 1] })
+        .count();
+    out.customer.reserve_exact(with_purchase);
+    out.rfm.reserve_exact(with_purchase);
     for c in 0..n_cust {
-        let list = &mut items[start[c]..start[c + 1]];
+        let from = if c == 0 { 0 } else { start[c - 1] as usize };
+        let list = &mut items[from..start[c] as usize];
         if list.is_empty() {
-            report.customers_without_purchase += 1;
+            out.report.customers_without_purchase += 1;
             continue;
         }
-        list.sort_unstable_by_key(|&(p, _)| p);
-        let first = list[0].0;
+        // Periods follow days, so sorting by day sorts by period.
+        list.sort_unstable_by_key(|&row| (log.day)(row as usize));
+        let first = (log.day)(list[0] as usize).period(unit);
         let (mut periods, mut last, mut repeat_sum) = (1u32, first, 0.0);
-        for &(p, amount) in list.iter() {
+        for &row in list.iter() {
+            let p = (log.day)(row as usize).period(unit);
             if p != last {
                 periods += 1;
                 last = p;
             }
             if p != first {
-                repeat_sum += amount;
+                repeat_sum += (log.amount)(row as usize);
             }
         }
         let frequency = periods - 1;
-        customers.push((
-            keys[c].clone(),
-            Rfm {
-                frequency,
-                recency: f64::from(last - first),
-                age: f64::from(end_period - first),
-                monetary_value: if frequency == 0 {
-                    0.0
-                } else {
-                    repeat_sum / f64::from(frequency)
-                },
+        out.customer.push(c as u32);
+        out.rfm.push(Rfm {
+            frequency,
+            recency: f64::from(last - first),
+            age: f64::from(end_period - first),
+            monetary_value: if frequency == 0 {
+                0.0
+            } else {
+                repeat_sum / f64::from(frequency)
             },
-        ));
+        });
     }
-    if customers.is_empty() {
+    if out.rfm.is_empty() {
         return Err(TransactionError::NoTransactions);
     }
-    Ok(RfmTable { customers, report })
+    Ok(out)
 }
 
 /// [`summarize`] on a validated transaction dataset (`parse::validate`):
-/// the parser already numbered the customers, so no id is hashed as a
-/// string, and row numbers in the report and errors are the spreadsheet's.
+/// the parser already numbered the customers, so no id is hashed again and
+/// no row is copied; customers are named by their index in
+/// `tx.customer_ids`. Row numbers in the report and errors are the
+/// spreadsheet's.
 pub fn summarize_parsed(
     tx: &super::parse::Transactions,
     unit: PeriodUnit,
     observation_end: Option<Day>,
-) -> Result<RfmTable<String>, TransactionError> {
-    let rows: Vec<Transaction<u32>> = tx
-        .customer
-        .iter()
-        .zip(&tx.date)
-        .zip(&tx.amount)
-        .map(|((&customer, &date), &amount)| Transaction {
-            customer,
-            day: Day::from(date),
-            amount,
-        })
-        .collect();
+) -> Result<DenseRfm, TransactionError> {
+    let log = Dense {
+        customers: tx.customer_ids.len(),
+        customer: &tx.customer,
+        day: |i: usize| Day::from(tx.date[i]),
+        amount: |i: usize| tx.amount[i],
+    };
     let sheet_row = |i: usize| tx.rows.get(i - 1).map_or(i, |&r| r as usize);
-    let table = summarize(&rows, unit, observation_end).map_err(|e| match e {
+    let mut table = summarize_dense(&log, unit, observation_end).map_err(|e| match e {
         TransactionError::AmountNotFinite { row, value } => TransactionError::AmountNotFinite {
             row: sheet_row(row),
             value,
         },
         other => other,
     })?;
-    let mut report = table.report;
-    report.first_negative_rows = report
-        .first_negative_rows
-        .iter()
-        .map(|&i| sheet_row(i))
-        .collect();
-    Ok(RfmTable {
-        customers: table
-            .customers
-            .into_iter()
-            .map(|(c, r)| (tx.customer_ids[c as usize].clone(), r))
-            .collect(),
-        report,
-    })
+    for r in &mut table.report.first_negative_rows {
+        *r = sheet_row(*r);
+    }
+    Ok(table)
 }
 
 #[cfg(test)]
@@ -687,7 +732,13 @@ mod tests {
         };
         let a = summarize(&plain, PeriodUnit::Day, None).unwrap();
         let b = summarize_parsed(&parsed, PeriodUnit::Day, None).unwrap();
-        assert_eq!(a.customers, b.customers);
+        let named: Vec<(String, Rfm)> = b
+            .customer
+            .iter()
+            .zip(&b.rfm)
+            .map(|(&c, &r)| (parsed.customer_ids[c as usize].clone(), r))
+            .collect();
+        assert_eq!(a.customers, named);
         assert_eq!(a.report.first_negative_rows, vec![4]);
         assert_eq!(b.report.first_negative_rows, vec![5]);
     }

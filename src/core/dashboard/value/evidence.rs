@@ -260,9 +260,13 @@ pub fn evidence(d: &Dataset) -> Option<ValueEvidence> {
                     monetary_value: r.monetary_value.as_ref().and_then(|m| m[i]).unwrap_or(0.0),
                 })
                 .collect();
-            let ids: Vec<String> = match &r.id {
-                Some(ids) => ids.clone(),
-                None => r.rows.iter().map(|n| format!("#{n}")).collect(),
+            let numbers: Vec<String>;
+            let ids: Vec<&str> = match &r.id {
+                Some(ids) => ids.iter().map(String::as_str).collect(),
+                None => {
+                    numbers = r.rows.iter().map(|n| format!("#{n}")).collect();
+                    numbers.iter().map(String::as_str).collect()
+                }
             };
             // lifetimes' and CDNOW's convention; the file does not say.
             from_rfm(&rows, &ids, &[], &[], PeriodUnit::Week, true)
@@ -303,50 +307,67 @@ fn from_transactions(t: &Transactions) -> ValueEvidence {
         }
     };
     // Each customer's segment: the one of their first purchase.
-    let (names, seg_of_id) = match &t.segment {
+    let (names, seg_of_customer) = match &t.segment {
         Some(cats) => customer_segments(t, cats),
-        None => (Vec::new(), FxHashMap::default()),
+        None => (Vec::new(), Vec::new()),
     };
-    let segs: Vec<u16> = table
-        .customers
+    let segs: Vec<u16> = if names.is_empty() {
+        Vec::new()
+    } else {
+        table
+            .customer
+            .iter()
+            .map(|&c| seg_of_customer[c as usize])
+            .collect()
+    };
+    drop(seg_of_customer);
+    let ids: Vec<&str> = table
+        .customer
         .iter()
-        .map(|(id, _)| seg_of_id.get(id.as_str()).copied().unwrap_or(0))
+        .map(|&c| t.customer_ids[c as usize].as_str())
         .collect();
-    let (ids, rows): (Vec<String>, Vec<Rfm>) = table.customers.into_iter().unzip();
+    let rows = table.rfm;
+    drop(table.customer);
     from_rfm(&rows, &ids, &segs, &names, unit, false)
 }
 
-/// Segment names (at most [`MAX_SEGMENTS`], else none) and each customer
-/// id's segment index + 1.
-fn customer_segments<'a>(
-    t: &'a Transactions,
-    cats: &Categories,
-) -> (Vec<String>, FxHashMap<&'a str, u16>) {
+/// Segment names (at most [`MAX_SEGMENTS`], else none) and each customer's
+/// segment index + 1, by customer number (empty when no names).
+fn customer_segments(t: &Transactions, cats: &Categories) -> (Vec<String>, Vec<u16>) {
     let used: Vec<usize> = (0..cats.labels.len())
         .filter(|&k| !cats.labels[k].is_empty())
         .collect();
     if used.is_empty() || used.len() > MAX_SEGMENTS {
-        return (Vec::new(), FxHashMap::default());
+        return (Vec::new(), Vec::new());
     }
     let names: Vec<String> = used.iter().map(|&k| cats.labels[k].clone()).collect();
-    let mut map = FxHashMap::default();
-    for (row, &c) in t.customer.iter().enumerate() {
-        let id = t.customer_ids[c as usize].as_str();
-        map.entry(id).or_insert_with(|| {
-            let code = cats.codes.get(row).copied().unwrap_or(0) as usize;
-            used.iter()
-                .position(|&k| k == code)
-                .map_or(0, |p| p as u16 + 1)
-        });
+    // Segment + 1 of each label code, 0 for an empty label.
+    let mut of_code = vec![0u16; cats.labels.len()];
+    for (p, &k) in used.iter().enumerate() {
+        of_code[k] = p as u16 + 1;
     }
-    (names, map)
+    let mut seg = vec![u16::MAX; t.customer_ids.len()];
+    for (row, &c) in t.customer.iter().enumerate() {
+        let s = &mut seg[c as usize];
+        if *s == u16::MAX {
+            let code = cats.codes.get(row).copied().unwrap_or(0) as usize;
+            *s = of_code.get(code).copied().unwrap_or(0);
+        }
+    }
+    // A customer of no row (none should be) is in no segment.
+    for s in &mut seg {
+        if *s == u16::MAX {
+            *s = 0;
+        }
+    }
+    (names, seg)
 }
 
 /// Fits BG/NBD and Gamma-Gamma, bins the customers and picks the
 /// candidates at risk. `segs[i]` is customer `i`'s segment + 1 (empty: none).
 pub fn from_rfm(
     rows: &[Rfm],
-    ids: &[String],
+    ids: &[&str],
     segs: &[u16],
     names: &[String],
     unit: PeriodUnit,
@@ -469,7 +490,7 @@ pub fn bin_customers(rows: &[Rfm], segs: &[u16], max: usize) -> (Vec<Bin>, f64) 
 /// page re-ranks them with the user's horizon and rate).
 fn candidates(
     rows: &[Rfm],
-    ids: &[String],
+    ids: &[&str],
     seg: &dyn Fn(usize) -> u16,
     bg: &BgNbdParams,
     gg: &GammaGammaParams,
@@ -522,7 +543,9 @@ fn candidates(
     }
     keep.into_iter()
         .map(|i| Candidate {
-            id: ids.get(i).cloned().unwrap_or_else(|| format!("#{}", i + 1)),
+            id: ids
+                .get(i)
+                .map_or_else(|| format!("#{}", i + 1), |s| s.to_string()),
             segment: seg(i),
             frequency: rows[i].frequency,
             recency: rows[i].recency,
