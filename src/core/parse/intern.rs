@@ -229,17 +229,41 @@ impl<'a> IdColumn<'a> {
         }
         drop(short);
         // Global codes by first appearance among the kept rows.
+        let total: usize = distinct.iter().map(Vec::len).sum();
         let mut number = Numbering {
             global: distinct.iter().map(|d| vec![u32::MAX; d.len()]).collect(),
             cursor: vec![0; local.len()],
             local,
             distinct,
-            longs,
-            labels: Vec::new(),
+            firsts: Vec::with_capacity(total),
             codes: Vec::with_capacity(part.len()),
         };
         number.rows(&part, &kept);
-        (number.labels, number.codes)
+        let Numbering {
+            firsts,
+            codes,
+            local,
+            distinct,
+            global,
+            cursor,
+        } = number;
+        drop((local, distinct, global, cursor));
+        // The ids' strings only now, once the partitions' tables are freed:
+        // made while those still held memory, a million small strings would
+        // be scattered through it, and the allocator (wasm's never gives
+        // memory back) could no longer fit the next large vector in the
+        // space the tables leave.
+        let labels = firsts
+            .iter()
+            .map(|&k| {
+                if k & LONG == LONG {
+                    longs[(k as u32) as usize].to_string()
+                } else {
+                    unpack(k)
+                }
+            })
+            .collect();
+        (labels, codes)
     }
 }
 
@@ -273,19 +297,19 @@ fn intern_partition(
 }
 
 /// Partition-local codes to codes numbered by first appearance.
-struct Numbering<'a> {
+struct Numbering {
     local: Vec<Vec<u32>>,
     distinct: Vec<Vec<u128>>,
-    longs: Vec<&'a str>,
     /// Global code of each partition's local code, `u32::MAX` until seen.
     global: Vec<Vec<u32>>,
     /// Next local code to read in each partition.
     cursor: Vec<usize>,
-    labels: Vec<String>,
+    /// Key of each global code, in order.
+    firsts: Vec<u128>,
     codes: Vec<u32>,
 }
 
-impl Numbering<'_> {
+impl Numbering {
     /// The rows, whose partitions are `part`.
     fn rows(&mut self, part: &[u8], kept: &impl Fn(usize) -> bool) {
         for (r, &p) in part.iter().enumerate() {
@@ -300,13 +324,8 @@ impl Numbering<'_> {
             }
             let g = &mut self.global[p][lc];
             if *g == u32::MAX {
-                *g = self.labels.len() as u32;
-                let k = self.distinct[p][lc];
-                self.labels.push(if k & LONG == LONG {
-                    self.longs[(k as u32) as usize].to_string()
-                } else {
-                    unpack(k)
-                });
+                *g = self.firsts.len() as u32;
+                self.firsts.push(self.distinct[p][lc]);
             }
             self.codes.push(*g);
         }
