@@ -5,13 +5,17 @@
 //! date columns (the work of a typed JS parser); and read_table + shape
 //! guess + validate into a typed transaction log (which also groups rows by
 //! customer id); and the data worker's whole job, `Session::open` + report,
-//! with its stage times as the worker's `LoadStats` counts them.
+//! with its stage times as the worker's `LoadStats` counts them; then the
+//! model fits the worker runs after sending the report (`Session::evidence`),
+//! and the heap each step takes (peak and kept, counted by the allocator).
 //! `DUMP_DIR=dir` also writes the generated files there. Prints MB/s (10^6
 //! bytes per second) and MiB/s; the best of several runs is the figure, the
 //! median is shown too.
 //! Also reads the CDNOW RFM summary from ../shared/data when present
 //! (skipped otherwise).
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use cx_impact::core::data::{Session, Source, SourceKind, Stage};
@@ -19,6 +23,79 @@ use cx_impact::core::i18n::Locale;
 use cx_impact::core::parse::{guess_shapes, read_table, validate, Shape};
 
 const ROWS: usize = 1_000_000;
+
+/// The system allocator, counting bytes in use and their peak: the native
+/// counterpart of the worker's wasm memory size (which never shrinks, so it
+/// is the peak of a load).
+struct Counting;
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if !p.is_null() {
+            let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    /// Counted as a move (new block, copy, old block freed): the peak holds
+    /// both blocks, as wasm's allocator needs when it cannot grow in place.
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = System.realloc(ptr, layout, new_size);
+        if !p.is_null() {
+            let now = IN_USE.fetch_add(new_size, Ordering::Relaxed) + new_size;
+            PEAK.fetch_max(now, Ordering::Relaxed);
+            IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Heap bytes in use and the peak since the last call.
+fn heap() -> (usize, usize) {
+    let now = IN_USE.load(Ordering::Relaxed);
+    (now, PEAK.swap(now, Ordering::Relaxed))
+}
+
+/// Heap use of the worker's job on `input`, in bytes and as a multiple of
+/// the input: the peak of each step and what stays afterwards. The input's
+/// copy is the worker's (the bench's own `input` is not counted).
+fn memory(input: &[u8]) {
+    let source = Source {
+        name: "bench.csv".into(),
+        kind: SourceKind::File,
+        bytes: input.len() as u64,
+    };
+    let n = input.len() as f64;
+    let (base, _) = heap();
+    let line = |step: &str, (now, peak): (usize, usize)| {
+        let (now, peak) = (now.saturating_sub(base), peak.saturating_sub(base));
+        println!(
+            "  memory {step:<28} peak {:>6.1} MB ({:.2}x the input), {:>6.1} MB kept ({:.2}x)",
+            peak as f64 / 1e6,
+            peak as f64 / n,
+            now as f64 / 1e6,
+            now as f64 / n
+        );
+    };
+    let bytes = input.to_vec();
+    let session = Session::open(bytes, source, &mut |_, _, _| {}).expect("generated input opens");
+    line("copy + Session::open", heap());
+    let report = session.report(Locale::En);
+    line("report", heap());
+    let evidence = session.evidence();
+    line("model fits (evidence)", heap());
+    drop((report, evidence, session));
+}
 
 /// SplitMix64, the same generator as the samples, for a fixed input.
 struct Rng(u64);
@@ -108,7 +185,7 @@ fn report(name: &str, bytes: usize, (best, median, rows): (f64, f64, usize)) {
 
 /// `Session::open` then its report, as the data worker runs them: the times
 /// of read_table, guess, validate and report, and the rows kept.
-fn open_session(input: &[u8]) -> ([f64; 4], usize) {
+fn open_session(input: &[u8]) -> ([f64; 4], usize, Session) {
     let source = Source {
         name: "bench.csv".into(),
         kind: SourceKind::File,
@@ -137,7 +214,7 @@ fn open_session(input: &[u8]) -> ([f64; 4], usize) {
     let r = session.report(Locale::En);
     times[3] = lap.elapsed().as_secs_f64();
     let rows = r.ready().map_or(0, |r| r.summary.rows_ok);
-    (times, rows)
+    (times, rows, session)
 }
 
 fn main() {
@@ -195,10 +272,26 @@ fn main() {
             &format!("worker: copy, Session::open, report ({label})"),
             input.len(),
             time(runs, || {
-                let (t, s) = open_session(&input);
+                let (t, s, _) = open_session(&input);
                 stages.push(t);
                 s
             }),
+        );
+        memory(&input);
+        // The worker sends the report first, then fits the models.
+        let mut fits: Vec<f64> = (0..runs.min(3))
+            .map(|_| {
+                let (_, _, session) = open_session(&input);
+                let t = Instant::now();
+                assert!(session.evidence().is_some());
+                t.elapsed().as_secs_f64()
+            })
+            .collect();
+        fits.sort_by(f64::total_cmp);
+        println!(
+            "  then model fits (Session::evidence): best {:.1} ms, median {:.1} ms",
+            fits[0] * 1e3,
+            fits[fits.len() / 2] * 1e3
         );
         // Stage times of the fastest run, as the worker's LoadStats has them.
         if let Some(best) = stages

@@ -262,7 +262,9 @@ test.describe('English browser', () => {
       expect(Date.now() - t0).toBeLessThan(1000);
       await expect(page.locator('#data-summary')).toHaveText('1,000,000 rows ready, 0 with problems', { timeout: 120_000 });
       await expect(page.locator('#data-progress')).toHaveCount(0);
-      await expect(page.locator('#data-in-use')).toHaveText('In use: transactions-1m.csv, 1,000,000 rows');
+      // The scenario takes the data once the worker has fitted the models.
+      await expect(page.locator('#data-in-use')).toHaveText('In use: transactions-1m.csv, 1,000,000 rows', { timeout: 30_000 });
+      await expect(page.locator('#data-fitting')).toHaveCount(0);
       await expect(page.locator('#data-preview tbody tr')).toHaveCount(8);
       const longest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
       expect(longest).toBeLessThan(200);

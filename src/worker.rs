@@ -7,15 +7,17 @@
 //! bytes actually read. Either way the bytes are copied once, into this
 //! wasm's memory, and the parser works on them there.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use js_sys::{ArrayBuffer, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
-use crate::core::data::{FromWorker, LoadStats, Session, Source, Stage, ToWorker};
+use crate::core::data::{FitStats, FromWorker, LoadStats, Session, Source, Stage, ToWorker};
 use crate::core::i18n::{Locale, Words};
 
 /// Bytes read from a `File` per step (and per progress message).
@@ -57,6 +59,7 @@ fn handle(scope: &DedicatedWorkerGlobalScope, session: &RefCell<Option<Session>>
                 Err(reason) => FromWorker::Failed { reason },
             };
             send(scope, &reply);
+            fit(scope, &clock, session);
         }
         ToWorker::Sample { sample, locale } => {
             let clock = Clock::new(scope);
@@ -64,6 +67,7 @@ fn handle(scope: &DedicatedWorkerGlobalScope, session: &RefCell<Option<Session>>
             let source = sample.source(locale, text.len());
             let reply = open(scope, &clock, text.into_bytes(), source, locale, session);
             send(scope, &reply);
+            fit(scope, &clock, session);
         }
         ToWorker::Edit { edit, locale } => {
             if let Some(s) = session.borrow_mut().as_mut() {
@@ -75,6 +79,7 @@ fn handle(scope: &DedicatedWorkerGlobalScope, session: &RefCell<Option<Session>>
                     },
                 );
             }
+            fit(scope, &Clock::new(scope), session);
         }
         ToWorker::Render { locale } => {
             if let Some(s) = session.borrow().as_ref() {
@@ -138,12 +143,38 @@ fn open(
             let report = Box::new(s.report(locale));
             stats.report_ms = clock.lap();
             stats.memory_bytes = wasm_memory_bytes();
+            stats.heap_peak_bytes = heap_peak_bytes();
             *session.borrow_mut() = opened.ok();
             FromWorker::Opened { report, stats }
         }
         Err(e) => FromWorker::Failed {
             reason: Words::each(|l| crate::core::parse::messages::parse_error(e, l)),
         },
+    }
+}
+
+/// Computes and sends the evidence the report just sent left out, if it
+/// did. Messages arrive in order, so the page knows which report it
+/// completes; an edit that arrives meanwhile waits for this to finish.
+fn fit(scope: &DedicatedWorkerGlobalScope, clock: &Clock, session: &RefCell<Option<Session>>) {
+    let session = session.borrow();
+    let Some(s) = session.as_ref().filter(|s| s.evidence_pending()) else {
+        return;
+    };
+    clock.lap();
+    if let Some(evidence) = s.evidence() {
+        let stats = FitStats {
+            fit_ms: clock.lap(),
+            memory_bytes: wasm_memory_bytes(),
+            heap_peak_bytes: heap_peak_bytes(),
+        };
+        send(
+            scope,
+            &FromWorker::Fitted {
+                evidence: Box::new(evidence),
+                stats,
+            },
+        );
     }
 }
 
@@ -213,6 +244,53 @@ fn send(scope: &DedicatedWorkerGlobalScope, msg: &FromWorker) {
     let json = serde_json::to_string(msg).unwrap_or_default();
     let _ = Reflect::set(&obj, &"json".into(), &json.into());
     let _ = scope.post_message(&obj);
+}
+
+/// The system allocator, counting the bytes in use and their peak (the
+/// worker is single-threaded: relaxed atomics are plain loads and stores).
+pub struct Counting;
+
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(bytes: usize) {
+    let now = IN_USE.fetch_add(bytes, Ordering::Relaxed) + bytes;
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
+
+// SAFETY: every call is forwarded to `System` unchanged; only counters move.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc_zeroed(layout);
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = System.realloc(ptr, layout, new_size);
+        if !p.is_null() {
+            grew(new_size);
+            IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+        }
+        p
+    }
+}
+
+/// Peak heap bytes requested so far.
+fn heap_peak_bytes() -> u64 {
+    PEAK.load(Ordering::Relaxed) as u64
 }
 
 fn wasm_memory_bytes() -> u64 {

@@ -2,6 +2,12 @@
 //! (`data-type="worker"` in index.html) and started by the page only when a
 //! large input arrives.
 
+/// The bench's view of the worker's heap: what Rust asks for, beside the
+/// wasm memory size (which also holds the allocator's free gaps).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOC: cx_impact::worker::Counting = cx_impact::worker::Counting;
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     cx_impact::worker::start();

@@ -12,7 +12,7 @@ pub mod protocol;
 pub mod session;
 pub mod state;
 
-pub use protocol::{FromWorker, LoadStats, ToWorker};
+pub use protocol::{FitStats, FromWorker, LoadStats, ToWorker};
 pub use session::{
     role_from_id, role_id, role_name, role_options, shape_from_id, shape_id, Choices, ColumnChoice,
     Edit, Preview, PreviewRow, Problem, Ready, Report, Session, Stage, Status, Value,

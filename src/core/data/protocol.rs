@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::session::{Edit, Report, Stage};
 use super::{Sample, Source};
+use crate::core::dashboard::evidence::Evidence;
 use crate::core::i18n::{Locale, Words};
 
 /// Page → worker.
@@ -50,6 +51,15 @@ pub enum FromWorker {
     Reported {
         report: Box<Report>,
     },
+    /// The evidence the last report left out ([`Report::evidence_pending`]),
+    /// sent right after it: the model fits of a large table take longer
+    /// than reading it, and the page shows the table meanwhile.
+    Fitted {
+        evidence: Box<Evidence>,
+        /// Read by the browser bench; the page skips it.
+        #[serde(default, skip_deserializing)]
+        stats: FitStats,
+    },
     /// The input cannot be used at all: why, in every language (the page
     /// shows the one in use, also after a switch).
     Failed {
@@ -70,6 +80,20 @@ pub struct LoadStats {
     /// Size of the worker's wasm memory afterwards (it never shrinks, so
     /// this is the peak).
     pub memory_bytes: u64,
+    /// Peak of the heap bytes in use (the rest of the memory is the
+    /// allocator's free gaps, the stack and static data).
+    #[serde(default)]
+    pub heap_peak_bytes: u64,
+}
+
+/// Time and memory of the model fits that follow a report.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct FitStats {
+    pub fit_ms: f64,
+    /// The worker's wasm memory afterwards: the peak of the whole load.
+    pub memory_bytes: u64,
+    #[serde(default)]
+    pub heap_peak_bytes: u64,
 }
 
 #[cfg(test)]
@@ -118,6 +142,25 @@ mod tests {
         let json = serde_json::to_string(&p).unwrap();
         assert_eq!(json, r#"{"progress":{"stage":"read","done":1,"total":2}}"#);
         assert_eq!(serde_json::from_str::<FromWorker>(&json).unwrap(), p);
+        // The page reads the evidence and skips the bench's figures.
+        let fitted = FromWorker::Fitted {
+            evidence: Box::default(),
+            stats: FitStats {
+                fit_ms: 12.5,
+                memory_bytes: 3,
+                heap_peak_bytes: 2,
+            },
+        };
+        let json = serde_json::to_string(&fitted).unwrap();
+        assert!(json.starts_with(r#"{"fitted":{"evidence":"#), "{json}");
+        assert!(json.contains(r#""fit_ms":12.5"#), "{json}");
+        assert_eq!(
+            serde_json::from_str::<FromWorker>(&json).unwrap(),
+            FromWorker::Fitted {
+                evidence: Box::default(),
+                stats: FitStats::default(),
+            }
+        );
         let f = FromWorker::Failed {
             reason: Words::each(|l| format!("{l:?}")),
         };

@@ -198,6 +198,11 @@ pub struct Report {
     pub excluded: usize,
     /// What the scenario keeps, when the table validated.
     pub loaded: Option<LoadedData>,
+    /// `loaded` lacks its evidence (model fits), which the worker computes
+    /// after sending this report and sends on its own, so the table shows
+    /// while the models fit; the scenario takes `loaded` once it has come.
+    #[serde(default)]
+    pub evidence_pending: bool,
 }
 
 impl Report {
@@ -292,18 +297,39 @@ impl Session {
         self.outcome.as_ref().ok()
     }
 
-    /// What the scenario keeps, when validation succeeded.
+    /// What the scenario keeps, when validation succeeded, with its
+    /// evidence (computed now if it was not yet).
     pub fn loaded(&self) -> Option<LoadedData> {
+        let evidence = self.evidence()?;
+        self.loaded_with(evidence)
+    }
+
+    /// The dashboard's evidence of the current outcome, computed on first
+    /// call (model fits: the slow part of a large load), `None` when the
+    /// table does not validate.
+    pub fn evidence(&self) -> Option<Evidence> {
+        let v = self.validation()?;
+        Some(
+            self.evidence
+                .get_or_init(|| Evidence::from_dataset(&v.dataset))
+                .clone(),
+        )
+    }
+
+    /// Whether [`Session::report`] leaves the evidence out: the table
+    /// validates and its evidence has not been computed yet.
+    pub fn evidence_pending(&self) -> bool {
+        self.validation().is_some() && self.evidence.get().is_none()
+    }
+
+    fn loaded_with(&self, evidence: Evidence) -> Option<LoadedData> {
         self.validation().map(|v| LoadedData {
             source: self.source.clone(),
             mapping: self.mapping.clone(),
             summary: v.summary,
             digest: digest(&v.dataset),
             currency: currency(&self.table, &self.mapping),
-            evidence: self
-                .evidence
-                .get_or_init(|| Evidence::from_dataset(&v.dataset))
-                .clone(),
+            evidence,
         })
     }
 
@@ -402,7 +428,8 @@ impl Session {
         None
     }
 
-    /// Describes the session in `locale`.
+    /// Describes the session in `locale`, with the evidence only if it was
+    /// computed already ([`Report::evidence_pending`] says so).
     pub fn report(&self, locale: Locale) -> Report {
         let t = locale.strings().data;
         let table = &self.table;
@@ -501,7 +528,8 @@ impl Session {
             .to_string(),
             status,
             excluded: table.excluded_rows().len(),
-            loaded: self.loaded(),
+            loaded: self.loaded_with(self.evidence.get().cloned().unwrap_or_default()),
+            evidence_pending: self.evidence_pending(),
         }
     }
 

@@ -19,6 +19,7 @@
 use std::rc::Rc;
 
 use super::session::{Report, Stage};
+use crate::core::dashboard::evidence::Evidence;
 use crate::core::i18n::Words;
 
 pub type EngineId = u32;
@@ -136,6 +137,11 @@ pub enum DataEvent {
         id: EngineId,
         report: Rc<Report>,
     },
+    /// The evidence session `id`'s latest report left out.
+    Fitted {
+        id: EngineId,
+        evidence: Rc<Evidence>,
+    },
     /// Show the kept table again, dropping the one that did not validate.
     BackToKept,
 }
@@ -160,6 +166,21 @@ impl DataState {
             .as_ref()
             .filter(|s| s.ready())
             .or(self.kept.as_ref())
+    }
+
+    /// What the scenario should hold: the data in use once its evidence has
+    /// come (until then the scenario keeps what it had).
+    pub fn for_scenario(&self) -> Option<&super::LoadedData> {
+        self.in_use()
+            .filter(|s| !s.report.evidence_pending)
+            .and_then(|s| s.report.loaded.as_ref())
+    }
+
+    /// The table shown is ready and its models are being fitted.
+    pub fn fitting(&self) -> bool {
+        self.current
+            .as_ref()
+            .is_some_and(|s| s.ready() && s.report.evidence_pending)
     }
 
     pub fn reduce(&self, event: DataEvent) -> DataState {
@@ -243,6 +264,19 @@ impl DataState {
                     k.report = report;
                 }
             }
+            DataEvent::Fitted { id, evidence } => {
+                for slot in [next.current.as_mut(), next.kept.as_mut()]
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| s.id == id && s.report.evidence_pending)
+                {
+                    let report = Rc::make_mut(&mut slot.report);
+                    if let Some(loaded) = report.loaded.as_mut() {
+                        loaded.evidence = (*evidence).clone();
+                    }
+                    report.evidence_pending = false;
+                }
+            }
             DataEvent::BackToKept => {
                 if let Some(k) = next.kept.take() {
                     next.current = Some(k);
@@ -285,6 +319,46 @@ mod tests {
 
     const GOOD: &str = "customer,date,amount\nA,2024-01-02,3\nB,2024-01-03,4\n";
     const UNMAPPED: &str = "x,y\n1,2\n3,4\n";
+
+    #[test]
+    fn the_scenario_gets_the_data_once_its_evidence_has_come() {
+        // A sample with enough history to fit the models: its evidence is
+        // not empty, so a report missing it differs from a complete one.
+        let source = Sample::Subscription.source(Locale::En, 0);
+        let text = Sample::Subscription.text(Locale::En);
+        let session = Session::open(text.into_bytes(), source, &mut |_, _, _| {}).unwrap();
+        let first = Rc::new(session.report(Locale::En));
+        assert!(first.evidence_pending);
+        assert_eq!(first.loaded.as_ref().unwrap().evidence, Evidence::default());
+        let evidence = session.evidence().unwrap();
+        assert_ne!(evidence, Evidence::default());
+        // Computed once: the session's later reports carry it.
+        assert!(!session.evidence_pending());
+        assert!(!session.report(Locale::Fr).evidence_pending);
+
+        let old = opened(&DataState::default(), 1, report(GOOD, "old")).reduce(DataEvent::Fitted {
+            id: 1,
+            evidence: Rc::new(Evidence::default()),
+        });
+        assert_eq!(old.for_scenario().unwrap().source.name, "old");
+        let s = opened(&old, 2, first);
+        // The new table shows and is in use; the scenario keeps the old one.
+        assert_eq!(s.in_use().unwrap().id, 2);
+        assert!(s.fitting());
+        assert_eq!(s.for_scenario(), None);
+        // Evidence of another session is ignored.
+        let stray = s.reduce(DataEvent::Fitted {
+            id: 1,
+            evidence: Rc::new(evidence.clone()),
+        });
+        assert_eq!(stray, s);
+        let done = s.reduce(DataEvent::Fitted {
+            id: 2,
+            evidence: Rc::new(evidence),
+        });
+        assert!(!done.fitting());
+        assert_eq!(done.for_scenario(), session.loaded().as_ref());
+    }
 
     #[test]
     fn unreadable_input_changes_nothing_but_the_notice() {

@@ -32,6 +32,8 @@ pub struct DataStrings {
     pub stage_guess: &'static str,
     pub stage_validate: &'static str,
     pub stage_report: &'static str,
+    /// The table is ready; the models are still being fitted to it.
+    pub fitting: &'static str,
     /// Template with `{name}`.
     pub loading: &'static str,
     pub cancel: &'static str,
@@ -242,6 +244,7 @@ pub static EN: DataStrings = DataStrings {
     stage_guess: "Recognising the columns",
     stage_validate: "Checking every cell",
     stage_report: "Summarising",
+    fitting: "The table is ready. Fitting the models to it (customer value, churn, NPS); the dashboard will use it in a moment.",
     loading: "Loading {name}",
     cancel: "Cancel",
     cancelled: "Loading cancelled; nothing was changed.",
@@ -311,6 +314,7 @@ pub static FR: DataStrings = DataStrings {
     stage_guess: "Reconnaissance des colonnes",
     stage_validate: "Vérification de chaque cellule",
     stage_report: "Synthèse",
+    fitting: "Le tableau est prêt. Ajustement des modèles (valeur client, attrition, NPS) ; le tableau de bord l'utilisera dans un instant.",
     loading: "Chargement de {name}",
     cancel: "Annuler",
     cancelled: "Chargement annulé ; rien n'a changé.",

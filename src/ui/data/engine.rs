@@ -96,6 +96,10 @@ impl WorkerClient {
                         id,
                         report: Rc::new(*report),
                     },
+                    FromWorker::Fitted { evidence, .. } => DataEvent::Fitted {
+                        id,
+                        evidence: Rc::new(*evidence),
+                    },
                     FromWorker::Failed { reason } => DataEvent::Failed { id, reason },
                 };
                 reply.emit(event);

@@ -101,7 +101,7 @@ pub fn data_page(props: &DataPageProps) -> Html {
     });
 
     // The scenario gets the summary of the data in use.
-    let in_use = s.in_use().and_then(|slot| slot.report.loaded.clone());
+    let in_use = s.for_scenario().cloned();
     use_effect_with((in_use, props.in_use.clone()), {
         let d = props.ondispatch.clone();
         move |(now, scenario): &(Option<LoadedData>, Option<LoadedData>)| {
@@ -195,6 +195,14 @@ pub fn data_page(props: &DataPageProps) -> Html {
         };
         html! { <p class={classes!("notice", class)} id="data-notice" role="alert">{ text }</p> }
     });
+    let fitting = s.fitting().then(|| {
+        html! {
+            <div class="fitting" id="data-fitting" role="status" aria-live="polite">
+                <progress aria-label={t.fitting}></progress>
+                <p>{ t.fitting }</p>
+            </div>
+        }
+    });
     let kept = s.kept.as_ref().map(|k| {
         let name = &k.report.source;
         html! {
@@ -225,6 +233,7 @@ pub fn data_page(props: &DataPageProps) -> Html {
             <div class="data-status">
                 { for progress }
                 { for notice }
+                { for fitting }
                 { for kept }
                 { for current }
             </div>
