@@ -14,8 +14,6 @@
 //! Also reads the CDNOW RFM summary from ../shared/data when present
 //! (skipped otherwise).
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use cx_impact::core::data::{Session, Source, SourceKind, Stage};
@@ -24,46 +22,13 @@ use cx_impact::core::parse::{guess_shapes, read_table, validate, Shape};
 
 const ROWS: usize = 1_000_000;
 
-/// The system allocator, counting bytes in use and their peak: the native
-/// counterpart of the worker's wasm memory size (which never shrinks, so it
-/// is the peak of a load).
-struct Counting;
-static IN_USE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
-        if !p.is_null() {
-            let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
-        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-    /// Counted as a move (new block, copy, old block freed): the peak holds
-    /// both blocks, as wasm's allocator needs when it cannot grow in place.
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = System.realloc(ptr, layout, new_size);
-        if !p.is_null() {
-            let now = IN_USE.fetch_add(new_size, Ordering::Relaxed) + new_size;
-            PEAK.fetch_max(now, Ordering::Relaxed);
-            IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
-        }
-        p
-    }
-}
-
+/// The heap of each step, counted as the worker counts its own.
 #[global_allocator]
-static ALLOC: Counting = Counting;
+static ALLOC: cx_impact::heap::Counting = cx_impact::heap::Counting;
 
 /// Heap bytes in use and the peak since the last call.
 fn heap() -> (usize, usize) {
-    let now = IN_USE.load(Ordering::Relaxed);
-    (now, PEAK.swap(now, Ordering::Relaxed))
+    (cx_impact::heap::in_use(), cx_impact::heap::reset_peak())
 }
 
 /// Heap use of the worker's job on `input`, in bytes and as a multiple of

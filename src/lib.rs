@@ -6,8 +6,11 @@
 //! * `ui` (wasm32 only): the Yew single-page app that calls the core.
 //! * `worker` (wasm32 only): the Web Worker that reads large data.
 //! * `cli` (native only): the `cxi` command line over the same core.
+//! * [`heap`]: a counting global allocator for the worker's and the
+//!   benches' memory figures.
 
 pub mod core;
+pub mod heap;
 pub mod render;
 
 #[cfg(not(target_arch = "wasm32"))]

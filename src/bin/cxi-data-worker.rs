@@ -6,7 +6,7 @@
 /// wasm memory size (which also holds the allocator's free gaps).
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
-static ALLOC: cx_impact::worker::Counting = cx_impact::worker::Counting;
+static ALLOC: cx_impact::heap::Counting = cx_impact::heap::Counting;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
