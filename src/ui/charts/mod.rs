@@ -23,6 +23,10 @@ pub struct ChartProps {
     pub spec: Rc<ChartSpec>,
     pub locale: Locale,
     pub currency: Currency,
+    /// A heading with the chart's title sits right above it: the caption
+    /// is then for screen readers only, not shown twice.
+    #[prop_or_default]
+    pub headed: bool,
 }
 
 /// Tick labels in the user's language: compact money (`12 k€`), percent,
@@ -156,7 +160,7 @@ pub fn chart(props: &ChartProps) -> Html {
     let table_id = format!("{}-table", spec.id);
     html! {
         <figure class="chart" id={format!("{}-figure", spec.id)}>
-            <figcaption>{ &spec.title }</figcaption>
+            <figcaption class={classes!(props.headed.then_some("visually-hidden"))}>{ &spec.title }</figcaption>
             <canvas ref={canvas_ref} id={format!("{}-canvas", spec.id)} role="img"
                 aria-label={spec.alt.clone()} width="640" height="320"></canvas>
             <ul class="legend" aria-hidden="true">

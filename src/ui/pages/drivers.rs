@@ -70,9 +70,9 @@ pub fn page(props: &PageProps) -> Html {
                         { measure(ImportanceMeasure::Shapley, t.shapley, "drivers-measure-shapley") }
                     </fieldset>
                     <h3>{ t.importance_title }</h3>
-                    <Chart spec={Rc::new(r.importance_chart(locale))} {locale} {currency} />
+                    <Chart spec={Rc::new(r.importance_chart(locale))} {locale} {currency} headed=true />
                     <h3>{ t.quadrant_title }</h3>
-                    <Chart spec={Rc::new(r.quadrant_chart(locale))} {locale} {currency} />
+                    <Chart spec={Rc::new(r.quadrant_chart(locale))} {locale} {currency} headed=true />
                     <ul class="quadrant-key">
                         { for [Quadrant::KeyWeakness, Quadrant::KeyStrength, Quadrant::SecondaryStrength, Quadrant::SecondaryWeakness]
                             .into_iter().map(|q| {

@@ -194,10 +194,10 @@ pub fn page(props: &PageProps) -> Html {
                 }
                 <Chart spec={Rc::new(m.projection_chart(locale, currency))} {locale} {currency} />
                 <h3>{ t.waterfall }</h3>
-                <Chart spec={Rc::new(m.waterfall_chart(locale, currency))} {locale} {currency} />
+                <Chart spec={Rc::new(m.waterfall_chart(locale, currency))} {locale} {currency} headed=true />
                 <h3>{ t.links }</h3>
                 <p>{ t.links_intro }</p>
-                <Chart spec={Rc::new(m.links_chart(locale, currency))} {locale} {currency} />
+                <Chart spec={Rc::new(m.links_chart(locale, currency))} {locale} {currency} headed=true />
                 <p class="caveat">{ if m.links_from_data { t.links_caveat_data } else { t.links_caveat_default } }</p>
                 <h3>{ t.economics }</h3>
                 <p>{ match &m.source { EconomicsSource::Data => t.econ_from_data, EconomicsSource::Defaults(_) => t.econ_default } }</p>
