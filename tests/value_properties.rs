@@ -7,11 +7,12 @@ use cx_impact::core::business_case::{appraise, BusinessCaseInputs};
 use cx_impact::core::churn::{churn_reduction_value, cohort_value, simple_ltv};
 use cx_impact::core::gamma_gamma::GammaGammaParams;
 use cx_impact::core::period::PeriodUnit;
-use cx_impact::core::rfm::{summarize, Day, Rfm, Transaction};
+use cx_impact::core::rfm::{summarize, summarize_parsed, Day, Rfm, Transaction};
 use cx_impact::core::rfm_clv::{customer_value, ClvSettings};
 use cx_impact::core::sbg::SbgParams;
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
+use std::collections::{BTreeMap, BTreeSet};
 
 fn bg_params() -> impl Strategy<Value = BgNbdParams> {
     (0.05f64..5.0, 0.5f64..100.0, 0.05f64..5.0, 0.05f64..10.0)
@@ -183,5 +184,88 @@ proptest! {
                 prop_assert!(r.frequency as usize <= log.len());
             }
         }
+    }
+
+    /// The summary against a naive reference written from the definition
+    /// (`rfm::summarize`'s `# Formula`): per customer, the distinct periods
+    /// of the rows up to the end with a non-negative amount; frequency =
+    /// periods − 1, recency and T from the first period, spend = mean total
+    /// of the repeat periods. Both entry points: string ids, and the
+    /// parser's numbered customers with dates.
+    #[test]
+    fn rfm_summary_matches_the_definition(
+        rows in proptest::collection::vec((0u8..12, 0i32..900, -50i32..5000), 1..150),
+        unit in prop_oneof![Just(PeriodUnit::Day), Just(PeriodUnit::Week), Just(PeriodUnit::Month)],
+        end in proptest::option::of(0i32..900),
+    ) {
+        let base = 19_000; // 2022-01-08, so every day is a real date.
+        let log: Vec<Transaction<String>> = rows.iter()
+            .map(|&(c, d, cents)| Transaction {
+                customer: format!("C{c}"),
+                day: Day(base + d),
+                amount: f64::from(cents) / 100.0,
+            })
+            .collect();
+        let end_day = end.map_or_else(|| log.iter().map(|t| t.day).max().unwrap(), |e| Day(base + e));
+        // The reference.
+        let mut by_customer: BTreeMap<&str, BTreeMap<i32, f64>> = BTreeMap::new();
+        for t in &log {
+            if t.day <= end_day && t.amount >= 0.0 {
+                *by_customer.entry(&t.customer).or_default().entry(t.day.period(unit)).or_default() += t.amount;
+            }
+        }
+        let end_period = end_day.period(unit);
+        let want: BTreeMap<String, Rfm> = by_customer.iter().map(|(&c, periods)| {
+            let first = *periods.keys().next().unwrap();
+            let last = *periods.keys().last().unwrap();
+            let frequency = periods.len() as u32 - 1;
+            let repeat: f64 = periods.iter().filter(|(&p, _)| p != first).map(|(_, a)| a).sum();
+            (c.to_string(), Rfm {
+                frequency,
+                recency: f64::from(last - first),
+                age: f64::from(end_period - first),
+                monetary_value: if frequency == 0 { 0.0 } else { repeat / f64::from(frequency) },
+            })
+        }).collect();
+        let close = |got: &BTreeMap<String, Rfm>| -> Result<(), TestCaseError> {
+            prop_assert_eq!(got.len(), want.len());
+            for (c, w) in &want {
+                let g = &got[c];
+                prop_assert_eq!((g.frequency, g.recency, g.age), (w.frequency, w.recency, w.age), "{}", c);
+                prop_assert!((g.monetary_value - w.monetary_value).abs() <= 1e-9 * w.monetary_value.abs().max(1.0), "{}", c);
+            }
+            Ok(())
+        };
+        let plain = summarize(&log, unit, end.map(|e| Day(base + e)));
+        let customer_ids: Vec<String> = {
+            let mut seen = Vec::new();
+            for t in &log {
+                if !seen.contains(&t.customer) {
+                    seen.push(t.customer.clone());
+                }
+            }
+            seen
+        };
+        let parsed = cx_impact::core::parse::Transactions {
+            customer: log.iter().map(|t| customer_ids.iter().position(|c| *c == t.customer).unwrap() as u32).collect(),
+            date: log.iter().map(|t| {
+                let (y, m, d) = t.day.ymd();
+                chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+            }).collect(),
+            amount: log.iter().map(|t| t.amount).collect(),
+            channel: None,
+            segment: None,
+            rows: (2..log.len() as u32 + 2).collect(),
+            customer_ids: customer_ids.clone(),
+        };
+        let dense = summarize_parsed(&parsed, unit, end.map(|e| Day(base + e)));
+        if want.is_empty() {
+            prop_assert!(plain.is_err() && dense.is_err());
+            return Ok(());
+        }
+        let plain = plain.unwrap();
+        close(&plain.customers.into_iter().collect())?;
+        let dense = dense.unwrap();
+        close(&dense.customer.iter().zip(&dense.rfm).map(|(&c, &r)| (customer_ids[c as usize].clone(), r)).collect())?;
     }
 }
