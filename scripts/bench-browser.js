@@ -51,17 +51,24 @@ async function main() {
   const tmp = fs.mkdtempSync('/tmp/cxi-bench-');
   const file = path.join(tmp, 'transactions.csv');
   fs.writeFileSync(file, csv);
+  // The same purchases in French conventions, for ours alone (the JS
+  // parsers do not type `1 234,56 €` or dd/mm/yyyy).
+  const fileFr = path.join(tmp, 'transactions-fr.csv');
+  fs.writeFileSync(fileFr, transactions(ROWS, { french: true }));
   // The app's page, so that its worker is same-origin.
   await page.goto(BASE_URL);
   await page.addScriptTag({ path: path.join(NM, 'papaparse', 'papaparse.min.js') });
   await page.addScriptTag({ path: path.join(NM, 'udsv', 'dist', 'uDSV.iife.min.js') });
   await page.evaluate(() => {
-    const i = document.createElement('input');
-    i.type = 'file';
-    i.id = 'bench-file';
-    document.body.appendChild(i);
+    for (const id of ['bench-file', 'bench-file-fr']) {
+      const i = document.createElement('input');
+      i.type = 'file';
+      i.id = id;
+      document.body.appendChild(i);
+    }
   });
   await page.setInputFiles('#bench-file', file);
+  await page.setInputFiles('#bench-file-fr', fileFr);
 
   const result = await page.evaluate(async ({ RUNS }) => {
     const bytes = new Uint8Array(await document.getElementById('bench-file').files[0].arrayBuffer());
@@ -112,6 +119,20 @@ async function main() {
       await new Promise((r) => setTimeout(r, 200));
     }
     out.oursRows = oursRows;
+    const bytesFr = new Uint8Array(await document.getElementById('bench-file-fr').files[0].arrayBuffer());
+    out.bytesFr = bytesFr.length;
+    out.oursFr = [];
+    for (let i = 0; i < RUNS; i++) {
+      const w = await startWorker();
+      const buffer = bytesFr.slice().buffer;
+      const t0 = now();
+      const { opened, at, fits } = await openIn(w, buffer);
+      out.oursFr.push(at - t0);
+      out.oursFrRows = opened.report.status.ready.summary.rows_ok;
+      await fits;
+      w.terminate();
+      await new Promise((r) => setTimeout(r, 200));
+    }
 
     // --- the string the JS parsers need.
     let text;
@@ -199,6 +220,8 @@ async function main() {
   for (const [name, s, ok] of rows) {
     console.log(`${name.padEnd(66)} best ${s.best.toFixed(0).padStart(6)} ms  median ${s.median.toFixed(0).padStart(6)} ms  ${(mib / (s.best / 1000)).toFixed(1).padStart(6)} MiB/s  (${ok} rows ok)`);
   }
+  const fr = stats(result.oursFr);
+  console.log(`${'ours, French conventions (;, dd/mm/yyyy, 1 234,56 €)'.padEnd(66)} best ${fr.best.toFixed(0).padStart(6)} ms  median ${fr.median.toFixed(0).padStart(6)} ms  ${((result.bytesFr / (1024 * 1024)) / (fr.best / 1000)).toFixed(1).padStart(6)} MiB/s  (${result.oursFrRows} rows ok, ${(result.bytesFr / 1e6).toFixed(1)} MB)`);
   const ours = stats(result.ours).best;
   const papa = stats(result.papa).best;
   const udsv = Math.min(stats(result.udsvArrs).best, stats(result.udsvCols).best);
