@@ -12,7 +12,7 @@ use cx_impact::core::rfm_clv::{customer_value, ClvSettings};
 use cx_impact::core::sbg::SbgParams;
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 fn bg_params() -> impl Strategy<Value = BgNbdParams> {
     (0.05f64..5.0, 0.5f64..100.0, 0.05f64..5.0, 0.05f64..10.0)
