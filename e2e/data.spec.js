@@ -121,8 +121,9 @@ test.describe('French browser', () => {
     await expect(summary).toContainText('lignes prêtes');
     const before = await summary.textContent();
     const firstRow = await page.locator('#data-preview tbody tr').first().textContent();
+    // In use once the worker has fitted the models to it.
+    await expect(page.locator('#data-in-use')).toContainText('Exemple : Commerçant (achats)');
     const inUse = await page.locator('#data-in-use').textContent();
-    expect(inUse).toContain('Exemple : Commerçant (achats)');
 
     // A header and nothing under it.
     await paste(page, 'Client;Montant');
@@ -166,6 +167,7 @@ test.describe('French browser', () => {
     await openDataPage(page);
     await page.getByRole('button', { name: 'Commerçant (achats)' }).click();
     await expect(page.locator('#data-summary')).toContainText('lignes prêtes');
+    await expect(page.locator('#data-in-use')).toContainText('Exemple : Commerçant (achats)');
     const inUse = await page.locator('#data-in-use').textContent();
     // Headers nobody could guess: the user maps them.
     await paste(page, 'a;b;c\nA1;2024-01-05;10,5\nA2;2024-01-09;7\nA1;2024-02-01;3,25');

@@ -10,7 +10,8 @@ const num = (s) => Number(s.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
 async function loadSample(page) {
   await page.goto('./#/data');
   await page.locator('#sample-subscription').click();
-  await expect(page.locator('#data-in-use')).toBeVisible();
+  // In use (in the scenario) once the worker has fitted the models to it.
+  await expect(page.locator('#data-in-use')).toContainText(/Sample: |Exemple : /);
 }
 
 async function tableRows(page) {

@@ -32,7 +32,8 @@ function pAlive(r, alpha, a, b, x, tx, T) {
 async function loadSample(page, id) {
   await page.goto('./#/data');
   await page.locator(`#sample-${id}`).click();
-  await expect(page.locator('#data-in-use')).toBeVisible();
+  // In use (in the scenario) once the worker has fitted the models to it.
+  await expect(page.locator('#data-in-use')).toContainText(/Sample: |Exemple : /);
   await page.locator('#nav-value').click();
   await expect(page.locator('#card-clv .figure')).toHaveAttribute('data-value', /.+/);
 }
