@@ -96,7 +96,11 @@ async function main() {
         const fits = new Promise((r) => { fitted = r; });
         w.onmessage = (e) => {
           const m = JSON.parse(e.data.json);
-          if (m.opened) resolve({ opened: m.opened, at: now(), fits });
+          if (m.opened) {
+            resolve({ opened: m.opened, at: now(), fits });
+            // As the page does once the report is on screen.
+            w.postMessage({ json: JSON.stringify('fit') });
+          }
           else if (m.fitted) fitted({ stats: m.fitted.stats, at: now() });
           else if (m.failed) reject(new Error(JSON.stringify(m.failed.reason)));
         };

@@ -57,7 +57,6 @@ fn handle(scope: &DedicatedWorkerGlobalScope, session: &RefCell<Option<Session>>
                 Err(reason) => FromWorker::Failed { reason },
             };
             send(scope, &reply);
-            fit(scope, &clock, session);
         }
         ToWorker::Sample { sample, locale } => {
             let clock = Clock::new(scope);
@@ -65,7 +64,6 @@ fn handle(scope: &DedicatedWorkerGlobalScope, session: &RefCell<Option<Session>>
             let source = sample.source(locale, text.len());
             let reply = open(scope, &clock, text.into_bytes(), source, locale, session);
             send(scope, &reply);
-            fit(scope, &clock, session);
         }
         ToWorker::Edit { edit, locale } => {
             if let Some(s) = session.borrow_mut().as_mut() {
@@ -77,8 +75,8 @@ fn handle(scope: &DedicatedWorkerGlobalScope, session: &RefCell<Option<Session>>
                     },
                 );
             }
-            fit(scope, &Clock::new(scope), session);
         }
+        ToWorker::Fit => fit(scope, &Clock::new(scope), session),
         ToWorker::Render { locale } => {
             if let Some(s) = session.borrow().as_ref() {
                 send(
@@ -151,9 +149,10 @@ fn open(
     }
 }
 
-/// Computes and sends the evidence the report just sent left out, if it
-/// did. Messages arrive in order, so the page knows which report it
-/// completes; an edit that arrives meanwhile waits for this to finish.
+/// Computes and sends the evidence the last report left out, if it did
+/// (else nothing: a repeated request costs nothing). Messages arrive in
+/// order, so the page knows which report it completes; an edit that arrives
+/// meanwhile waits for this to finish.
 fn fit(scope: &DedicatedWorkerGlobalScope, clock: &Clock, session: &RefCell<Option<Session>>) {
     let session = session.borrow();
     let Some(s) = session.as_ref().filter(|s| s.evidence_pending()) else {

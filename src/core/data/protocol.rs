@@ -29,6 +29,11 @@ pub enum ToWorker {
     Edit { edit: Edit, locale: Locale },
     /// The same report in another language.
     Render { locale: Locale },
+    /// Fit the models to the current table if its last report left them
+    /// out ([`Report::evidence_pending`]); the answer is
+    /// [`FromWorker::Fitted`]. The page asks once that report is on screen,
+    /// so that fitting does not take the core its layout needs.
+    Fit,
 }
 
 /// Worker → page.
@@ -52,7 +57,7 @@ pub enum FromWorker {
         report: Box<Report>,
     },
     /// The evidence the last report left out ([`Report::evidence_pending`]),
-    /// sent right after it: the model fits of a large table take longer
+    /// after [`ToWorker::Fit`]: the model fits of a large table take longer
     /// than reading it, and the page shows the table meanwhile.
     Fitted {
         evidence: Box<Evidence>,
@@ -120,6 +125,7 @@ mod tests {
                 locale: Locale::En,
             },
             ToWorker::Render { locale: Locale::En },
+            ToWorker::Fit,
             ToWorker::Sample {
                 sample: Sample::Retail,
                 locale: Locale::Fr,
@@ -134,6 +140,7 @@ mod tests {
             serde_json::to_string(&ToWorker::Render { locale: Locale::Fr }).unwrap(),
             r#"{"render":{"locale":"fr"}}"#
         );
+        assert_eq!(serde_json::to_string(&ToWorker::Fit).unwrap(), r#""fit""#);
         let p = FromWorker::Progress {
             stage: Stage::Read,
             done: 1,

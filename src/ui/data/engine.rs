@@ -136,6 +136,12 @@ impl WorkerClient {
         self.send(&msg, None);
     }
 
+    /// Asks for the models fitted to the current table; the answer arrives
+    /// as a [`DataEvent::Fitted`] (none if nothing is left to fit).
+    pub fn fit(&self) {
+        self.send(&ToWorker::Fit, None);
+    }
+
     /// Posts `msg` with `data` attached: an `ArrayBuffer` is transferred
     /// (not copied), a `File` is passed as a handle the worker reads.
     pub fn send(&self, msg: &ToWorker, data: Option<&JsValue>) {
@@ -170,6 +176,25 @@ fn post(worker: &Worker, msg: &JsValue, transfer: Option<&Array>) {
         Some(t) => worker.post_message_with_transfer(msg, t),
         None => worker.post_message(msg),
     };
+}
+
+/// Runs `f` once the page has painted what was just rendered (the next
+/// animation frame, then a task after it), or at once in a hidden page,
+/// where frames do not come.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return f();
+    };
+    if window.document().is_none_or(|d| d.hidden()) {
+        return f();
+    }
+    let later = Closure::once_into_js(f);
+    let frame = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(later.unchecked_ref());
+        }
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
 }
 
 /// Copies bytes into a fresh `ArrayBuffer` to transfer to a worker.

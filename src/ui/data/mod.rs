@@ -23,7 +23,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use self::checks::checks;
-use self::engine::{array_buffer, stage_label, WorkerClient};
+use self::engine::{after_paint, array_buffer, stage_label, WorkerClient};
 use self::input::{data_input, Incoming};
 use self::preview::preview_table;
 use self::setup::table_setup;
@@ -80,6 +80,28 @@ pub fn data_page(props: &DataPageProps) -> Html {
         let engines = engines.clone();
         move |ids: &Vec<EngineId>| {
             engines.borrow_mut().retain(|k, _| ids.contains(k));
+        }
+    });
+
+    // The models are fitted once the table's report is on screen: fitting
+    // takes a core, and a large report's first layout must not compete for
+    // it. Each new report waiting for its evidence asks (a repeated request
+    // is answered by nothing).
+    let waiting = s
+        .current
+        .as_ref()
+        .filter(|c| c.report.evidence_pending && c.report.ready().is_some())
+        .map(|c| (c.id, Rc::as_ptr(&c.report) as usize));
+    use_effect_with(waiting, {
+        let engines = engines.clone();
+        move |waiting: &Option<(EngineId, usize)>| {
+            if let Some((id, _)) = *waiting {
+                after_paint(move || {
+                    if let Some(w) = engines.borrow().get(&id) {
+                        w.fit();
+                    }
+                });
+            }
         }
     });
 
