@@ -3,23 +3,21 @@
 #![cfg(target_arch = "wasm32")]
 
 use cx_impact::core::scenario::ClvAssumptions;
-use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(60)).await;
-}
+#[path = "common/dom.rs"]
+mod dom;
+
+use dom::{find, root, settle};
 
 async fn mount() -> Element {
-    let doc = gloo::utils::document();
-    let root = doc.create_element("div").unwrap();
     // Each test starts from defaults, not from the autosave of the one before.
     <gloo::storage::LocalStorage as gloo::storage::Storage>::clear();
-    doc.body().unwrap().append_child(&root).unwrap();
+    let root = root();
     // The calculator is on the Customer value page.
     gloo::utils::window()
         .location()
@@ -28,12 +26,6 @@ async fn mount() -> Element {
     yew::Renderer::<cx_impact::ui::App>::with_root(root.clone()).render();
     settle().await;
     root
-}
-
-fn find(root: &Element, sel: &str) -> Element {
-    root.query_selector(sel)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element {sel}"))
 }
 
 async fn type_into(root: &Element, sel: &str, text: &str) {

@@ -19,22 +19,10 @@ use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(60)).await;
-}
+#[path = "common/dom.rs"]
+mod dom;
 
-fn root() -> Element {
-    let doc = gloo::utils::document();
-    let root = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&root).unwrap();
-    root
-}
-
-fn find(root: &Element, sel: &str) -> Element {
-    root.query_selector(sel)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element {sel}"))
-}
+use dom::{find, root, settle};
 
 fn text(root: &Element, sel: &str) -> String {
     find(root, sel).text_content().unwrap_or_default()

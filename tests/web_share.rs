@@ -7,16 +7,16 @@ use cx_impact::core::i18n::Locale;
 use cx_impact::core::scenario::{Scenario, View};
 use cx_impact::core::share::{from_json, link_for, share_hash, STORAGE_KEY};
 use gloo::storage::{LocalStorage, Storage};
-use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(80)).await;
-}
+#[path = "common/dom.rs"]
+mod dom;
+
+use dom::{find, root, settle};
 
 /// Mounts the app at `hash` (set without a hashchange event, so apps of
 /// earlier tests on this page do not react), storage empty.
@@ -33,18 +33,10 @@ async fn mount_at(hash: &str) -> Element {
             Some(&format!("{base}{hash}")),
         )
         .unwrap();
-    let doc = gloo::utils::document();
-    let root = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&root).unwrap();
+    let root = root();
     yew::Renderer::<cx_impact::ui::App>::with_root(root.clone()).render();
     settle().await;
     root
-}
-
-fn find(root: &Element, sel: &str) -> Element {
-    root.query_selector(sel)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element {sel}"))
 }
 
 fn input_value(root: &Element, sel: &str) -> String {

@@ -444,7 +444,7 @@ pub fn fit(customers: &[Rfm]) -> Result<BgNbdFit, BgNbdError> {
             }
         }
     }
-    fit_all_starts(customers)
+    fit_from(customers, &starts(customers))
 }
 
 /// [`fit`] without the subsample shortcut: every start on the whole data

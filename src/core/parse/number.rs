@@ -1251,6 +1251,29 @@ mod plain_properties {
     use proptest::prelude::*;
     use proptest::test_runner::{Config, RngSeed};
 
+    /// The fast path's reading `p` of `text` votes like the full parser and
+    /// gives its value bit for bit, with the column's decimal separator
+    /// undecided or decided as `p` read it.
+    fn agrees_with_full_parser(text: &str, p: &Plain) -> Result<(), TestCaseError> {
+        prop_assert_eq!(p.vote(), evidence(text), "{}", text);
+        let decimal = match p.sep {
+            b'.' => Some(DecimalSeparator::Point),
+            b',' => Some(DecimalSeparator::Comma),
+            _ => None,
+        };
+        for dec in [None, decimal] {
+            let full = parse_number_with(text, dec);
+            prop_assert_eq!(
+                full.map(f64::to_bits),
+                Ok(p.value.to_bits()),
+                "{} {:?}",
+                text,
+                dec
+            );
+        }
+        Ok(())
+    }
+
     proptest! {
         #![proptest_config(Config {
             cases: 2048,
@@ -1273,16 +1296,7 @@ mod plain_properties {
         ) {
             let b = text.as_bytes();
             if let Some(p) = plain(b) {
-                prop_assert_eq!(p.vote(), evidence(&text), "{}", text);
-                let decimal = match p.sep {
-                    b'.' => Some(DecimalSeparator::Point),
-                    b',' => Some(DecimalSeparator::Comma),
-                    _ => None,
-                };
-                for dec in [None, decimal] {
-                    let full = parse_number_with(&text, dec);
-                    prop_assert_eq!(full.map(f64::to_bits), Ok(p.value.to_bits()), "{} {:?}", text, dec);
-                }
+                agrees_with_full_parser(&text, &p)?;
                 if p.sep == 0 {
                     for dec in [DecimalSeparator::Point, DecimalSeparator::Comma] {
                         prop_assert_eq!(parse_number_with(&text, Some(dec)), Ok(p.value));
@@ -1318,16 +1332,7 @@ mod plain_properties {
             let p = column_cell(text.as_bytes());
             prop_assert!(p.is_some() || digits.len() + frac.as_ref().map_or(0, String::len) > 15, "{} left", text);
             if let Some(p) = p {
-                prop_assert_eq!(p.vote(), evidence(&text), "{}", text);
-                let decimal = match p.sep {
-                    b'.' => Some(DecimalSeparator::Point),
-                    b',' => Some(DecimalSeparator::Comma),
-                    _ => None,
-                };
-                for dec in [None, decimal] {
-                    let full = parse_number_with(&text, dec);
-                    prop_assert_eq!(full.map(f64::to_bits), Ok(p.value.to_bits()), "{} {:?}", text, dec);
-                }
+                agrees_with_full_parser(&text, &p)?;
             }
         }
 
