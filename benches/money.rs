@@ -3,11 +3,15 @@
 //! the evidence a 10,000-customer table leaves (computed once, in the
 //! worker). Prints the median and the fastest of several runs.
 
-use cx_impact::core::dashboard::{business, churn};
-use cx_impact::core::i18n::Locale;
-use cx_impact::core::parse::{guess_mapping, read_table, validate, Shape};
-use cx_impact::core::samples;
-use cx_impact::core::scenario::Scenario;
+use cxi_dashboard::pages::business;
+use cxi_dashboard::pages::churn;
+use cxi_dashboard::samples;
+use cxi_dashboard::scenario::Scenario;
+use cxi_parse::guess_mapping;
+use cxi_parse::read_table;
+use cxi_parse::validate;
+use cxi_parse::Shape;
+use cxi_types::Locale;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

@@ -16,19 +16,25 @@
 
 use std::time::Instant;
 
-use cx_impact::core::data::{Session, Source, SourceKind, Stage};
-use cx_impact::core::i18n::Locale;
-use cx_impact::core::parse::{guess_shapes, read_table, validate, Shape};
+use cxi_dashboard::data::Session;
+use cxi_dashboard::data::Source;
+use cxi_dashboard::data::SourceKind;
+use cxi_dashboard::data::Stage;
+use cxi_parse::guess_shapes;
+use cxi_parse::read_table;
+use cxi_parse::validate;
+use cxi_parse::Shape;
+use cxi_types::Locale;
 
 const ROWS: usize = 1_000_000;
 
 /// The heap of each step, counted as the worker counts its own.
 #[global_allocator]
-static ALLOC: cx_impact::heap::Counting = cx_impact::heap::Counting;
+static ALLOC: cxi_heap::Counting = cxi_heap::Counting;
 
 /// Heap bytes in use and the peak since the last call.
 fn heap() -> (usize, usize) {
-    (cx_impact::heap::in_use(), cx_impact::heap::reset_peak())
+    (cxi_heap::in_use(), cxi_heap::reset_peak())
 }
 
 /// Heap use of the worker's job on `input`, in bytes and as a multiple of

@@ -1,6 +1,6 @@
 //! Speed of the customer-value core, printed as figures (not a test).
 //!
-//! `cargo bench --bench value` (or `scripts/bench-value.sh`, which also runs
+//! `cargo bench -p cxi-benches --bench value` (or `scripts/bench-value.sh`, which also runs
 //! Python's lifetimes on the same data). Data are simulated with fixed seeds
 //! (BG/NBD + Gamma-Gamma at the published CDNOW parameters) and written to
 //! `target/bench-value/` for the Python side; Rust figures go to
@@ -12,8 +12,7 @@
 // Native only: the simulators and the CPU clock use native dev-dependencies
 // (the wasm32 clippy pass of `./x test` still compiles this target).
 #[cfg(not(target_arch = "wasm32"))]
-#[path = "../tests/common/sim.rs"]
-mod sim;
+use cxi_testkit::sim;
 
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
@@ -24,9 +23,15 @@ fn main() {
 mod native {
 
     use super::sim::{simulate, simulate_sbg, SimSpec, CDNOW_LIKE};
-    use cx_impact::core::period::PeriodUnit;
-    use cx_impact::core::rfm::{summarize, Day, Rfm, Transaction};
-    use cx_impact::core::{bgnbd, gamma_gamma, rfm_clv, sbg};
+    use cxi_models::bgnbd;
+    use cxi_models::gamma_gamma;
+    use cxi_models::rfm::summarize;
+    use cxi_models::rfm::Day;
+    use cxi_models::rfm::Rfm;
+    use cxi_models::rfm::Transaction;
+    use cxi_models::rfm_clv;
+    use cxi_models::sbg;
+    use cxi_types::period::PeriodUnit;
     use std::fmt::Write as _;
     use std::hint::black_box;
     use std::path::Path;

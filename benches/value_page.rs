@@ -1,5 +1,5 @@
 //! Size and speed of the Customer value page's evidence, printed as
-//! figures (not a test): `cargo bench --bench value_page`.
+//! figures (not a test): `cargo bench -p cxi-benches --bench value_page`.
 //!
 //! * the CDNOW sample (`../shared/data`, skipped when absent): the full
 //!   transaction log (1997-01 to 1998-06, 23,570 customers' first cohort
@@ -13,8 +13,7 @@
 //! anything is memoised, and a discount rate change).
 
 #[cfg(not(target_arch = "wasm32"))]
-#[path = "../tests/common/sim.rs"]
-mod sim;
+use cxi_testkit::sim;
 
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
@@ -25,11 +24,23 @@ fn main() {
 mod native {
     use super::sim::{simulate, CDNOW_LIKE};
     use chrono::{Days, NaiveDate};
-    use cx_impact::core::dashboard::value::{compute, evidence, ValueAction};
-    use cx_impact::core::data::{Digest, LoadedData, Source, SourceKind};
-    use cx_impact::core::i18n::Locale;
-    use cx_impact::core::parse::{Dataset, Mapping, Rfm, Shape, Summary, Transactions};
-    use cx_impact::core::scenario::{reduce, Action, Scenario};
+    use cxi_dashboard::data::Digest;
+    use cxi_dashboard::data::LoadedData;
+    use cxi_dashboard::data::Source;
+    use cxi_dashboard::data::SourceKind;
+    use cxi_dashboard::pages::value::compute;
+    use cxi_dashboard::pages::value::evidence;
+    use cxi_dashboard::pages::value::ValueAction;
+    use cxi_dashboard::scenario::reduce;
+    use cxi_dashboard::scenario::Action;
+    use cxi_dashboard::scenario::Scenario;
+    use cxi_parse::Dataset;
+    use cxi_parse::Mapping;
+    use cxi_parse::Rfm;
+    use cxi_parse::Shape;
+    use cxi_parse::Summary;
+    use cxi_parse::Transactions;
+    use cxi_types::Locale;
     use std::path::Path;
     use std::time::Instant;
 
@@ -54,7 +65,7 @@ mod native {
             currency: None,
             evidence: Default::default(),
         };
-        loaded.evidence.value = Some(e.clone());
+        loaded.evidence.value = Some(std::sync::Arc::new(e.clone()));
         s = reduce(&s, Action::SetData(Box::new(loaded)));
         // First page after loading: nothing memoised yet.
         let t1 = Instant::now();

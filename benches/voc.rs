@@ -5,11 +5,13 @@
 //! * Johnson relative weights + Shapley/LMG with 12 attributes on 100 000
 //!   respondents (target ≤ 100 ms native).
 //!
-//! Run with `scripts/bench-voc.sh` (or `cargo bench --bench voc`).
+//! Run with `scripts/bench-voc.sh` (or `cargo bench -p cxi-benches --bench voc`).
 
-use cx_impact::core::drivers::{key_drivers, Column, MissingData};
-use cx_impact::core::segments::nps_by_segment;
-use cx_impact::core::stats::ConfidenceLevel;
+use cxi_models::drivers::key_drivers;
+use cxi_models::drivers::Column;
+use cxi_models::drivers::MissingData;
+use cxi_models::segments::nps_by_segment;
+use cxi_models::stats::ConfidenceLevel;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

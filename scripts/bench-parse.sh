@@ -3,4 +3,4 @@
 # FR conventions). RUNS=n sets the number of timed runs (default 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec cargo bench --bench parse "$@"
+exec cargo bench -p cxi-benches --bench parse "$@"

@@ -5,7 +5,7 @@
 # SKIP_LIFETIMES=1 skips the Python part.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo bench --bench value
+cargo bench -p cxi-benches --bench value
 [ "${SKIP_LIFETIMES:-0}" = 1 ] && exit 0
 dir=target/bench-value
 venv="$dir/venv"

@@ -3,4 +3,4 @@
 # key drivers with 12 attributes on 100k respondents). Native, optimised.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec cargo bench --bench voc "$@"
+exec cargo bench -p cxi-benches --bench voc "$@"

@@ -1,4 +1,4 @@
-"""lifetimes on the data `cargo bench --bench value` generated; prints the
+"""lifetimes on the data `cargo bench -p cxi-benches --bench value` generated; prints the
 timings and parameters next to the Rust ones (target/bench-value/rust.json)."""
 import json
 import sys

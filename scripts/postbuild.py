@@ -3,7 +3,7 @@
 
 Every build first gets its data worker's files named by content (Trunk does
 not hash a worker): cxi-data-worker-<hash>.js and cxi-data-worker-<hash>_bg.wasm,
-a loader data-worker-loader-<hash>.js written from src/data-worker-loader.js
+a loader data-worker-loader-<hash>.js written from crates/worker/data-worker-loader.js
 with those names (its hash therefore covers all three), and index.html's
 <meta name="cxi-data-worker"> pointed at it, which is where the page looks for
 the worker (src/ui/data/engine.rs). A page of one deploy then never starts the
@@ -68,11 +68,11 @@ def hash_worker(staging: Path, source: Path) -> tuple[str, str]:
         path.rename(staging / name)
         names.append(name)
     js, wasm = names
-    template = (source / "src" / "data-worker-loader.js").read_text()
+    template = (source / "crates" / "worker" / "data-worker-loader.js").read_text()
     loader = template.replace("'./cxi-data-worker.js'", f"'./{js}'").replace(
         "'./cxi-data-worker_bg.wasm'", f"'./{wasm}'")
     if js not in loader or wasm not in loader:
-        sys.exit("postbuild: src/data-worker-loader.js no longer names the worker files as expected")
+        sys.exit("postbuild: crates/worker/data-worker-loader.js no longer names the worker files as expected")
     loader_name = f"data-worker-loader-{content_hash(loader.encode())}.js"
     (staging / loader_name).write_text(loader)
     index = staging / "index.html"

@@ -2,7 +2,7 @@
 //! mounted in a real DOM. Run by `./x test`.
 #![cfg(target_arch = "wasm32")]
 
-use cx_impact::core::scenario::ClvAssumptions;
+use cxi_dashboard::pages::clv::ClvAssumptions;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlInputElement};

@@ -9,12 +9,17 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use cx_impact::core::data::{Edit, Report, Session, Source, SourceKind};
-use cx_impact::core::i18n::Locale;
-use cx_impact::core::parse::{Field, Role};
+use cxi_dashboard::data::Edit;
+use cxi_dashboard::data::Report;
+use cxi_dashboard::data::Session;
+use cxi_dashboard::data::Source;
+use cxi_dashboard::data::SourceKind;
+use cxi_parse::Field;
+use cxi_parse::Role;
+use cxi_types::Locale;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -32,7 +37,7 @@ fn fire(el: &Element, kind: &str) {
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
     init.set_cancelable(true);
-    let ev = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
+    let ev = Event::new_with_event_init_dict(kind, &init).unwrap();
     el.dispatch_event(&ev).unwrap();
 }
 
@@ -177,7 +182,7 @@ async fn ambiguous_dates_ask_with_two_answers() {
     assert_eq!(
         *edits.borrow(),
         [Edit::DateOrder {
-            order: Some(cx_impact::core::parse::DateOrder::MonthFirst)
+            order: Some(cxi_parse::DateOrder::MonthFirst)
         }]
     );
     // No preview and no summary until the dates can be read.

@@ -3,9 +3,13 @@
 //! and the defaults, every change is autosaved. Run by `./x test`.
 #![cfg(target_arch = "wasm32")]
 
-use cx_impact::core::i18n::Locale;
-use cx_impact::core::scenario::{Scenario, View};
-use cx_impact::core::share::{from_json, link_for, share_hash, STORAGE_KEY};
+use cxi_dashboard::scenario::Scenario;
+use cxi_dashboard::share::from_json;
+use cxi_dashboard::share::link_for;
+use cxi_dashboard::share::share_hash;
+use cxi_dashboard::share::STORAGE_KEY;
+use cxi_types::Locale;
+use cxi_types::View;
 use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -2,7 +2,10 @@
 //! date under the order that the text allows.
 #![no_main]
 
-use cx_impact::core::parse::{detect_date_order, parse_date, parse_date_with, DateOrder};
+use cxi_parse::detect_date_order;
+use cxi_parse::parse_date;
+use cxi_parse::parse_date_with;
+use cxi_parse::DateOrder;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

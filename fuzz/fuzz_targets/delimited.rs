@@ -3,9 +3,12 @@
 //! fast paths must give what reading each cell with the full parsers gives.
 #![no_main]
 
-use cx_impact::core::parse::{
-    guess_shapes, read_table, validate, validate_reference, DateOrder, Mapping,
-};
+use cxi_parse::guess_shapes;
+use cxi_parse::read_table;
+use cxi_parse::validate;
+use cxi_parse::validate_reference;
+use cxi_parse::DateOrder;
+use cxi_parse::Mapping;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -42,7 +45,7 @@ fuzz_target!(|data: &[u8]| {
     }
 });
 
-fn check(table: &cx_impact::core::parse::Table, mapping: &Mapping) {
+fn check(table: &cxi_parse::Table, mapping: &Mapping) {
     let validated = validate(table, mapping);
     assert_eq!(validated, validate_reference(table, mapping));
     match validated {

@@ -2,11 +2,13 @@
 //! column-level detection agrees with what it decided.
 #![no_main]
 
-use cx_impact::core::input::parse_decimal;
-use cx_impact::core::parse::number::{cell_decimal_vote, parse_number_reference};
-use cx_impact::core::parse::{
-    detect_decimal_separator, parse_number, parse_number_with, DecimalSeparator,
-};
+use cxi_dashboard::input::parse_decimal;
+use cxi_parse::number::cell_decimal_vote;
+use cxi_parse::number::parse_number_reference;
+use cxi_parse::detect_decimal_separator;
+use cxi_parse::parse_number;
+use cxi_parse::parse_number_with;
+use cxi_parse::DecimalSeparator;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

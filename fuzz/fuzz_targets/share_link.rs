@@ -7,7 +7,11 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use cx_impact::core::share::{decode_link, encode_link, from_json, link_for, Address};
+use cxi_dashboard::share::decode_link;
+use cxi_dashboard::share::encode_link;
+use cxi_dashboard::share::from_json;
+use cxi_dashboard::share::link_for;
+use cxi_dashboard::share::Address;
 use libfuzzer_sys::fuzz_target;
 
 fn check(fragment: &str) {
@@ -32,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
     };
     check(text);
     if let Ok(s) = from_json(text) {
-        assert_eq!(from_json(&cx_impact::core::share::to_json(&s)).as_ref(), Ok(&s));
+        assert_eq!(from_json(&cxi_dashboard::share::to_json(&s)).as_ref(), Ok(&s));
     }
     let a = Address::parse(text, text);
     if let Some(f) = a.scenario {

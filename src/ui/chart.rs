@@ -2,9 +2,10 @@
 //! canvas, with the data table behind it and a text summary for screen readers.
 
 use super::format;
-use crate::core::i18n::Locale;
-use crate::core::period::PeriodUnit;
-use crate::core::scenario::Currency;
+use cxi_dashboard::i18n::LocaleStrings;
+use cxi_types::period::PeriodUnit;
+use cxi_types::Currency;
+use cxi_types::Locale;
 use gloo::events::EventListener;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;

@@ -3,10 +3,13 @@
 use super::chart::{CumulativeChart, Series};
 use super::fields::NumberField;
 use super::format;
-use crate::core::clv::{ClvError, FirstPayment};
-use crate::core::i18n::fill;
-use crate::core::period::PeriodUnit;
-use crate::core::scenario::{Action, Scenario};
+use cxi_dashboard::i18n::fill;
+use cxi_dashboard::i18n::LocaleStrings;
+use cxi_dashboard::scenario::Action;
+use cxi_dashboard::scenario::Scenario;
+use cxi_models::clv::ClvError;
+use cxi_models::clv::FirstPayment;
+use cxi_types::period::PeriodUnit;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

@@ -1,8 +1,9 @@
 //! Labelled form fields that never lose what the user typed.
 
 use super::format;
-use crate::core::i18n::Locale;
-use crate::core::input::parse_decimal;
+use cxi_dashboard::i18n::LocaleStrings;
+use cxi_dashboard::input::parse_decimal;
+use cxi_types::Locale;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

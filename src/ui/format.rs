@@ -1,9 +1,10 @@
 //! Numbers for people: the browser's `Intl.NumberFormat`, so `fr-FR` shows
 //! `1 234,56 €` exactly as the user's spreadsheet and OS do.
 
-use crate::core::dashboard::Figure;
-use crate::core::i18n::Locale;
-use crate::core::scenario::Currency;
+use cxi_dashboard::i18n::LocaleStrings;
+use cxi_types::Currency;
+use cxi_types::Figure;
+use cxi_types::Locale;
 use js_sys::{Array, Intl, Object, Reflect};
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -10,12 +10,16 @@ mod fields;
 mod format;
 pub mod pages;
 pub mod share;
+mod state;
 pub mod widgets;
 
-use crate::core::i18n::Locale;
-use crate::core::scenario::{reduce, Action, Currency, Scenario, View};
+use cxi_dashboard::i18n::LocaleStrings;
+use cxi_dashboard::scenario::Action;
+use cxi_dashboard::scenario::Scenario;
+use cxi_types::Currency;
+use cxi_types::Locale;
+use cxi_types::View;
 use gloo::events::EventListener;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -25,6 +29,7 @@ use pages::{
     AssumptionsPage, BusinessPage, ChurnPage, DriversPage, MaturityPage, OverviewPage, ValuePage,
     VoicePage,
 };
+pub use state::ScenarioState;
 
 /// The page shown for `view`; the Data page is mounted apart (always).
 fn page(view: View, scenario: &Scenario, ondispatch: &Callback<Action>) -> Html {
@@ -48,19 +53,6 @@ pub fn start() {
     yew::Renderer::<App>::new().render();
 }
 
-/// The scenario as yew reducer state. The transition itself is the pure
-/// [`reduce`] of the core.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScenarioState(pub Scenario);
-
-impl Reducible for ScenarioState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(ScenarioState(reduce(&self.0, action)))
-    }
-}
-
 /// Language of the browser (`navigator.language`), French for any `fr*`.
 pub fn browser_locale() -> Locale {
     web_sys::window()
@@ -80,22 +72,6 @@ pub fn hash_view() -> View {
 /// Id of each page's heading, focused when the page changes.
 fn heading_id(view: View) -> String {
     format!("{}-heading", view.slug())
-}
-
-/// The page's name in the navigation and the window title.
-fn page_name(locale: Locale, view: View) -> &'static str {
-    let t = locale.strings();
-    match view {
-        View::Overview => t.overview.nav,
-        View::Data => t.nav_data,
-        View::Assumptions => t.assumptions.nav,
-        View::Value => t.value.nav,
-        View::Churn => t.churn.nav,
-        View::Voice => t.voice.nav,
-        View::Drivers => t.drivers.nav,
-        View::Business => t.business.nav,
-        View::Maturity => t.maturity.nav,
-    }
 }
 
 fn select_value(e: &Event) -> Option<String> {
@@ -191,7 +167,7 @@ pub fn app() -> Html {
                 let _ = root.set_attribute("lang", locale.lang());
             }
             let t = locale.strings();
-            let page = page_name(*locale, *view);
+            let page = t.page_name(*view);
             doc.set_title(&format!("{page} — {} — {}", t.app_title, t.tagline));
         }
     });
@@ -254,7 +230,7 @@ pub fn app() -> Html {
                     { for View::ALL.iter().map(|&v| html! {
                         <li>
                             <a href={share.page_hash(v)} id={format!("nav-{}", v.slug())}
-                                aria-current={(v == view).then_some("page")}>{ page_name(locale, v) }</a>
+                                aria-current={(v == view).then_some("page")}>{ t.page_name(v) }</a>
                         </li>
                     }) }
                 </ul>

@@ -2,9 +2,10 @@
 //! toolbar (Copy link, Save file, Open file, Reset and Undo, Print / PDF,
 //! Download offline copy), the notices they leave, and the embed mode.
 //!
-//! Everything goes through [`crate::core::share`]; nothing here leaves the
+//! Everything goes through [`cxi_dashboard::share`]; nothing here leaves the
 //! browser (the link is built on the page, the file is a local download).
 
+use cxi_dashboard::i18n::LocaleStrings;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -16,13 +17,26 @@ use web_sys::{HtmlAnchorElement, HtmlInputElement};
 use yew::prelude::*;
 
 use super::pages::{AssumptionsPage, BusinessPage, OverviewPage};
-use super::ScenarioState;
-use crate::core::i18n::{fill, Locale};
-use crate::core::scenario::{Action, Scenario, View};
-use crate::core::share::{
-    self as codec, evidence_view, from_json, link_for, share_hash, to_json, to_storage, Address,
-    ShareError, FILE_SUFFIX, MAX_JSON_BYTES, MAX_LINK_BYTES, STORAGE_KEY, STORAGE_UNREADABLE_KEY,
-};
+use super::state::ScenarioState;
+use cxi_dashboard::i18n::fill;
+use cxi_dashboard::scenario::Action;
+use cxi_dashboard::scenario::Scenario;
+use cxi_dashboard::share as codec;
+use cxi_dashboard::share::evidence_view;
+use cxi_dashboard::share::from_json;
+use cxi_dashboard::share::link_for;
+use cxi_dashboard::share::share_hash;
+use cxi_dashboard::share::to_json;
+use cxi_dashboard::share::to_storage;
+use cxi_dashboard::share::Address;
+use cxi_dashboard::share::ShareError;
+use cxi_dashboard::share::FILE_SUFFIX;
+use cxi_dashboard::share::MAX_JSON_BYTES;
+use cxi_dashboard::share::MAX_LINK_BYTES;
+use cxi_dashboard::share::STORAGE_KEY;
+use cxi_dashboard::share::STORAGE_UNREADABLE_KEY;
+use cxi_types::Locale;
+use cxi_types::View;
 
 /// The single-file build's name, next to index.html in dist/.
 pub const OFFLINE_FILE: &str = "cx-impact-offline.html";
@@ -61,7 +75,7 @@ impl Notice {
         let pages = |keys: &[String]| {
             keys.iter()
                 .map(|k| match evidence_view(k) {
-                    Some(v) => super::page_name(locale, v).to_string(),
+                    Some(v) => locale.strings().page_name(v).to_string(),
                     None => k.clone(),
                 })
                 .collect::<Vec<_>>()

@@ -2,9 +2,11 @@
 //! the headline card.
 
 use super::format;
-use crate::core::dashboard::{Headline, How};
-use crate::core::i18n::Locale;
-use crate::core::scenario::Currency;
+use cxi_dashboard::i18n::LocaleStrings;
+use cxi_types::Currency;
+use cxi_types::Headline;
+use cxi_types::How;
+use cxi_types::Locale;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,13 +1,17 @@
-//! Any [`ChartSpec`] on the page: a canvas drawn by [`crate::render`]
+//! Any [`ChartSpec`] on the page: a canvas drawn by [`cxi_render`]
 //! (redrawn when the spec, language, currency or width changes), an HTML
 //! legend, a text summary for screen readers, the data table behind it
 //! (toggle), and PNG/SVG downloads.
 
 use super::format;
-use crate::core::chart::{AxisFormat, ChartSpec, Mark};
-use crate::core::i18n::Locale;
-use crate::core::scenario::Currency;
-use crate::render::{self, Options};
+use cxi_dashboard::i18n::LocaleStrings;
+use cxi_render as render;
+use cxi_render::Options;
+use cxi_types::chart::AxisFormat;
+use cxi_types::chart::ChartSpec;
+use cxi_types::chart::Mark;
+use cxi_types::Currency;
+use cxi_types::Locale;
 use gloo::events::EventListener;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;

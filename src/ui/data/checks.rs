@@ -1,13 +1,18 @@
 //! The outcome of validation: how many rows are ready, the located
 //! problems, and fixing a cell or leaving its row out.
 
+use cxi_dashboard::i18n::LocaleStrings;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 use super::super::format;
-use crate::core::data::{Edit, Problem, Report, Status};
-use crate::core::i18n::{fill, Locale};
+use cxi_dashboard::data::Edit;
+use cxi_dashboard::data::Problem;
+use cxi_dashboard::data::Report;
+use cxi_dashboard::data::Status;
+use cxi_dashboard::i18n::fill;
+use cxi_types::Locale;
 
 /// `2 rows ready, 1 with a problem, 3 excluded`.
 pub fn summary_text(locale: Locale, ok: usize, bad: usize, excluded: usize) -> String {

@@ -3,10 +3,11 @@
 //! and reading a million rows never blocks the page.
 //!
 //! Each worker is named by an [`EngineId`]; the page's
-//! [`DataState`](crate::core::data::DataState) says which are still needed
+//! [`DataState`](cxi_dashboard::data::DataState) says which are still needed
 //! and the others are dropped, which terminates them: that is how Cancel
 //! works, and why a late message can never reach the wrong table.
 
+use cxi_dashboard::i18n::LocaleStrings;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -16,8 +17,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
-use crate::core::data::{DataEvent, Edit, EngineId, FromWorker, Stage, ToWorker};
-use crate::core::i18n::Locale;
+use cxi_dashboard::data::DataEvent;
+use cxi_dashboard::data::Edit;
+use cxi_dashboard::data::EngineId;
+use cxi_dashboard::data::FromWorker;
+use cxi_dashboard::data::Stage;
+use cxi_dashboard::data::ToWorker;
+use cxi_types::Locale;
 
 /// The worker's loader script when the page names none (a build without
 /// `scripts/postbuild.py`).

@@ -1,11 +1,12 @@
 //! The ways data comes in: paste box, drop zone, file picker, samples.
 
+use cxi_dashboard::i18n::LocaleStrings;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, Element, File, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::core::data::Sample;
-use crate::core::i18n::Locale;
+use cxi_dashboard::data::Sample;
+use cxi_types::Locale;
 
 /// Pastes larger than this are read but not echoed into the text box,
 /// where tens of MB would make the page sluggish.

@@ -16,6 +16,7 @@ mod input;
 mod preview;
 mod setup;
 
+use cxi_dashboard::i18n::LocaleStrings;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -28,11 +29,19 @@ use self::input::{data_input, Incoming};
 use self::preview::preview_table;
 use self::setup::table_setup;
 use super::format;
-use crate::core::data::{
-    DataEvent, DataState, Edit, EngineId, LoadedData, Notice, Report, Source, SourceKind, ToWorker,
-};
-use crate::core::i18n::{fill, Locale};
-use crate::core::scenario::Action;
+use cxi_dashboard::data::DataEvent;
+use cxi_dashboard::data::DataState;
+use cxi_dashboard::data::Edit;
+use cxi_dashboard::data::EngineId;
+use cxi_dashboard::data::LoadedData;
+use cxi_dashboard::data::Notice;
+use cxi_dashboard::data::Report;
+use cxi_dashboard::data::Source;
+use cxi_dashboard::data::SourceKind;
+use cxi_dashboard::data::ToWorker;
+use cxi_dashboard::i18n::fill;
+use cxi_dashboard::scenario::Action;
+use cxi_types::Locale;
 
 pub use self::checks::summary_text;
 pub use self::engine::{worker_url, WORKER_URL};

@@ -1,11 +1,13 @@
 //! The first rows of the typed table: numbers, dates and yes/no as the
 //! user's language writes them, so a misread column shows at a glance.
 
+use cxi_dashboard::i18n::LocaleStrings;
 use yew::prelude::*;
 
 use super::super::format;
-use crate::core::data::{Preview, Value};
-use crate::core::i18n::Locale;
+use cxi_dashboard::data::Preview;
+use cxi_dashboard::data::Value;
+use cxi_types::Locale;
 
 fn cell(locale: Locale, v: &Value) -> Html {
     let t = locale.strings().data;

@@ -1,11 +1,19 @@
 //! How the table is read: its shape, what each column holds, the day/month
 //! order of its dates and its decimal separator.
 
+use cxi_dashboard::i18n::LocaleStrings;
 use yew::prelude::*;
 
-use crate::core::data::{role_from_id, shape_from_id, Choices, Edit, Report, Status};
-use crate::core::i18n::{fill, Locale};
-use crate::core::parse::{DateOrder, DecimalSeparator};
+use cxi_dashboard::data::role_from_id;
+use cxi_dashboard::data::shape_from_id;
+use cxi_dashboard::data::Choices;
+use cxi_dashboard::data::Edit;
+use cxi_dashboard::data::Report;
+use cxi_dashboard::data::Status;
+use cxi_dashboard::i18n::fill;
+use cxi_parse::DateOrder;
+use cxi_parse::DecimalSeparator;
+use cxi_types::Locale;
 
 fn select_value(e: &Event) -> String {
     let s: web_sys::HtmlSelectElement = e.target_unchecked_into();

@@ -3,10 +3,11 @@
 //! validation. A change here is the same action the page itself sends.
 
 use super::PageProps;
-use crate::core::dashboard::assumptions::all;
-use crate::core::i18n::fill;
 use crate::ui::fields::NumberField;
 use crate::ui::format;
+use cxi_dashboard::i18n::fill;
+use cxi_dashboard::i18n::LocaleStrings;
+use cxi_dashboard::pages::assumptions::all;
 use yew::prelude::*;
 
 #[function_component(AssumptionsPage)]

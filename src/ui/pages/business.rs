@@ -5,15 +5,19 @@
 
 use super::churn::field_inputs;
 use super::PageProps;
-use crate::core::business_case::BusinessCaseInputs;
-use crate::core::chart::ChartSpec;
-use crate::core::dashboard::business::{self, BusinessAction, DRAWS, TORNADO_RELATIVE};
-use crate::core::dashboard::words;
-use crate::core::i18n::fill;
-use crate::core::scenario::Action;
 use crate::ui::charts::Chart;
 use crate::ui::format;
 use crate::ui::widgets::HeadlineCard;
+use cxi_dashboard::i18n::fill;
+use cxi_dashboard::i18n::LocaleStrings;
+use cxi_dashboard::pages::business;
+use cxi_dashboard::pages::business::BusinessAction;
+use cxi_dashboard::pages::business::DRAWS;
+use cxi_dashboard::pages::business::TORNADO_RELATIVE;
+use cxi_dashboard::scenario::Action;
+use cxi_models::business_case::BusinessCaseInputs;
+use cxi_types::chart::ChartSpec;
+use cxi_types::format as words;
 use std::rc::Rc;
 use yew::prelude::*;
 

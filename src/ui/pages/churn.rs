@@ -3,15 +3,19 @@
 //! assumptions with the channel editor.
 
 use super::PageProps;
-use crate::core::dashboard::assumptions::Field;
-use crate::core::dashboard::churn::{self, ChurnAction, MAX_CHANNELS};
-use crate::core::dashboard::words;
-use crate::core::i18n::fill;
-use crate::core::scenario::{Action, Scenario};
 use crate::ui::charts::Chart;
 use crate::ui::fields::NumberField;
 use crate::ui::format;
 use crate::ui::widgets::HeadlineCard;
+use cxi_dashboard::i18n::fill;
+use cxi_dashboard::i18n::LocaleStrings;
+use cxi_dashboard::pages::churn;
+use cxi_dashboard::pages::churn::ChurnAction;
+use cxi_dashboard::pages::churn::MAX_CHANNELS;
+use cxi_dashboard::pages::field::Field;
+use cxi_dashboard::scenario::Action;
+use cxi_dashboard::scenario::Scenario;
+use cxi_types::format as words;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -52,7 +56,7 @@ pub fn page(props: &PageProps) -> Html {
         let d = props.ondispatch.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::Churn(a.clone())))
     };
-    let chart = |spec: Option<crate::core::chart::ChartSpec>| match spec {
+    let chart = |spec: Option<cxi_types::chart::ChartSpec>| match spec {
         Some(spec) => html! { <Chart spec={Rc::new(spec)} {locale} {currency} /> },
         None => html! {},
     };
@@ -99,7 +103,7 @@ pub fn page(props: &PageProps) -> Html {
                     ],
                 ));
             }
-            if let Ok(r) = crate::core::acquisition::cac_by_channel(&e.channels) {
+            if let Ok(r) = cxi_models::acquisition::cac_by_channel(&e.channels) {
                 lines.push(fill(
                     t.evidence_channels,
                     &[

@@ -3,13 +3,18 @@
 
 use super::voice::SegmentSelect;
 use super::PageProps;
-use crate::core::dashboard::drivers::{compute, quadrant_name, set_measure, DriversView};
-use crate::core::data::Sample;
-use crate::core::drivers::{ImportanceMeasure, Quadrant};
-use crate::core::i18n::fill;
-use crate::core::scenario::View;
 use crate::ui::charts::Chart;
 use crate::ui::widgets::HowPanel;
+use cxi_dashboard::data::Sample;
+use cxi_dashboard::i18n::fill;
+use cxi_dashboard::i18n::LocaleStrings;
+use cxi_dashboard::pages::drivers::compute;
+use cxi_dashboard::pages::drivers::quadrant_name;
+use cxi_dashboard::pages::drivers::set_measure;
+use cxi_dashboard::pages::drivers::DriversView;
+use cxi_models::drivers::ImportanceMeasure;
+use cxi_models::drivers::Quadrant;
+use cxi_types::View;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -3,14 +3,20 @@
 //! recommended next steps for the weakest.
 
 use super::PageProps;
-use crate::core::dashboard::maturity::{compute, radar_chart, stage_name, weakest, MaturityAction};
-use crate::core::dashboard::How;
-use crate::core::i18n::{fill, Locale};
-use crate::core::maturity::questionnaire;
-use crate::core::scenario::Action;
 use crate::ui::charts::Chart;
 use crate::ui::format;
 use crate::ui::widgets::HowPanel;
+use cxi_dashboard::i18n::fill;
+use cxi_dashboard::i18n::LocaleStrings;
+use cxi_dashboard::pages::maturity::compute;
+use cxi_dashboard::pages::maturity::radar_chart;
+use cxi_dashboard::pages::maturity::stage_name;
+use cxi_dashboard::pages::maturity::weakest;
+use cxi_dashboard::pages::maturity::MaturityAction;
+use cxi_dashboard::scenario::Action;
+use cxi_models::maturity::questionnaire;
+use cxi_types::How;
+use cxi_types::Locale;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;

@@ -1,5 +1,5 @@
 //! One component per dashboard page, each over the whole scenario. Pages
-//! only lay out what `crate::core::dashboard` computes.
+//! only lay out what `cxi_dashboard::pages` computes.
 
 mod assumptions;
 mod business;
@@ -19,7 +19,8 @@ pub use overview::OverviewPage;
 pub use value::ValuePage;
 pub use voice::VoicePage;
 
-use crate::core::scenario::{Action, Scenario};
+use cxi_dashboard::scenario::Action;
+use cxi_dashboard::scenario::Scenario;
 use yew::prelude::*;
 
 /// What every page gets: the scenario and the way to change it.

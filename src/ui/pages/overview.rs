@@ -2,8 +2,9 @@
 //! explanation and a link to its page.
 
 use super::PageProps;
-use crate::core::dashboard::overview::headlines;
 use crate::ui::widgets::HeadlineCard;
+use cxi_dashboard::i18n::LocaleStrings;
+use cxi_dashboard::pages::overview::headlines;
 use yew::prelude::*;
 
 #[function_component(OverviewPage)]

@@ -4,17 +4,21 @@
 //! from `core::dashboard::value::compute`.
 
 use super::PageProps;
-use crate::core::dashboard::value::{
-    compute, margin_rate_error, model_explanation, model_label, ValueAction, ValueModel,
-    MAX_HORIZON_MONTHS,
-};
-use crate::core::i18n::fill;
-use crate::core::scenario::Action;
 use crate::ui::charts::Chart;
 use crate::ui::fields::NumberField;
 use crate::ui::format;
 use crate::ui::widgets::HeadlineCard;
 use crate::ui::ClvPanel;
+use cxi_dashboard::i18n::fill;
+use cxi_dashboard::i18n::LocaleStrings;
+use cxi_dashboard::pages::value::compute;
+use cxi_dashboard::pages::value::margin_rate_error;
+use cxi_dashboard::pages::value::model_explanation;
+use cxi_dashboard::pages::value::model_label;
+use cxi_dashboard::pages::value::ValueAction;
+use cxi_dashboard::pages::value::ValueModel;
+use cxi_dashboard::pages::value::MAX_HORIZON_MONTHS;
+use cxi_dashboard::scenario::Action;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;

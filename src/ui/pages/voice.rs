@@ -3,14 +3,21 @@
 //! revenue projection and the CSAT/CES links.
 
 use super::PageProps;
-use crate::core::chart::DataTable;
-use crate::core::dashboard::voice::{compute, fields, headlines_of, percent_text, EconomicsSource};
-use crate::core::i18n::{fill, Locale};
-use crate::core::scenario::{Action, Currency};
 use crate::ui::charts::Chart;
 use crate::ui::fields::NumberField;
 use crate::ui::format;
 use crate::ui::widgets::HeadlineCard;
+use cxi_dashboard::i18n::fill;
+use cxi_dashboard::i18n::LocaleStrings;
+use cxi_dashboard::pages::voice::compute;
+use cxi_dashboard::pages::voice::fields;
+use cxi_dashboard::pages::voice::headlines_of;
+use cxi_dashboard::pages::voice::EconomicsSource;
+use cxi_dashboard::scenario::Action;
+use cxi_types::chart::DataTable;
+use cxi_types::format as words;
+use cxi_types::Currency;
+use cxi_types::Locale;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
@@ -97,7 +104,7 @@ pub fn page(props: &PageProps) -> Html {
     let v = compute(s);
     let cards = headlines_of(s, &v);
     let group = fields(s, locale);
-    let field_html = |f: crate::core::dashboard::assumptions::Field| {
+    let field_html = |f: cxi_dashboard::pages::field::Field| {
         let d = props.ondispatch.clone();
         let set = f.set;
         let help = fill(
@@ -157,7 +164,7 @@ pub fn page(props: &PageProps) -> Html {
                             <th scope="row"><span class={classes!("swatch", format!("c-{}", match id {
                                 "detractors" => "vermillion", "passives" => "grey", _ => "bluish-green" }))}></span>{ name }</th>
                             <td class="num" data-value={c.to_string()}>{ format::number(locale, c as f64, 0) }</td>
-                            <td class="num">{ if n > 0 { percent_text(locale, c as f64 / n as f64, 1) } else { "—".into() } }</td>
+                            <td class="num">{ if n > 0 { words::percent(locale, c as f64 / n as f64, 1) } else { "—".into() } }</td>
                         </tr>
                     }) }
                 </tbody>

@@ -1,0 +1,50 @@
+//! The built-in samples offered on the Data page.
+
+use crate::i18n::LocaleStrings;
+use serde::{Deserialize, Serialize};
+
+use super::loaded::{Source, SourceKind};
+use cxi_types::Locale;
+
+/// The built-in sample data sets ([`crate::samples`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sample {
+    /// A subscription business's customer table.
+    Subscription,
+    /// A retailer's transaction log.
+    Retail,
+}
+
+impl Sample {
+    pub const ALL: [Sample; 2] = [Sample::Subscription, Sample::Retail];
+
+    /// The sample as delimited text, headers and conventions of `locale`.
+    pub fn text(self, locale: Locale) -> String {
+        match self {
+            Sample::Subscription => crate::samples::subscription(locale),
+            Sample::Retail => crate::samples::retail(locale),
+        }
+    }
+
+    /// Its name in `locale`.
+    pub fn name(self, locale: Locale) -> &'static str {
+        let t = locale.strings().data;
+        match self {
+            Sample::Subscription => t.sample_subscription,
+            Sample::Retail => t.sample_retail,
+        }
+    }
+
+    /// The source of the sample in `locale`.
+    pub fn source(self, locale: Locale, bytes: usize) -> Source {
+        Source {
+            name: crate::i18n::fill(
+                locale.strings().data.sample_source,
+                &[("name", self.name(locale))],
+            ),
+            kind: SourceKind::Sample,
+            bytes: bytes as u64,
+        }
+    }
+}

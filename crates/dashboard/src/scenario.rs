@@ -1,0 +1,267 @@
+//! The scenario: everything the user has entered, as one serde struct.
+//!
+//! The UI holds exactly one `Scenario` in a reducer; URL sharing, autosave and
+//! undo all serialise this same struct. `reduce` is pure so it is tested here,
+//! natively, without a browser.
+
+use super::data::LoadedData;
+use crate::pages::business::state::BusinessAction;
+use crate::pages::business::state::BusinessAssumptions;
+use crate::pages::churn::state::ChurnAction;
+use crate::pages::churn::state::ChurnAssumptions;
+use crate::pages::clv::{ClvAssumptions, MAX_CHART_HORIZON};
+use crate::pages::drivers::state::DriversAction;
+use crate::pages::drivers::state::DriversAssumptions;
+use crate::pages::maturity::state::MaturityAction;
+use crate::pages::maturity::state::MaturityAnswers;
+use crate::pages::value::state::ValueAction;
+use crate::pages::value::state::ValueAssumptions;
+use crate::pages::voice::state::VoiceAction;
+use crate::pages::voice::state::VoiceAssumptions;
+use cxi_types::period::PeriodUnit;
+use cxi_types::{Currency, Locale, View};
+use serde::{Deserialize, Serialize};
+
+/// Schema version of the serialised scenario.
+pub const SCENARIO_VERSION: u32 = 1;
+
+/// Everything the user has entered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub version: u32,
+    pub locale: Locale,
+    pub currency: Currency,
+    #[serde(default)]
+    pub view: View,
+    pub clv: ClvAssumptions,
+    /// The data loaded on the Data page, as a small summary: the table
+    /// itself stays with the page's session (see [`super::data`]).
+    #[serde(default)]
+    pub data: Option<LoadedData>,
+    /// Each dashboard page's assumptions.
+    #[serde(default)]
+    pub value: ValueAssumptions,
+    #[serde(default)]
+    pub churn: ChurnAssumptions,
+    #[serde(default)]
+    pub voice: VoiceAssumptions,
+    #[serde(default)]
+    pub drivers: DriversAssumptions,
+    #[serde(default)]
+    pub business: BusinessAssumptions,
+    #[serde(default)]
+    pub maturity: MaturityAnswers,
+    /// The segment the pages show, `None` for all customers.
+    #[serde(default)]
+    pub segment: Option<String>,
+}
+
+impl Scenario {
+    /// The language and currency the pages word themselves in.
+    pub fn context(&self) -> crate::pages::context::Context {
+        crate::pages::context::Context {
+            locale: self.locale,
+            currency: self.currency,
+        }
+    }
+
+    pub fn new(locale: Locale) -> Self {
+        Scenario {
+            version: SCENARIO_VERSION,
+            locale,
+            currency: Currency::Eur,
+            view: View::default(),
+            clv: ClvAssumptions::default(),
+            data: None,
+            value: ValueAssumptions::default(),
+            churn: ChurnAssumptions::default(),
+            voice: VoiceAssumptions::default(),
+            drivers: DriversAssumptions::default(),
+            business: BusinessAssumptions::default(),
+            maturity: MaturityAnswers::default(),
+            segment: None,
+        }
+    }
+}
+
+/// Every change the UI can make to the scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    SetLocale(Locale),
+    SetCurrency(Currency),
+    SetView(View),
+    SetUnit(PeriodUnit),
+    SetMargin(f64),
+    SetRetentionPct(f64),
+    SetAnnualDiscountPct(f64),
+    SetIncludeFirstPayment(bool),
+    SetHorizon(u32),
+    /// Back to the default assumptions, keeping language and currency.
+    ResetAssumptions,
+    /// Data that validated on the Data page is now the one in use.
+    SetData(Box<LoadedData>),
+    /// Show one segment, or all customers.
+    SetSegment(Option<String>),
+    Value(ValueAction),
+    Churn(ChurnAction),
+    Voice(VoiceAction),
+    Drivers(DriversAction),
+    Business(BusinessAction),
+    Maturity(MaturityAction),
+    /// A whole scenario (opened from a link or a file, or undoing a reset).
+    Replace(Box<Scenario>),
+}
+
+/// Pure state transition: the new scenario after `action`.
+pub fn reduce(s: &Scenario, action: Action) -> Scenario {
+    let mut next = s.clone();
+    match action {
+        Action::SetLocale(l) => next.locale = l,
+        Action::SetCurrency(c) => next.currency = c,
+        Action::SetView(v) => next.view = v,
+        Action::SetUnit(u) => next.clv.unit = u,
+        Action::SetMargin(m) => next.clv.margin = m,
+        Action::SetRetentionPct(r) => next.clv.retention_pct = r,
+        Action::SetAnnualDiscountPct(d) => next.clv.annual_discount_pct = d,
+        Action::SetIncludeFirstPayment(b) => next.clv.include_first_payment = b,
+        Action::SetHorizon(h) => next.clv.horizon = h.clamp(1, MAX_CHART_HORIZON),
+        Action::ResetAssumptions => next.clv = ClvAssumptions::default(),
+        Action::SetData(d) => {
+            // New data naming its currency sets the scenario's; later
+            // updates of the same data (a fixed cell) leave the user's choice.
+            let new_source = next.data.as_ref().map(|x| &x.source) != Some(&d.source);
+            if let (true, Some(c)) = (new_source, d.currency) {
+                next.currency = c;
+            }
+            next.data = Some(*d);
+        }
+        Action::SetSegment(seg) => next.segment = seg,
+        Action::Value(a) => next.value.apply(a),
+        Action::Churn(a) => {
+            let evidence = next.data.as_ref().and_then(|d| d.evidence.churn.as_deref());
+            let now = crate::pages::churn::state::channels_now(&next.churn, evidence, next.locale);
+            next.churn.apply(a, now)
+        }
+        Action::Voice(a) => next.voice.apply(a),
+        Action::Drivers(a) => next.drivers.apply(a),
+        Action::Business(a) => next.business.apply(a),
+        Action::Maturity(a) => next.maturity.apply(a),
+        Action::Replace(s) => next = *s,
+    }
+    next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_scenario_computes() {
+        let s = Scenario::new(Locale::En);
+        let out = s.clv.compute().unwrap();
+        // Reference: hand computation. d = 1.1^(1/12) − 1 = 0.0079741404;
+        // CLV = 50 (1 + d)/(1 + d − 0.95) = 50 × 1.0079741404 / 0.0579741404 = 869.3308
+        assert!((out.clv - 869.330_82).abs() < 1e-4, "{}", out.clv);
+        assert_eq!(out.cumulative.len(), 36);
+        assert!(out.clv_horizon < out.clv);
+    }
+
+    #[test]
+    fn replace_swaps_the_whole_scenario() {
+        let s = reduce(&Scenario::new(Locale::Fr), Action::SetMargin(12.0));
+        let other = reduce(&Scenario::new(Locale::En), Action::SetView(View::Business));
+        assert_eq!(reduce(&s, Action::Replace(Box::new(other.clone()))), other);
+    }
+
+    #[test]
+    fn reduce_changes_only_its_field_and_keeps_invalid_values() {
+        let s = Scenario::new(Locale::Fr);
+        let t = reduce(&s, Action::SetRetentionPct(120.0));
+        assert_eq!(t.clv.retention_pct, 120.0);
+        assert_eq!(t.locale, Locale::Fr);
+        assert_eq!(
+            t.clv.compute().unwrap_err().to_string(),
+            "retention must be in [0,1): got 1.2"
+        );
+        let u = reduce(&t, Action::ResetAssumptions);
+        assert_eq!(u.clv, ClvAssumptions::default());
+        assert_eq!(reduce(&s, Action::SetHorizon(0)).clv.horizon, 1);
+        assert_eq!(
+            reduce(&s, Action::SetHorizon(100_000)).clv.horizon,
+            MAX_CHART_HORIZON
+        );
+    }
+
+    #[test]
+    fn views_round_trip_through_their_hash() {
+        for v in View::ALL {
+            assert_eq!(View::from_hash(v.hash()), Some(v));
+        }
+        assert_eq!(View::from_hash("#/data?embed=1"), Some(View::Data));
+        assert_eq!(View::from_hash("#/clv"), Some(View::Value));
+        assert_eq!(View::from_hash("#/nps"), Some(View::Voice));
+        assert_eq!(View::from_hash("#data"), Some(View::Data));
+        assert_eq!(View::from_hash(""), None);
+        assert_eq!(View::from_hash("#/nope"), None);
+    }
+
+    #[test]
+    fn loaded_data_is_kept_and_older_scenarios_still_read() {
+        use crate::data::Sample;
+        use crate::data::Session;
+        let text = Sample::Retail.text(Locale::En);
+        let session = Session::open(
+            text.clone().into_bytes(),
+            Sample::Retail.source(Locale::En, text.len()),
+            &mut |_, _, _| {},
+        )
+        .unwrap();
+        let loaded = session.loaded().unwrap();
+        let s = reduce(
+            &Scenario::new(Locale::En),
+            Action::SetData(Box::new(loaded.clone())),
+        );
+        assert_eq!(s.data.as_ref(), Some(&loaded));
+        // English sample amounts carry no currency sign: EUR stays.
+        assert_eq!(loaded.currency, None);
+        assert_eq!(s.currency, Currency::Eur);
+        // Data in pounds sets the currency once; the user's later choice stays.
+        let mut pounds = loaded.clone();
+        pounds.source.name = "uk.csv".into();
+        pounds.currency = Some(Currency::Gbp);
+        let t = reduce(&s, Action::SetData(Box::new(pounds.clone())));
+        assert_eq!(t.currency, Currency::Gbp);
+        let u = reduce(&t, Action::SetCurrency(Currency::Usd));
+        let v = reduce(&u, Action::SetData(Box::new(pounds)));
+        assert_eq!(v.currency, Currency::Usd);
+        let json = serde_json::to_string(&s).unwrap();
+        // A summary and the pages' evidence (fitted models, binned RFM),
+        // not the table: well under the sample's own size.
+        assert!(json.len() * 4 < text.len(), "{} bytes", json.len());
+        let mut bare = s.clone();
+        if let Some(d) = bare.data.as_mut() {
+            d.evidence = Default::default();
+        }
+        let bare_json = serde_json::to_string(&bare).unwrap();
+        assert!(bare_json.len() < 2000, "{} bytes", bare_json.len());
+        assert_eq!(serde_json::from_str::<Scenario>(&json).unwrap(), s);
+        // A scenario saved before the data part existed.
+        let old = r#"{"version":1,"locale":"fr","currency":"EUR","clv":{"unit":"month","margin":50.0,
+            "retention_pct":95.0,"annual_discount_pct":10.0,"include_first_payment":true,"horizon":36}}"#;
+        let back: Scenario = serde_json::from_str(old).unwrap();
+        assert_eq!(back.data, None);
+        assert_eq!(back.view, View::Overview);
+    }
+
+    #[test]
+    fn scenario_round_trips_through_json() {
+        let s = reduce(
+            &Scenario::new(Locale::Fr),
+            Action::SetCurrency(Currency::Chf),
+        );
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(json.contains("\"CHF\""));
+        let back: Scenario = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, s);
+    }
+}

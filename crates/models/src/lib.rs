@@ -1,0 +1,41 @@
+//! The models of CX Impact, in plain Rust: no web, parser or text-table
+//! dependency, tested natively against published tables and hand
+//! computations.
+//!
+//! * Customer value: [`clv`] closed form (Fader & Hardie 2012), [`sbg`]
+//!   cohort retention (Fader & Hardie 2007), [`bgnbd`] repeat purchases
+//!   (Fader, Hardie & Lee 2005), [`gamma_gamma`] spend (Fader & Hardie
+//!   note 025), [`rfm`] transaction log → RFM summary, [`rfm_clv`]
+//!   discounted CLV over a horizon.
+//! * Business: [`acquisition`] CAC and payback, [`churn`] churn impact and
+//!   revenue retention, [`business_case`] NPV, ROI, tornado, Monte-Carlo.
+//! * Voice of the customer: [`nps`], [`csat`], [`ces`], [`rating`] scores
+//!   with intervals ([`stats`]), [`score_value`] scores → money, [`drivers`]
+//!   relative weights and Shapley/LMG, [`segments`], [`seasonality`],
+//!   [`wallet`], [`maturity`].
+//! * Numerics: [`special`] functions, [`optim`] (BFGS and the MLE driver),
+//!   [`linalg`].
+
+pub mod acquisition;
+pub mod bgnbd;
+pub mod business_case;
+pub mod ces;
+pub mod churn;
+pub mod clv;
+pub mod csat;
+pub mod drivers;
+pub mod gamma_gamma;
+pub mod linalg;
+pub mod maturity;
+pub mod nps;
+pub mod optim;
+pub mod rating;
+pub mod rfm;
+pub mod rfm_clv;
+pub mod sbg;
+pub mod score_value;
+pub mod seasonality;
+pub mod segments;
+pub mod special;
+pub mod stats;
+pub mod wallet;
