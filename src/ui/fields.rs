@@ -1,8 +1,11 @@
 //! Labelled form fields that never lose what the user typed.
 
 use super::format;
+use cxi_dashboard::i18n::fill;
 use cxi_dashboard::i18n::LocaleStrings;
 use cxi_dashboard::input::parse_decimal;
+use cxi_dashboard::pages::field::Field;
+use cxi_dashboard::scenario::{Action, Scenario};
 use cxi_types::Locale;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -93,5 +96,29 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
                 <p class="error" id={err_id} role="alert">{ m }</p>
             }
         </div>
+    }
+}
+
+/// Number inputs for assumption fields, each with its default and source.
+pub fn field_inputs<'a>(
+    fields: impl IntoIterator<Item = &'a Field>,
+    s: &Scenario,
+    ondispatch: &Callback<Action>,
+) -> Html {
+    let t = s.locale.strings();
+    html! {
+        { for fields.into_iter().map(|f| {
+            let d = ondispatch.clone();
+            let set = f.set;
+            let help = fill(t.assumptions.default_and_source, &[
+                ("default", &format::figure(s.locale, s.currency, &f.default_figure())),
+                ("source", &f.source),
+            ]);
+            html! {
+                <NumberField id={f.id} label={format!("{} ({})", f.label, f.unit_text)}
+                    {help} value={f.value} locale={s.locale} error={f.error.clone()}
+                    onchange={Callback::from(move |v: f64| d.emit(set(v)))} />
+            }
+        }) }
     }
 }

@@ -9,6 +9,7 @@ pub mod data;
 mod fields;
 mod format;
 pub mod pages;
+mod segment_select;
 pub mod share;
 mod state;
 pub mod widgets;

@@ -2,7 +2,7 @@
 //! [`How`] panel that explains it, and the [`Headline`] card that carries both.
 
 use crate::period::PeriodUnit;
-use crate::View;
+use crate::view::View;
 use serde::{Deserialize, Serialize};
 
 /// A number with what it measures, so the UI formats it in the user's

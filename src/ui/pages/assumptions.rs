@@ -2,7 +2,7 @@
 //! grouped by page, each with its unit, default, source and inline
 //! validation. A change here is the same action the page itself sends.
 
-use super::PageProps;
+use super::props::PageProps;
 use crate::ui::fields::NumberField;
 use crate::ui::format;
 use cxi_dashboard::i18n::fill;

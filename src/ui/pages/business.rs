@@ -3,9 +3,9 @@
 //! programme's assumptions. The band is kept (memoised) while the target
 //! scenario's inputs stay the same, so unrelated changes never redraw it.
 
-use super::churn::field_inputs;
-use super::PageProps;
+use super::props::PageProps;
 use crate::ui::charts::Chart;
+use crate::ui::fields::field_inputs;
 use crate::ui::format;
 use crate::ui::widgets::HeadlineCard;
 use cxi_dashboard::i18n::fill;

@@ -2,47 +2,20 @@
 //! the churn projection, CAC by channel, the payback curve, and the page's
 //! assumptions with the channel editor.
 
-use super::PageProps;
+use super::props::PageProps;
 use crate::ui::charts::Chart;
-use crate::ui::fields::NumberField;
-use crate::ui::format;
+use crate::ui::fields::field_inputs;
 use crate::ui::widgets::HeadlineCard;
 use cxi_dashboard::i18n::fill;
 use cxi_dashboard::i18n::LocaleStrings;
 use cxi_dashboard::pages::churn;
 use cxi_dashboard::pages::churn::ChurnAction;
 use cxi_dashboard::pages::churn::MAX_CHANNELS;
-use cxi_dashboard::pages::field::Field;
 use cxi_dashboard::scenario::Action;
-use cxi_dashboard::scenario::Scenario;
 use cxi_types::format as words;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-/// Number inputs for assumption fields, each with its default and source.
-pub(super) fn field_inputs<'a>(
-    fields: impl IntoIterator<Item = &'a Field>,
-    s: &Scenario,
-    ondispatch: &Callback<Action>,
-) -> Html {
-    let t = s.locale.strings();
-    html! {
-        { for fields.into_iter().map(|f| {
-            let d = ondispatch.clone();
-            let set = f.set;
-            let help = fill(t.assumptions.default_and_source, &[
-                ("default", &format::figure(s.locale, s.currency, &f.default_figure())),
-                ("source", &f.source),
-            ]);
-            html! {
-                <NumberField id={f.id} label={format!("{} ({})", f.label, f.unit_text)}
-                    {help} value={f.value} locale={s.locale} error={f.error.clone()}
-                    onchange={Callback::from(move |v: f64| d.emit(set(v)))} />
-            }
-        }) }
-    }
-}
 
 #[function_component(ChurnPage)]
 pub fn page(props: &PageProps) -> Html {

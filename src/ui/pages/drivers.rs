@@ -1,9 +1,9 @@
 //! Drivers page: importance bars and importance–performance quadrant, or
 //! what data the page needs and where to get the sample.
 
-use super::voice::SegmentSelect;
-use super::PageProps;
+use super::props::PageProps;
 use crate::ui::charts::Chart;
+use crate::ui::segment_select::SegmentSelect;
 use crate::ui::widgets::HowPanel;
 use cxi_dashboard::data::Sample;
 use cxi_dashboard::i18n::fill;

@@ -2,7 +2,7 @@
 //! per statement), then the radar, the stage of each dimension and the
 //! recommended next steps for the weakest.
 
-use super::PageProps;
+use super::props::PageProps;
 use crate::ui::charts::Chart;
 use crate::ui::format;
 use crate::ui::widgets::HowPanel;

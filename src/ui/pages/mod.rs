@@ -7,6 +7,7 @@ mod churn;
 mod drivers;
 mod maturity;
 mod overview;
+mod props;
 mod value;
 mod voice;
 
@@ -19,13 +20,4 @@ pub use overview::OverviewPage;
 pub use value::ValuePage;
 pub use voice::VoicePage;
 
-use cxi_dashboard::scenario::Action;
-use cxi_dashboard::scenario::Scenario;
-use yew::prelude::*;
-
-/// What every page gets: the scenario and the way to change it.
-#[derive(Properties, PartialEq)]
-pub struct PageProps {
-    pub scenario: Scenario,
-    pub ondispatch: Callback<Action>,
-}
+pub use props::PageProps;

@@ -1,7 +1,7 @@
 //! Overview: every page's headline card, each with its reading, its
 //! explanation and a link to its page.
 
-use super::PageProps;
+use super::props::PageProps;
 use crate::ui::widgets::HeadlineCard;
 use cxi_dashboard::i18n::LocaleStrings;
 use cxi_dashboard::pages::overview::headlines;

@@ -3,12 +3,12 @@
 //! parameters, charts and the customers at risk. Everything shown comes
 //! from `core::dashboard::value::compute`.
 
-use super::PageProps;
+use super::props::PageProps;
 use crate::ui::charts::Chart;
+use crate::ui::clv_panel::ClvPanel;
 use crate::ui::fields::NumberField;
 use crate::ui::format;
 use crate::ui::widgets::HeadlineCard;
-use crate::ui::ClvPanel;
 use cxi_dashboard::i18n::fill;
 use cxi_dashboard::i18n::LocaleStrings;
 use cxi_dashboard::pages::value::compute;
