@@ -27,13 +27,13 @@ test.describe('French browser', () => {
     // French format: decimal comma and a euro sign after the number.
     expect(expectedText).toMatch(/^\d[\d\u202f\u00a0]*,\d\d\s€$/);
 
-    expect(await canvasInk(page, '#clv-chart')).toBeGreaterThan(0.02);
+    expect(await canvasInk(page, '#clv-canvas')).toBeGreaterThan(0.02);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.waitForTimeout(150);
     await screenshot(page, 'clv-fr-1280x800');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(150);
-    expect(await canvasInk(page, '#clv-chart')).toBeGreaterThan(0.02);
+    expect(await canvasInk(page, '#clv-canvas')).toBeGreaterThan(0.02);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'clv-fr-390x844');

@@ -38,7 +38,7 @@ async function expectCalculatorWorks(page) {
   const core = coreClv(['--margin', '50', '--retention', '0.9',
     '--discount', String(MONTHLY_10PCT), '--include-first-payment']);
   expect(Math.abs((await clv(page)) - core.clv)).toBeLessThan(1e-9 * core.clv);
-  expect(await canvasInk(page, '#clv-chart')).toBeGreaterThan(0.02);
+  expect(await canvasInk(page, '#clv-canvas')).toBeGreaterThan(0.02);
 }
 
 test.describe('English browser', () => {
@@ -201,7 +201,7 @@ test.describe('English browser', () => {
     await expect(page.locator('.share-bar')).toHaveCount(0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    expect(await canvasInk(page, '#clv-chart')).toBeGreaterThan(0.02);
+    expect(await canvasInk(page, '#clv-canvas')).toBeGreaterThan(0.02);
     await screenshot(page, 'share-embed-en-800x600');
     // The fragment form, with compact navigation: it stays embedded from page to page.
     await page.goto('./#/overview&embed=1&nav=1');

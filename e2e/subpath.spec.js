@@ -11,7 +11,7 @@ test('the release build works under /wiki/tools/cx/', async ({ page }) => {
   page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
   await page.goto(`${root}wiki/tools/cx/#/value`);
   await expect(page.locator('#clv-value')).toBeVisible();
-  expect(await canvasInk(page, '#clv-chart')).toBeGreaterThan(0.02);
+  expect(await canvasInk(page, '#clv-canvas')).toBeGreaterThan(0.02);
   expect(failed).toEqual([]);
   expect(problems).toEqual([]);
 });

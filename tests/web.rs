@@ -108,7 +108,7 @@ async fn out_of_range_retention_is_refused_with_a_message() {
 #[wasm_bindgen_test]
 async fn chart_is_drawn() {
     let root = mount().await;
-    let canvas: HtmlCanvasElement = find(&root, "#clv-chart").dyn_into().unwrap();
+    let canvas: HtmlCanvasElement = find(&root, "#clv-canvas").dyn_into().unwrap();
     let ctx: CanvasRenderingContext2d = canvas
         .get_context("2d")
         .unwrap()

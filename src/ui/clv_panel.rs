@@ -1,15 +1,17 @@
 //! The closed-form CLV calculator: inputs, result, explanation and chart.
 
-use super::chart::{CumulativeChart, Series};
+use super::charts::Chart;
 use super::fields::NumberField;
 use super::format;
 use cxi_dashboard::i18n::fill;
 use cxi_dashboard::i18n::LocaleStrings;
+use cxi_dashboard::pages::clv_chart;
 use cxi_dashboard::scenario::Action;
 use cxi_dashboard::scenario::Scenario;
 use cxi_models::clv::ClvError;
 use cxi_models::clv::FirstPayment;
 use cxi_types::period::PeriodUnit;
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -137,10 +139,7 @@ pub fn clv_panel(props: &ClvPanelProps) -> Html {
                 ),
             };
             let reading = reading_sentence(s, o.clv, i.multiple(), o.expected_lifetime_periods);
-            let series = Series {
-                values: o.cumulative.clone(),
-                asymptote: o.clv,
-            };
+            let spec = Rc::new(clv_chart::chart(&o, a.unit, s.context()));
             html! {
                 <div class="results">
                     <div class="cards">
@@ -183,8 +182,7 @@ pub fn clv_panel(props: &ClvPanelProps) -> Html {
                             <dd>{ t.caveats_text }</dd>
                         </dl>
                     </details>
-                    <CumulativeChart {series} {locale} currency={s.currency} unit={a.unit}
-                        first_included={i.first_payment() == FirstPayment::Included} />
+                    <Chart {spec} {locale} currency={s.currency} />
                 </div>
             }
         }

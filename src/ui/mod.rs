@@ -2,7 +2,6 @@
 //! reducer and only calls `crate::core` to compute; nothing here computes a
 //! business number itself.
 
-mod chart;
 pub mod charts;
 mod clv_panel;
 pub mod data;

@@ -16,6 +16,7 @@ pub mod assumptions;
 pub mod business;
 pub mod churn;
 pub mod clv;
+pub mod clv_chart;
 pub mod context;
 pub mod drivers;
 pub mod evidence;
