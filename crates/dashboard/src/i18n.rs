@@ -111,6 +111,10 @@ pub struct Strings {
     pub nav_data: &'static str,
     /// Separator between a label and its value (French puts a space before the colon).
     pub colon: &'static str,
+    /// "{what} per {unit}": a quantity per period ("Margin per month").
+    pub per_unit: &'static str,
+    /// Unit text of an annual rate field.
+    pub percent_per_year: &'static str,
     /// Template with `{value}`, `{multiple}`, `{lifetime}`, `{units}`.
     pub clv_reading: &'static str,
     /// The Data page and the parser's messages.
@@ -151,6 +155,17 @@ impl Strings {
     }
 
     /// A page's name in the navigation and the window title.
+    /// "Margin per month": `what` per the period `unit`, in lower case.
+    pub fn per_unit(&self, what: &str, unit: PeriodUnit) -> String {
+        fill(
+            self.per_unit,
+            &[
+                ("what", what),
+                ("unit", &self.unit_name(unit).to_lowercase()),
+            ],
+        )
+    }
+
     pub fn page_name(&self, view: View) -> &'static str {
         match view {
             View::Overview => self.overview.nav,
@@ -235,6 +250,8 @@ pub static EN: Strings = Strings {
     nav_label: "Pages",
     nav_data: "Data",
     colon: ": ",
+    per_unit: "{what} per {unit}",
+    percent_per_year: "% per year",
     clv_reading: "One customer is worth {value} today, {multiple} times one period's margin; they stay {lifetime} {units} on average.",
     data: &data::EN,
     overview: &overview::EN,
@@ -305,6 +322,8 @@ pub static FR: Strings = Strings {
     nav_label: "Pages",
     nav_data: "Données",
     colon: " : ",
+    per_unit: "{what} par {unit}",
+    percent_per_year: "% par an",
     clv_reading: "Un client vaut aujourd'hui {value}, soit {multiple} fois sa marge d'une période ; il reste en moyenne {lifetime} {units}.",
     data: &data::FR,
     overview: &overview::FR,

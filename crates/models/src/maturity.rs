@@ -34,10 +34,7 @@ pub struct Bilingual {
 impl Bilingual {
     /// The text in `locale`.
     pub fn get(&self, locale: Locale) -> &str {
-        match locale {
-            Locale::En => &self.en,
-            Locale::Fr => &self.fr,
-        }
+        locale.pick(&self.en, &self.fr)
     }
 }
 

@@ -11,6 +11,16 @@ pub enum Locale {
 }
 
 impl Locale {
+    /// One of two values given in both languages. For data that carries
+    /// its own translations (the maturity questionnaire, sample tables,
+    /// default channel names); interface text lives in the i18n tables.
+    pub fn pick<T>(self, en: T, fr: T) -> T {
+        match self {
+            Locale::En => en,
+            Locale::Fr => fr,
+        }
+    }
+
     pub const ALL: [Locale; 2] = [Locale::Fr, Locale::En];
 
     /// French for any `fr*` browser language, English otherwise.

@@ -29,14 +29,8 @@ pub fn page(props: &PageProps) -> Html {
     let t = locale.strings().maturity;
     let q = questionnaire();
     let v = compute(s);
-    let scale_labels = match locale {
-        Locale::En => &q.scale.en,
-        Locale::Fr => &q.scale.fr,
-    };
-    let pick = |en: &str, fr: &str| match locale {
-        Locale::En => en.to_string(),
-        Locale::Fr => fr.to_string(),
-    };
+    let scale_labels = locale.pick(&q.scale.en, &q.scale.fr);
+    let pick = |en: &str, fr: &str| locale.pick(en, fr).to_string();
     let reset = {
         let d = props.ondispatch.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::Maturity(MaturityAction::Reset)))

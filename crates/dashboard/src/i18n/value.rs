@@ -7,6 +7,8 @@
 pub struct ValueStrings {
     /// Link text in the page navigation.
     pub nav: &'static str,
+    /// A margin rate outside (0, 100] %: `{pct}` is what was typed.
+    pub margin_rate_error: &'static str,
     pub heading: &'static str,
     pub intro: &'static str,
     /// Labels of the closed-form assumptions on the Assumptions page (the
@@ -132,6 +134,7 @@ pub struct ValueStrings {
 
 pub const EN: ValueStrings = ValueStrings {
     nav: "Customer value",
+    margin_rate_error: "must be more than 0 % and at most 100 %: got {pct}",
     heading: "Customer value",
     intro: "What a customer is worth over their lifetime, from a simple formula or fitted to your data.",
     as_margin: "Margin per customer",
@@ -233,6 +236,7 @@ pub const EN: ValueStrings = ValueStrings {
 
 pub const FR: ValueStrings = ValueStrings {
     nav: "Valeur client",
+    margin_rate_error: "doit être supérieure à 0 % et au plus 100 % : {pct} saisi",
     heading: "Valeur client",
     intro: "Ce que vaut un client sur toute sa durée de vie, par une formule simple ou ajustée à vos données.",
     as_margin: "Marge par client",

@@ -7,6 +7,9 @@
 pub struct VoiceStrings {
     /// Link text in the page navigation.
     pub nav: &'static str,
+    /// The score-to-money model's assumption names (as `cxi_models::score_value`
+    /// writes them, in English) and how this language says them.
+    pub assumption_names: &'static [(&'static str, &'static str)],
     pub heading: &'static str,
     pub intro: &'static str,
     /// Assumptions group title.
@@ -138,6 +141,14 @@ pub struct VoiceStrings {
 
 pub const EN: VoiceStrings = VoiceStrings {
     nav: "NPS → revenue",
+    assumption_names: &[
+        ("share of referrals", "share of referrals"),
+        ("share of negative word of mouth", "share of negative word of mouth"),
+        ("relative churn", "relative churn"),
+        ("relative spend", "relative spend"),
+        ("relative cost to serve", "relative cost to serve"),
+        ("relative support contacts", "relative support contacts"),
+    ],
     heading: "NPS, CSAT and CES linked to revenue",
     intro: "What promoters, passives and detractors are worth, and what moving customers between them would bring.",
     group: "NPS → revenue",
@@ -254,6 +265,14 @@ pub const EN: VoiceStrings = VoiceStrings {
 
 pub const FR: VoiceStrings = VoiceStrings {
     nav: "NPS → CA",
+    assumption_names: &[
+        ("share of referrals", "part des recommandations"),
+        ("share of negative word of mouth", "part du bouche-à-oreille négatif"),
+        ("relative churn", "attrition relative"),
+        ("relative spend", "dépense relative"),
+        ("relative cost to serve", "coût de service relatif"),
+        ("relative support contacts", "contacts au support relatifs"),
+    ],
     heading: "NPS, CSAT et CES reliés au chiffre d'affaires",
     intro: "Ce que valent promoteurs, passifs et détracteurs, et ce que rapporterait de faire passer des clients de l'un à l'autre.",
     group: "NPS → chiffre d'affaires",

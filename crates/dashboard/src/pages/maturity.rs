@@ -45,10 +45,7 @@ pub fn evidence(_d: &Dataset) -> Option<MaturityEvidence> {
 pub fn fields(_s: &Scenario, locale: Locale) -> Group {
     Group {
         id: "maturity",
-        title: match locale {
-            Locale::En => "Maturity".into(),
-            Locale::Fr => "Maturité".into(),
-        },
+        title: locale.strings().maturity.nav.into(),
         fields: Vec::new(),
     }
 }
@@ -101,10 +98,7 @@ fn pillar_name(id: &str, locale: Locale) -> String {
         .pillars
         .iter()
         .find(|p| p.id == id)
-        .map(|p| match locale {
-            Locale::En => p.en.clone(),
-            Locale::Fr => p.fr.clone(),
-        })
+        .map(|p| locale.pick(&p.en, &p.fr).clone())
         .unwrap_or_else(|| id.to_string())
 }
 
@@ -113,10 +107,7 @@ pub fn stage_name(stage: u8, locale: Locale) -> String {
     questionnaire()
         .stages
         .get(usize::from(stage.max(1)) - 1)
-        .map(|s| match locale {
-            Locale::En => s.en.clone(),
-            Locale::Fr => s.fr.clone(),
-        })
+        .map(|s| locale.pick(&s.en, &s.fr).clone())
         .unwrap_or_default()
 }
 

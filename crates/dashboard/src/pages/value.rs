@@ -52,16 +52,10 @@ pub fn fields(s: &Scenario, locale: Locale) -> Group {
     let err_for =
         |pick: fn(&ClvError) -> bool| err.as_ref().filter(|e| pick(e)).map(|e| t.clv_error(e));
     let units = t.unit_plural(a.unit);
-    let per = |what: &str| match locale {
-        Locale::En => format!("{what} per {}", t.unit_name(a.unit).to_lowercase()),
-        Locale::Fr => format!("{what} par {}", t.unit_name(a.unit).to_lowercase()),
-    };
+    let per = |what: &str| t.per_unit(what, a.unit);
     Group {
         id: "value",
-        title: match locale {
-            Locale::En => "Customer value".into(),
-            Locale::Fr => "Valeur client".into(),
-        },
+        title: t.value.nav.into(),
         fields: vec![
             Field {
                 id: "as-clv-margin",
@@ -93,10 +87,7 @@ pub fn fields(s: &Scenario, locale: Locale) -> Group {
             Field {
                 id: "as-clv-discount",
                 label: t.value.as_discount.into(),
-                unit_text: match locale {
-                    Locale::En => "% per year".into(),
-                    Locale::Fr => "% par an".into(),
-                },
+                unit_text: t.percent_per_year.into(),
                 unit: Unit::Percent,
                 value: a.annual_discount_pct,
                 default: d.annual_discount_pct,
@@ -155,9 +146,11 @@ pub fn fields(s: &Scenario, locale: Locale) -> Group {
 
 /// Why a margin rate (percent) cannot be used.
 pub fn margin_rate_error(locale: Locale, pct: f64) -> Option<String> {
-    (!(pct > 0.0 && pct <= 100.0)).then(|| match locale {
-        Locale::En => format!("must be more than 0 % and at most 100 %: got {pct}"),
-        Locale::Fr => format!("doit être supérieure à 0 % et au plus 100 % : {pct} saisi"),
+    (!(pct > 0.0 && pct <= 100.0)).then(|| {
+        fill(
+            locale.strings().value.margin_rate_error,
+            &[("pct", &pct.to_string())],
+        )
     })
 }
 

@@ -491,11 +491,7 @@ fn field_label(key: VoiceKey, t: &VoiceStrings) -> &'static str {
 }
 
 fn per_unit(locale: Locale, what: &str, unit: PeriodUnit) -> String {
-    let name = locale.strings().unit_name(unit).to_lowercase();
-    match locale {
-        Locale::En => format!("{what} per {name}"),
-        Locale::Fr => format!("{what} par {name}"),
-    }
+    locale.strings().per_unit(what, unit)
 }
 
 /// The page's assumptions for the Assumptions page: the scenario first,
@@ -1176,19 +1172,13 @@ impl Money {
 }
 
 fn assumption_name(name: &str, locale: Locale) -> String {
-    let fr = match name {
-        "share of referrals" => "part des recommandations",
-        "share of negative word of mouth" => "part du bouche-à-oreille négatif",
-        "relative churn" => "attrition relative",
-        "relative spend" => "dépense relative",
-        "relative cost to serve" => "coût de service relatif",
-        "relative support contacts" => "contacts au support relatifs",
-        other => other,
-    };
-    let s = match locale {
-        Locale::En => name,
-        Locale::Fr => fr,
-    };
+    let s = locale
+        .strings()
+        .voice
+        .assumption_names
+        .iter()
+        .find(|(en, _)| *en == name)
+        .map_or(name, |(_, translated)| translated);
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().collect::<String>() + c.as_str())

@@ -118,10 +118,7 @@ pub(crate) fn default_channels(locale: Locale) -> Vec<Channel> {
     ];
     MIX.iter()
         .map(|&(en, fr, spend, n)| Channel {
-            name: match locale {
-                Locale::En => en.into(),
-                Locale::Fr => fr.into(),
-            },
+            name: locale.pick(en, fr).into(),
             spend,
             new_customers: n,
         })
