@@ -13,15 +13,23 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq)]
 pub enum AcquisitionError {
     /// A money amount or count is negative or not finite.
-    NotANonNegativeNumber { field: &'static str, value: f64 },
+    NotANonNegativeNumber {
+        /// Name of the input, as shown to the user.
+        field: &'static str,
+        /// The value that was refused.
+        value: f64,
+    },
     /// CAC needs at least one new customer.
     NoNewCustomers,
     /// Monthly margin per customer must be positive for CAC to be recovered.
     MarginNotPositive(f64),
     /// `channel` (0-based) has an invalid field.
     Channel {
+        /// Position of the channel in the input list, 0-based.
         index: usize,
+        /// The channel's name.
         name: String,
+        /// What is wrong with the channel's field.
         error: Box<AcquisitionError>,
     },
     /// Monthly churn outside `[0, 1)`.
@@ -77,8 +85,11 @@ pub fn cac(spend: f64, new_customers: f64) -> Result<f64, AcquisitionError> {
 /// Spend and customers won by one acquisition channel over a period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Channel {
+    /// Channel name (e.g. "paid search").
     pub name: String,
+    /// Acquisition spend on the channel over the period, in currency.
     pub spend: f64,
+    /// New customers the channel won over the same period.
     pub new_customers: f64,
 }
 
@@ -87,7 +98,9 @@ pub struct Channel {
 pub struct CacReport {
     /// Total spend over total new customers.
     pub blended: f64,
+    /// Spend summed over the channels, in currency.
     pub total_spend: f64,
+    /// New customers summed over the channels.
     pub total_new_customers: f64,
     /// `(name, CAC)`; `None` for a channel that won no customer (its spend
     /// still counts in the blended CAC).

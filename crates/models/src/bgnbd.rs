@@ -25,7 +25,9 @@ use std::fmt;
 pub enum BgNbdError {
     /// A parameter is not a positive finite number.
     ParamOutOfRange {
+        /// Parameter name (`r`, `alpha`, `a` or `b`).
         name: &'static str,
+        /// The value that was refused.
         value: f64,
     },
     /// A customer summary is invalid.
@@ -34,12 +36,15 @@ pub enum BgNbdError {
     NoRepeatPurchases,
     /// A time argument (horizon, recency, age) is negative or not finite.
     TimeOutOfRange {
+        /// Name of the time argument.
         name: &'static str,
+        /// The value that was refused, in the data's time unit.
         value: f64,
     },
     /// The hypergeometric series of E[Y(t)] did not converge (horizon far
     /// beyond the data's time scale).
     SeriesDidNotConverge,
+    /// The maximum-likelihood search failed.
     Fit(FitError),
 }
 
@@ -286,12 +291,15 @@ pub fn log_likelihood(params: &BgNbdParams, customers: &[Rfm]) -> f64 {
 /// A BG/NBD maximum-likelihood fit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BgNbdFit {
+    /// The maximum-likelihood estimates of `(r, α, a, b)`.
     pub params: BgNbdParams,
+    /// Total log-likelihood at the estimates (FHL 2005 eq. 6 summed).
     pub log_likelihood: f64,
     /// Standard errors of `(r, alpha, a, b)` from the observed information.
     pub std_errors: [f64; 4],
     /// Covariance matrix of `(r, alpha, a, b)`.
     pub covariance: [[f64; 4]; 4],
+    /// Number of customers the model was fitted on.
     pub customers: usize,
 }
 

@@ -28,27 +28,50 @@ pub enum ChurnError {
     /// Churn outside `[0, 1]`.
     ChurnOutOfRange(f64),
     /// A count or amount is negative or not finite.
-    NotANonNegativeNumber { field: &'static str, value: f64 },
+    NotANonNegativeNumber {
+        /// Name of the input, as shown to the user.
+        field: &'static str,
+        /// The value that was refused.
+        value: f64,
+    },
     /// Margin rate outside `[0, 1]`.
     MarginRateOutOfRange(f64),
     /// Discount rate not greater than −1.
     DiscountOutOfRange(f64),
     /// The reduction is larger than the churn it reduces.
-    ReductionExceedsChurn { churn: f64, reduction: f64 },
+    ReductionExceedsChurn {
+        /// Churn per period, a fraction.
+        churn: f64,
+        /// Reduction asked for, in fraction points.
+        reduction: f64,
+    },
     /// Horizon above [`MAX_PERIODS`].
     HorizonTooLong(u32),
     /// Revenue lost (contraction + churned) exceeds the starting revenue.
-    LossesExceedStart { start: f64, lost: f64 },
+    LossesExceedStart {
+        /// Revenue at the start of the period, in currency.
+        start: f64,
+        /// Contraction plus churned revenue, in currency.
+        lost: f64,
+    },
     /// Starting revenue or customer count is 0.
     EmptyStart,
     /// More customers lost than at the start of period `period` (1-based).
     LostExceedsActive {
+        /// The period, 1-based.
         period: usize,
+        /// Customers lost in the period.
         lost: f64,
+        /// Customers active at the period's start.
         active: f64,
     },
     /// The two series of a trailing churn have different lengths.
-    LengthMismatch { lost: usize, active: usize },
+    LengthMismatch {
+        /// Length of the customers-lost series.
+        lost: usize,
+        /// Length of the customers-active series.
+        active: usize,
+    },
     /// Window of 0 periods.
     EmptyWindow,
 }
@@ -116,7 +139,9 @@ fn churn_rate(c: f64) -> Result<f64, ChurnError> {
 /// What the current churn costs over a horizon, against keeping everybody.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ChurnImpact {
+    /// Customers lost to churn over the horizon.
     pub customers_lost: f64,
+    /// Customers still active at the end of the horizon.
     pub customers_at_end: f64,
     /// Revenue not earned because of churn (undiscounted).
     pub revenue_lost: f64,
@@ -165,7 +190,10 @@ pub fn churn_impact(
 pub enum ValueNote {
     /// Churn 0 and no discounting: the lifetime value is unbounded, so the
     /// value over `periods` periods ([`ZERO_CHURN_YEARS`] years) is given.
-    ZeroChurnFiniteHorizon { periods: u32 },
+    ZeroChurnFiniteHorizon {
+        /// The horizon used, in periods of the input's unit.
+        periods: u32,
+    },
 }
 
 impl fmt::Display for ValueNote {
@@ -182,9 +210,11 @@ impl fmt::Display for ValueNote {
 /// A present value with the horizon it was computed over.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct HorizonValue {
+    /// Present value, in currency.
     pub value: f64,
     /// `None` for an infinite horizon.
     pub horizon: Option<u32>,
+    /// Why the horizon is finite although none was asked for, if so.
     pub note: Option<ValueNote>,
 }
 
@@ -247,7 +277,9 @@ pub fn cohort_value(
 /// The value of cutting churn.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ChurnReductionValue {
+    /// Present value of the cohort's margin at the current churn.
     pub before: HorizonValue,
+    /// Present value of the cohort's margin at the reduced churn.
     pub after: HorizonValue,
     /// `after − before`: the NPV of the reduction (before its cost).
     pub npv: f64,
@@ -378,6 +410,7 @@ pub fn revenue_retention(
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuickRatio {
+    /// `(new + expansion revenue) / (contraction + churned revenue)`.
     Ratio(f64),
     /// No revenue lost at all: the ratio is unbounded (growth without leaks).
     NoLosses,

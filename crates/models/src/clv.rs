@@ -120,21 +120,30 @@ impl ClvInputs {
         ClvInputs::new(margin, 1.0 - churn, discount, unit, first_payment)
     }
 
+    /// Contribution margin per customer per period, in currency.
     pub fn margin(&self) -> f64 {
         self.margin
     }
+    /// Probability that a customer active in one period is still active
+    /// in the next, in `[0, 1)`.
     pub fn retention(&self) -> f64 {
         self.retention
     }
+    /// Churn per period, `1 − retention`, in `(0, 1]`.
     pub fn churn(&self) -> f64 {
         1.0 - self.retention
     }
+    /// Discount rate per period, a fraction greater than −1.
     pub fn discount(&self) -> f64 {
         self.discount
     }
+    /// The length of one period (margin, retention and discount are per
+    /// period).
     pub fn unit(&self) -> PeriodUnit {
         self.unit
     }
+    /// Whether the margin at time 0 counts (new customer) or not (a
+    /// customer who has just paid).
     pub fn first_payment(&self) -> FirstPayment {
         self.first_payment
     }

@@ -24,11 +24,14 @@ use std::fmt;
 pub enum GammaGammaError {
     /// A parameter is not a positive finite number.
     ParamOutOfRange {
+        /// Parameter name (`p`, `q` or `v`).
         name: &'static str,
+        /// The value that was refused.
         value: f64,
     },
     /// `q <= 1`: the population mean spend `p v / (q − 1)` is infinite.
     InfiniteMeanSpend {
+        /// The shape `q` of the population's spend-rate distribution.
         q: f64,
     },
     /// Fewer than two customers with repeat purchases and positive spend.
@@ -37,9 +40,12 @@ pub enum GammaGammaError {
     Data(RfmError),
     /// Spend or frequency out of range in a prediction.
     InputOutOfRange {
+        /// Name of the prediction input (`frequency` or `mean spend`).
         name: &'static str,
+        /// The value that was refused.
         value: f64,
     },
+    /// The maximum-likelihood search failed.
     Fit(FitError),
 }
 
@@ -166,10 +172,14 @@ impl GammaGammaParams {
 /// A Gamma-Gamma maximum-likelihood fit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GammaGammaFit {
+    /// The maximum-likelihood estimates of `(p, q, v)`.
     pub params: GammaGammaParams,
+    /// Total log-likelihood at the estimates (Fader & Hardie 2013, note
+    /// 025 eq. 4, summed over the customers used).
     pub log_likelihood: f64,
     /// Standard errors of `(p, q, v)`.
     pub std_errors: [f64; 3],
+    /// Covariance matrix of `(p, q, v)` (inverse observed information).
     pub covariance: [[f64; 3]; 3],
     /// Customers used: at least one repeat purchase and positive mean spend.
     pub customers_used: usize,

@@ -20,11 +20,17 @@ pub enum FitError {
     NotConverged {
         /// Largest gradient component (per observation, log-parameters) at the best point found.
         gradient: f64,
+        /// BFGS iterations of the best start.
         iterations: usize,
     },
     /// The likelihood keeps rising as a parameter runs to 0 or infinity: the
     /// data do not identify the model (e.g. nobody ever churns).
-    Degenerate { parameter: &'static str, value: f64 },
+    Degenerate {
+        /// Name of the parameter that runs away.
+        parameter: &'static str,
+        /// Its value when the search gave up (near 0 or very large).
+        value: f64,
+    },
     /// The log-likelihood is flat or not concave at the optimum, so no
     /// standard errors exist.
     SingularInformation,
@@ -60,6 +66,7 @@ impl std::error::Error for FitError {}
 /// Stopping rules of [`bfgs`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BfgsOptions {
+    /// Most iterations before giving up (not converged).
     pub max_iterations: usize,
     /// Converged when every gradient component is at most this in absolute value.
     pub gradient_tolerance: f64,
@@ -86,10 +93,16 @@ impl Default for BfgsOptions {
 /// Result of a minimisation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Minimum {
+    /// The point reached (the minimiser when `converged`).
     pub x: Vec<f64>,
+    /// The objective at `x`.
     pub value: f64,
+    /// The objective's gradient at `x`.
     pub gradient: Vec<f64>,
+    /// Iterations taken.
     pub iterations: usize,
+    /// Whether a stopping rule of [`BfgsOptions`] was met (rather than
+    /// `max_iterations` reached or the line search failing).
     pub converged: bool,
 }
 

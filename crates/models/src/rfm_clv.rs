@@ -36,7 +36,9 @@ pub enum RfmClvError {
     DiscountOutOfRange(f64),
     /// Margin rate outside `(0, 1]`.
     MarginOutOfRange(f64),
+    /// The BG/NBD part (P(alive), expected purchases) failed.
     BgNbd(BgNbdError),
+    /// The Gamma-Gamma part (expected spend) failed.
     GammaGamma(GammaGammaError),
 }
 
@@ -79,12 +81,15 @@ pub struct Conversion {
     pub model_unit: PeriodUnit,
     /// Cash-flow step.
     pub step: PeriodUnit,
+    /// Number of cash-flow steps in the horizon.
     pub steps: u32,
     /// Length of one step in model units.
     pub model_units_per_step: f64,
     /// Horizon in model units (`steps × model_units_per_step`).
     pub horizon_model_units: f64,
+    /// Annual compound discount rate, a fraction.
     pub annual_discount: f64,
+    /// The same rate per step: `(1 + annual)^(step in years) − 1`.
     pub discount_per_step: f64,
 }
 
@@ -210,10 +215,15 @@ pub fn customer_value(
 /// Values of every customer and their totals.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PortfolioValue {
+    /// One value per customer, in input order.
     pub customers: Vec<CustomerValue>,
+    /// Sum of the customers' CLV, in currency.
     pub total_clv: f64,
+    /// Sum of the expected purchases over the horizon.
     pub total_expected_purchases: f64,
+    /// Sum of the expected revenue over the horizon (undiscounted), in currency.
     pub total_expected_revenue: f64,
+    /// How the horizon and discount were translated into model time.
     pub conversion: Conversion,
 }
 
@@ -240,10 +250,13 @@ pub fn portfolio_value(
 /// Total CLV with a standard error from the fits' parameter uncertainty.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct TotalClvInterval {
+    /// Total CLV at the fitted parameters, in currency.
     pub total_clv: f64,
+    /// Delta-method standard error of the total, in currency.
     pub std_error: f64,
     /// `total ± 1.96 · std_error` (normal approximation).
     pub low_95: f64,
+    /// Upper end of the 95 % interval, `total + 1.96 · std_error`.
     pub high_95: f64,
 }
 

@@ -27,22 +27,29 @@ use std::fmt;
 pub enum SbgError {
     /// `alpha` or `beta` not a positive finite number.
     ParamOutOfRange {
+        /// Parameter name (`alpha` or `beta`).
         name: &'static str,
+        /// The value that was refused.
         value: f64,
     },
     /// Fewer than two survival counts (period 0 and at least one more).
     TooFewPeriods(usize),
     /// A count is negative or not finite (`period` is its index).
     CountOutOfRange {
+        /// Index of the count in the survival table (0 = the cohort start).
         period: usize,
+        /// The count that was refused.
         value: f64,
     },
     /// The cohort at period 0 is empty.
     EmptyCohort,
     /// More customers alive at `period` than at the period before.
     CountIncreases {
+        /// Index of the period whose count increased.
         period: usize,
+        /// Customers alive at the period before.
         before: f64,
+        /// Customers alive at `period` (more than `before`).
         after: f64,
     },
     /// Nobody churned: churn cannot be estimated.
@@ -51,6 +58,7 @@ pub enum SbgError {
     DiscountOutOfRange(f64),
     /// The hypergeometric series did not converge (discount too close to 0).
     SeriesDidNotConverge,
+    /// The maximum-likelihood search failed.
     Fit(FitError),
 }
 
@@ -232,7 +240,10 @@ impl SbgParams {
 /// An sBG fit to a cohort survival table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SbgFit {
+    /// The maximum-likelihood estimates of `(alpha, beta)`.
     pub params: SbgParams,
+    /// Log-likelihood of the survival table at the estimates (Fader &
+    /// Hardie 2007, eq. 6).
     pub log_likelihood: f64,
     /// Standard errors of `(alpha, beta)` from the observed information.
     pub std_errors: [f64; 2],
