@@ -510,7 +510,7 @@ fn fit_from(customers: &[Rfm], starts: &[Vec<f64>]) -> Result<BgNbdFit, BgNbdErr
         fit_log_params(mean_nll, starts, n, &["r", "alpha", "a", "b"]).map_err(BgNbdError::Fit)?;
     let mut covariance = [[0.0; 4]; 4];
     for (i, row) in covariance.iter_mut().enumerate() {
-        row.copy_from_slice(&f.covariance[i]);
+        row.copy_from_slice(f.covariance.row(i));
     }
     Ok(BgNbdFit {
         params: BgNbdParams::new(f.params[0], f.params[1], f.params[2], f.params[3])?,

@@ -230,7 +230,7 @@ pub fn fit(customers: &[Rfm]) -> Result<GammaGammaFit, GammaGammaError> {
     let f = fit_log_params(mean_nll, &starts, n, &["p", "q", "v"]).map_err(GammaGammaError::Fit)?;
     let mut covariance = [[0.0; 3]; 3];
     for (i, row) in covariance.iter_mut().enumerate() {
-        row.copy_from_slice(&f.covariance[i]);
+        row.copy_from_slice(f.covariance.row(i));
     }
     Ok(GammaGammaFit {
         params: GammaGammaParams::new(f.params[0], f.params[1], f.params[2])?,

@@ -17,6 +17,7 @@
 //! Time: periods are whole contract periods (months, years…); period 0 is
 //! acquisition and the customer pays at the start of every period alive.
 
+use super::linalg::Matrix;
 use super::optim::{fit_log_params, FitError};
 use super::special::hyp2f1;
 use serde::{Deserialize, Serialize};
@@ -357,8 +358,8 @@ pub fn fit(alive: &[f64]) -> Result<SbgFit, SbgError> {
     })
 }
 
-fn cov2(c: &[Vec<f64>]) -> [[f64; 2]; 2] {
-    let at = |i: usize, j: usize| c.get(i).and_then(|r| r.get(j)).copied().unwrap_or(f64::NAN);
+fn cov2(c: &Matrix) -> [[f64; 2]; 2] {
+    let at = |i: usize, j: usize| c.get(i, j).unwrap_or(f64::NAN);
     [[at(0, 0), at(0, 1)], [at(1, 0), at(1, 1)]]
 }
 
