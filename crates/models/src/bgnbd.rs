@@ -530,6 +530,7 @@ fn fit_from(customers: &[Rfm], starts: &[Vec<f64>]) -> Result<BgNbdFit, BgNbdErr
 mod tests {
     use super::*;
     use crate::special::hyp2f1;
+    use cxi_testkit::assert_close;
 
     fn cdnow() -> BgNbdParams {
         BgNbdParams::new(0.243, 4.414, 0.793, 2.426).unwrap()
@@ -591,7 +592,7 @@ mod tests {
         let got = cdnow()
             .conditional_expected_purchases(39.0, 2, 30.43, 38.86)
             .unwrap();
-        assert!((got - 1.226).abs() < 1e-3, "{got}");
+        assert_close!(got, 1.226, 1e-3, "{got}");
     }
 
     /// Reference: R package BTYD's documented values at the CDNOW
@@ -601,8 +602,8 @@ mod tests {
     #[test]
     fn pmf_matches_btyd() {
         let p = cdnow();
-        assert!((p.prob_purchases(2.0, 10).unwrap() - 1.07869e-07).abs() < 1e-11);
-        assert!((p.prob_purchases(39.0, 0).unwrap() - 0.5737864).abs() < 1e-7);
+        assert_close!(p.prob_purchases(2.0, 10).unwrap(), 1.07869e-07, 1e-11);
+        assert_close!(p.prob_purchases(39.0, 0).unwrap(), 0.5737864, 1e-7);
         let want = [
             0.0019995214,
             0.0015170236,
@@ -617,7 +618,7 @@ mod tests {
         ];
         for (i, w) in want.iter().enumerate() {
             let got = p.prob_purchases(30.0, 11 + i as u32).unwrap();
-            assert!((got - w).abs() < 1e-9, "n={}: {got} vs {w}", 11 + i);
+            assert_close!(got, w, 1e-9, "n={}: {got} vs {w}", 11 + i);
         }
     }
 
@@ -646,7 +647,7 @@ mod tests {
                 };
             let want = num / den;
             let got = p.conditional_expected_purchases(t, x, tx, big_t).unwrap();
-            assert!((got - want).abs() < 1e-10 * want, "{got} vs {want}");
+            assert_close!(got, want, 1e-10 * want, "{got} vs {want}");
         }
     }
 
@@ -675,7 +676,7 @@ mod tests {
         let p = cdnow();
         let odds = 0.793 / 3.426 * (43.274f64 / 34.844).powf(2.243);
         let want = 1.0 / (1.0 + odds);
-        assert!((p.p_alive(2, 30.43, 38.86).unwrap() - want).abs() < 1e-12);
+        assert_close!(p.p_alive(2, 30.43, 38.86).unwrap(), want, 1e-12);
         assert_eq!(p.p_alive(0, 0.0, 38.86).unwrap(), 1.0);
         assert!(p.p_alive(2, 40.0, 38.86).is_err());
     }
@@ -697,7 +698,7 @@ mod tests {
         let mut g = [0.0; 4];
         let ll = prep.ll_grad(r, al, a, b, &mut g);
         let p = BgNbdParams::new(r, al, a, b).unwrap();
-        assert!((ll - log_likelihood(&p, &data)).abs() < 1e-10);
+        assert_close!(ll, log_likelihood(&p, &data), 1e-10);
         let base = [r, al, a, b];
         for i in 0..4 {
             let h = 1e-6 * base[i];

@@ -723,6 +723,7 @@ pub fn monte_carlo(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     fn simple() -> BusinessCaseInputs {
         BusinessCaseInputs {
@@ -756,15 +757,15 @@ mod tests {
         let c = appraise(&simple()).unwrap();
         let cf: Vec<f64> = c.rows.iter().map(|r| r.net_cash_flow).collect();
         assert_eq!(cf, vec![-1_000.0, -500.0, 2_000.0]);
-        assert!((c.rows[2].customers_initiative - 850.0).abs() < 1e-9);
+        assert_close!(c.rows[2].customers_initiative, 850.0, 1e-9);
         let npv = -1_000.0 - 500.0 / 1.1 + 2_000.0 / 1.21;
         assert!((c.npv - npv).abs() < 1e-9 && (c.npv - 198.347).abs() < 1e-3);
         let pvc = 1_000.0 + 500.0 / 1.1 + 500.0 / 1.21;
-        assert!((c.pv_costs - pvc).abs() < 1e-9);
-        assert!((c.roi.unwrap() - npv / pvc).abs() < 1e-12);
-        assert!((c.payback_years.unwrap() - 1.75).abs() < 1e-12);
+        assert_close!(c.pv_costs, pvc, 1e-9);
+        assert_close!(c.roi.unwrap(), npv / pvc, 1e-12);
+        assert_close!(c.payback_years.unwrap(), 1.75, 1e-12);
         let dp = 1.0 + (1_000.0 + 500.0 / 1.1) / (2_000.0 / 1.21);
-        assert!((c.discounted_payback_years.unwrap() - dp).abs() < 1e-12);
+        assert_close!(c.discounted_payback_years.unwrap(), dp, 1e-12);
     }
 
     /// Reference: hand computation of the other effects in one year:
@@ -792,8 +793,8 @@ mod tests {
             "{}",
             y1.extra_margin
         );
-        assert!((y1.support_savings - 2_500.0).abs() < 1e-9);
-        assert!((c.rows[2].customers_baseline - 900.0).abs() < 1e-9);
+        assert_close!(y1.support_savings, 2_500.0, 1e-9);
+        assert_close!(c.rows[2].customers_baseline, 900.0, 1e-9);
     }
 
     #[test]
@@ -830,9 +831,9 @@ mod tests {
     #[test]
     fn tornado_by_hand() {
         let (base, bars) = tornado(&simple(), 0.10, &[]).unwrap();
-        assert!((base - appraise(&simple()).unwrap().npv).abs() < 1e-12);
+        assert_close!(base, appraise(&simple()).unwrap().npv, 1e-12);
         let run = bars.iter().find(|b| b.input == Input::RunningCost).unwrap();
-        assert!((run.swing - 2.0 * 50.0 * (1.0 / 1.1 + 1.0 / 1.21)).abs() < 1e-9);
+        assert_close!(run.swing, 2.0 * 50.0 * (1.0 / 1.1 + 1.0 / 1.21), 1e-9);
         assert!(run.npv_low > run.npv_high);
         assert!(bars.windows(2).all(|w| w[0].swing >= w[1].swing));
         // Zero-valued inputs are skipped unless given a range.
@@ -887,7 +888,7 @@ mod tests {
             "{:?}",
             mc.npv
         );
-        assert!((mc.npv_mean - npv).abs() < 0.03 * half);
+        assert_close!(mc.npv_mean, npv, 0.03 * half);
         assert_eq!(mc.cumulative_discounted.len(), 3);
         assert_eq!(monte_carlo(&i, &unc, 20_000, 42).unwrap(), mc);
         assert_ne!(monte_carlo(&i, &unc, 20_000, 43).unwrap(), mc);
@@ -914,7 +915,7 @@ mod tests {
             })
             .collect();
         xs.sort_by(f64::total_cmp);
-        assert!((percentile(&xs, 0.5) - (1.0 - 0.5f64.sqrt())).abs() < 0.01);
+        assert_close!(percentile(&xs, 0.5), (1.0 - 0.5f64.sqrt()), 0.01);
         // Type-7 percentile by hand: [1,2,3,4] at 0.25 → 1.75.
         assert_eq!(percentile(&[1.0, 2.0, 3.0, 4.0], 0.25), 1.75);
     }

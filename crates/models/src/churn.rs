@@ -487,6 +487,7 @@ pub fn trailing_churn(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     /// Reference: hand computation, N₀ = 1,000, churn 10 %, ARPU 50, 3
     /// periods: paying customers 1000, 900, 810 instead of 3×1000, so
@@ -494,10 +495,10 @@ mod tests {
     #[test]
     fn impact_by_hand() {
         let i = churn_impact(1_000.0, 0.1, 50.0, 0.4, 3).unwrap();
-        assert!((i.revenue_lost - 14_500.0).abs() < 1e-9);
-        assert!((i.margin_lost - 5_800.0).abs() < 1e-9);
-        assert!((i.customers_lost - 271.0).abs() < 1e-9);
-        assert!((i.customers_at_end - 729.0).abs() < 1e-9);
+        assert_close!(i.revenue_lost, 14_500.0, 1e-9);
+        assert_close!(i.margin_lost, 5_800.0, 1e-9);
+        assert_close!(i.customers_lost, 271.0, 1e-9);
+        assert_close!(i.customers_at_end, 729.0, 1e-9);
         let none = churn_impact(1_000.0, 0.0, 50.0, 0.4, 12).unwrap();
         assert_eq!((none.revenue_lost, none.customers_lost), (0.0, 0.0));
         assert!(churn_impact(1_000.0, 1.2, 50.0, 0.4, 3).is_err());
@@ -510,16 +511,16 @@ mod tests {
     #[test]
     fn cohort_value_matches_direct_sum() {
         let v = cohort_value(1.0, 1.0, 0.2, 0.1, None, PeriodUnit::Year).unwrap();
-        assert!((v.value - 1.0 / 0.3).abs() < 1e-12);
+        assert_close!(v.value, 1.0 / 0.3, 1e-12);
         let direct: f64 = (1..=3000)
             .map(|t| 0.8f64.powi(t - 1) / 1.1f64.powi(t))
             .sum();
-        assert!((v.value - direct).abs() < 1e-12);
+        assert_close!(v.value, direct, 1e-12);
         let f = cohort_value(100.0, 20.0, 0.05, 0.01, Some(24), PeriodUnit::Month).unwrap();
         let direct: f64 = (1..=24)
             .map(|t| 100.0 * 20.0 * 0.95f64.powi(t - 1) / 1.01f64.powi(t))
             .sum();
-        assert!((f.value - direct).abs() < 1e-9);
+        assert_close!(f.value, direct, 1e-9);
     }
 
     /// Zero churn: finite with discounting (m/d), and a stated finite
@@ -550,7 +551,7 @@ mod tests {
     fn reduction_npv_by_hand() {
         let v = churn_reduction_value(10_000.0, 20.0, 0.03, 0.01, 0.01, None, PeriodUnit::Month)
             .unwrap();
-        assert!((v.npv - 200_000.0 * (1.0 / 0.03 - 1.0 / 0.04)).abs() < 1e-6);
+        assert_close!(v.npv, 200_000.0 * (1.0 / 0.03 - 1.0 / 0.04), 1e-6);
         // Reducing to zero with no discount: both sides on the 5-year horizon.
         let z = churn_reduction_value(10.0, 1.0, 0.01, 0.01, 0.0, None, PeriodUnit::Month).unwrap();
         assert_eq!(z.before.horizon, Some(60));
@@ -572,7 +573,7 @@ mod tests {
         let r = revenue_retention(100_000.0, 15_000.0, 5_000.0, 8_000.0).unwrap();
         assert!((r.grr - 0.87).abs() < 1e-12 && (r.nrr - 1.02).abs() < 1e-12);
         match quick_ratio(20_000.0, 15_000.0, 5_000.0, 8_000.0).unwrap() {
-            QuickRatio::Ratio(q) => assert!((q - 35.0 / 13.0).abs() < 1e-12),
+            QuickRatio::Ratio(q) => assert_close!(q, 35.0 / 13.0, 1e-12),
             other => panic!("{other:?}"),
         }
         assert_eq!(
@@ -595,7 +596,7 @@ mod tests {
             trailing_churn(&[10.0, 30.0, 5.0, 5.0], &[1000.0, 1000.0, 500.0, 500.0], 3).unwrap();
         let want = [0.01, 0.02, 0.018, 0.02];
         for (g, w) in t.iter().zip(want) {
-            assert!((g.unwrap() - w).abs() < 1e-15);
+            assert_close!(g.unwrap(), w, 1e-15);
         }
         assert_eq!(trailing_churn(&[0.0], &[0.0], 2).unwrap(), vec![None]);
         assert!(matches!(

@@ -675,6 +675,7 @@ pub fn importance_performance(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     /// `mtcars` (R datasets; Henderson & Velleman 1981): mpg, cyl, disp, hp, gear.
     const MTCARS: [[f64; 5]; 32] = [
@@ -752,7 +753,7 @@ mod tests {
             MissingData::Listwise,
         )
         .unwrap();
-        assert!((a.r2 - 0.779_189_6).abs() < 1e-6, "{}", a.r2);
+        assert_close!(a.r2, 0.779_189_6, 1e-6, "{}", a.r2);
         let raw = [0.228_479_7, 0.222_146_9, 0.232_174_4, 0.096_388_6];
         let rescaled = [29.322_74, 28.509_99, 29.796_91, 12.370_37];
         let signs = [-1, -1, -1, 1];
@@ -772,7 +773,7 @@ mod tests {
             assert_eq!(d.sign, signs[j], "{}", d.name);
         }
         let shap: f64 = a.attributes.iter().map(|d| d.shapley.unwrap()).sum();
-        assert!((shap - a.r2).abs() < 1e-12);
+        assert_close!(shap, a.r2, 1e-12);
         assert_eq!(a.n_used, 32);
         // Independent reference for LMG: the same data regressed with an
         // intercept on raw values in exact rational arithmetic (Python
@@ -804,8 +805,8 @@ mod tests {
         let (r12, r1, r2) = (0.4, 0.5, 0.3);
         let full = (r1 * r1 + r2 * r2 - 2.0 * r1 * r2 * r12) / (1.0 - r12 * r12);
         let phi = shapley_lmg(&Matrix::from_rows(&[[1.0, r12], [r12, 1.0]]), &[r1, r2]);
-        assert!((phi[0] - (r1 * r1 + full - r2 * r2) / 2.0).abs() < 1e-14);
-        assert!((phi[1] - (r2 * r2 + full - r1 * r1) / 2.0).abs() < 1e-14);
+        assert_close!(phi[0], (r1 * r1 + full - r2 * r2) / 2.0, 1e-14);
+        assert_close!(phi[1], (r2 * r2 + full - r1 * r1) / 2.0, 1e-14);
     }
 
     /// Reference: the definition of LMG as an average over all p! orders of
@@ -858,7 +859,7 @@ mod tests {
         assert_eq!(perms, 24);
         let phi = shapley_lmg(&rxx, &rxy);
         for j in 0..4 {
-            assert!((phi[j] - brute[j] / 24.0).abs() < 1e-12, "{j}");
+            assert_close!(phi[j], brute[j] / 24.0, 1e-12, "{j}");
         }
     }
 
@@ -906,11 +907,11 @@ mod tests {
             MissingData::Listwise,
         )
         .unwrap();
-        assert!((a.r2 - 1.0).abs() < 1e-12);
+        assert_close!(a.r2, 1.0, 1e-12);
         let want = [0.9, 0.1, 0.0];
         for (d, w) in a.attributes.iter().zip(want) {
-            assert!((d.raw_weight - w).abs() < 1e-12, "{}", d.name);
-            assert!((d.shapley.unwrap() - w).abs() < 1e-12, "{}", d.name);
+            assert_close!(d.raw_weight, w, 1e-12, "{}", d.name);
+            assert_close!(d.shapley.unwrap(), w, 1e-12, "{}", d.name);
         }
         assert_eq!(a.attributes[2].sign, 0);
         assert!(a.warnings.is_empty());
@@ -988,11 +989,11 @@ mod tests {
             |w| matches!(w, DriversWarning::Collinear { attribute, vif: None } if attribute == "a")
         ));
         let w = &a.attributes;
-        assert!((w[0].raw_weight - w[1].raw_weight).abs() < 1e-9);
+        assert_close!(w[0].raw_weight, w[1].raw_weight, 1e-9);
         let sum: f64 = w.iter().map(|d| d.raw_weight).sum();
-        assert!((sum - a.r2).abs() < 1e-9);
+        assert_close!(sum, a.r2, 1e-9);
         let shap: f64 = w.iter().map(|d| d.shapley.unwrap()).sum();
-        assert!((shap - a.r2).abs() < 1e-9);
+        assert_close!(shap, a.r2, 1e-9);
     }
 
     /// Listwise drops incomplete rows; pairwise keeps each pair's rows. With
@@ -1022,7 +1023,7 @@ mod tests {
         };
         let l = run(&y, &x1, MissingData::Listwise);
         let p = run(&y, &x1, MissingData::Pairwise);
-        assert!((l.r2 - p.r2).abs() < 1e-12);
+        assert_close!(l.r2, p.r2, 1e-12);
         let mut holes = x1.clone();
         holes[0] = None;
         holes[5] = None;
@@ -1093,8 +1094,8 @@ mod tests {
             .any(|w| matches!(w, DriversWarning::NotPositiveDefinite { .. })));
         let raw: f64 = a.attributes.iter().map(|d| d.raw_weight).sum();
         let shap: f64 = a.attributes.iter().map(|d| d.shapley.unwrap()).sum();
-        assert!((raw - a.r2).abs() < 1e-9, "{raw} {}", a.r2);
-        assert!((shap - a.r2).abs() < 1e-9);
+        assert_close!(raw, a.r2, 1e-9, "{raw} {}", a.r2);
+        assert_close!(shap, a.r2, 1e-9);
         assert!(a.attributes.iter().all(|d| d.raw_weight.is_finite()));
     }
 
@@ -1200,8 +1201,8 @@ mod tests {
             .collect(),
         };
         let chart = importance_performance(&analysis, ImportanceMeasure::Shapley);
-        assert!((chart.importance_cut - 25.0).abs() < 1e-12);
-        assert!((chart.performance_cut - 3.7).abs() < 1e-12);
+        assert_close!(chart.importance_cut, 25.0, 1e-12);
+        assert_close!(chart.performance_cut, 3.7, 1e-12);
         let q: Vec<Quadrant> = chart.points.iter().map(|p| p.quadrant).collect();
         assert_eq!(
             q,

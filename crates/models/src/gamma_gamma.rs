@@ -340,6 +340,7 @@ fn pearson(a: &[f64], b: &[f64]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     fn cust(x: u32, m: f64) -> Rfm {
         Rfm {
@@ -406,7 +407,7 @@ mod tests {
                 let w = if i == 0 || i == n { 0.5 } else { 1.0 };
                 total += w * g.log_likelihood_one(x, z).exp() * z * h;
             }
-            assert!((total - 1.0).abs() < 1e-4, "x={x}: {total}");
+            assert_close!(total, 1.0, 1e-4, "x={x}: {total}");
         }
     }
 
@@ -417,10 +418,10 @@ mod tests {
     fn expected_spend_is_weighted_mean() {
         let g = GammaGammaParams::new(2.0, 4.0, 30.0).unwrap();
         let pop = g.population_mean_spend().unwrap();
-        assert!((pop - 20.0).abs() < 1e-12);
+        assert_close!(pop, 20.0, 1e-12);
         let w = 2.0 * 5.0 / (2.0 * 5.0 + 3.0);
         let want = (1.0 - w) * pop + w * 50.0;
-        assert!((g.expected_average_spend(5, 50.0).unwrap() - want).abs() < 1e-12);
+        assert_close!(g.expected_average_spend(5, 50.0).unwrap(), want, 1e-12);
     }
 
     #[test]
@@ -456,7 +457,7 @@ mod tests {
         };
         let mut grad = [0.0; 3];
         let ll = prep.ll_grad(base[0], base[1], base[2], &mut grad);
-        assert!((ll - ll_at(base)).abs() < 1e-10);
+        assert_close!(ll, ll_at(base), 1e-10);
         for i in 0..3 {
             let h = 1e-6 * base[i];
             let (mut up, mut dn) = (base, base);

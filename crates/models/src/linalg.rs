@@ -256,6 +256,7 @@ pub fn subset_r2(rxx: &Matrix, rxy: &[f64], subset: u32, scratch: &mut [f64]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     fn reconstruct(e: &SymmetricEigen) -> Matrix {
         let n = e.values.len();
@@ -296,16 +297,16 @@ mod tests {
         let e = symmetric_eigen(&a);
         let back = reconstruct(&e);
         for (x, y) in a.as_slice().iter().zip(back.as_slice()) {
-            assert!((x - y).abs() < 1e-12);
+            assert_close!(x, y, 1e-12);
         }
         for i in 0..4 {
             for j in 0..4 {
                 let dot: f64 = (0..4).map(|k| e.vectors[(k, i)] * e.vectors[(k, j)]).sum();
                 let want = if i == j { 1.0 } else { 0.0 };
-                assert!((dot - want).abs() < 1e-12);
+                assert_close!(dot, want, 1e-12);
             }
         }
-        assert!((e.values.iter().sum::<f64>() - 4.0).abs() < 1e-12);
+        assert_close!(e.values.iter().sum::<f64>(), 4.0, 1e-12);
     }
 
     /// Reference: with two predictors, R² = (r1² + r2² − 2 r1 r2 r12)/(1 − r12²)
@@ -317,9 +318,9 @@ mod tests {
         let rxy = [r1, r2];
         let mut scratch = vec![0.0; 6];
         let want = (r1 * r1 + r2 * r2 - 2.0 * r1 * r2 * r12) / (1.0 - r12 * r12);
-        assert!((subset_r2(&rxx, &rxy, 0b11, &mut scratch) - want).abs() < 1e-14);
-        assert!((subset_r2(&rxx, &rxy, 0b01, &mut scratch) - r1 * r1).abs() < 1e-14);
-        assert!((subset_r2(&rxx, &rxy, 0b10, &mut scratch) - r2 * r2).abs() < 1e-14);
+        assert_close!(subset_r2(&rxx, &rxy, 0b11, &mut scratch), want, 1e-14);
+        assert_close!(subset_r2(&rxx, &rxy, 0b01, &mut scratch), r1 * r1, 1e-14);
+        assert_close!(subset_r2(&rxx, &rxy, 0b10, &mut scratch), r2 * r2, 1e-14);
         assert_eq!(subset_r2(&rxx, &rxy, 0, &mut scratch), 0.0);
     }
 
@@ -329,6 +330,6 @@ mod tests {
         let rxx = Matrix::from_rows(&[[1.0, 1.0], [1.0, 1.0]]);
         let rxy = [0.5, 0.5];
         let mut scratch = vec![0.0; 6];
-        assert!((subset_r2(&rxx, &rxy, 0b11, &mut scratch) - 0.25).abs() < 1e-12);
+        assert_close!(subset_r2(&rxx, &rxy, 0b11, &mut scratch), 0.25, 1e-12);
     }
 }

@@ -456,6 +456,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     fn rosenbrock(x: &[f64], g: &mut [f64]) -> f64 {
         let (a, b) = (x[0], x[1]);
@@ -511,7 +512,7 @@ mod tests {
         let want = [[3.0 / 11.0, -1.0 / 11.0], [-1.0 / 11.0, 4.0 / 11.0]];
         for i in 0..2 {
             for j in 0..2 {
-                assert!((inv[(i, j)] - want[i][j]).abs() < 1e-15);
+                assert_close!(inv[(i, j)], want[i][j], 1e-15);
             }
         }
         assert!(invert_spd(&Matrix::from_rows(&[[1.0, 2.0], [2.0, 1.0]])).is_none());
@@ -521,7 +522,7 @@ mod tests {
         for i in 0..3 {
             for j in 0..3 {
                 let p: f64 = (0..3).map(|k| a[(i, k)] * inv[(k, j)]).sum();
-                assert!((p - if i == j { 1.0 } else { 0.0 }).abs() < 1e-14);
+                assert_close!(p, if i == j { 1.0 } else { 0.0 }, 1e-14);
             }
         }
     }
@@ -536,7 +537,7 @@ mod tests {
         };
         let h = hessian_from_gradient(&mut g, &[0.3, -0.2], 1e-4);
         assert!((h[(0, 0)] - 4.0).abs() < 1e-9 && (h[(0, 1)] - 1.0).abs() < 1e-9);
-        assert!((h[(1, 1)] - 3.0).abs() < 1e-9);
+        assert_close!(h[(1, 1)], 3.0, 1e-9);
         let mut f = |x: &[f64]| x[0] * x[0] + 3.0 * x[0] * x[1];
         let mut out = [0.0; 2];
         numerical_gradient(&mut f, &[2.0, 1.0], 1e-6, &mut out);
@@ -558,9 +559,9 @@ mod tests {
         };
         let fit = fit_log_params(nll, &[vec![0.0], vec![2.0]], n, &["lambda"]).unwrap();
         let lam = 1.0 / mean;
-        assert!((fit.params[0] - lam).abs() < 1e-8);
-        assert!((fit.std_errors[0] - lam / n.sqrt()).abs() < 1e-6);
-        assert!((fit.log_likelihood - n * (lam.ln() - 1.0)).abs() < 1e-9);
+        assert_close!(fit.params[0], lam, 1e-8);
+        assert_close!(fit.std_errors[0], lam / n.sqrt(), 1e-6);
+        assert_close!(fit.log_likelihood, n * (lam.ln() - 1.0), 1e-9);
     }
 
     #[test]

@@ -320,6 +320,7 @@ pub fn total_clv_interval(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     fn bg() -> BgNbdParams {
         BgNbdParams::new(0.243, 4.414, 0.793, 2.426).unwrap()
@@ -342,8 +343,8 @@ mod tests {
     fn conversion_is_stated() {
         let s = ClvSettings::new(PeriodUnit::Week, PeriodUnit::Month, 12, 0.10, 1.0).unwrap();
         let c = s.conversion();
-        assert!((c.horizon_model_units - 365.25 / 7.0).abs() < 1e-12);
-        assert!((c.discount_per_step - 0.007_974_140_4).abs() < 1e-9);
+        assert_close!(c.horizon_model_units, 365.25 / 7.0, 1e-12);
+        assert_close!(c.discount_per_step, 0.007_974_140_4, 1e-9);
         assert_eq!(
             c.to_string(),
             "horizon 12 month(s) = 52.1786 week(s) of model time; annual discount 10.0000% = 0.797414% per month, cash flows discounted at the end of each month"
@@ -364,8 +365,8 @@ mod tests {
                 .conditional_expected_purchases(t, 2, 30.43, 38.86)
                 .unwrap();
             let ez = gg().expected_average_spend(2, 22.35).unwrap();
-            assert!((v.clv - 0.3 * ez * ey).abs() < 1e-10, "{step:?}");
-            assert!((v.expected_revenue - ez * ey).abs() < 1e-10);
+            assert_close!(v.clv, 0.3 * ez * ey, 1e-10, "{step:?}");
+            assert_close!(v.expected_revenue, ez * ey, 1e-10);
         }
     }
 
@@ -385,7 +386,7 @@ mod tests {
             .unwrap();
         let ez = gg().expected_average_spend(1, 40.0).unwrap();
         let want = ez * (y1 / 1.1 + (y2 - y1) / 1.21);
-        assert!((v.clv - want).abs() < 1e-10, "{} vs {want}", v.clv);
+        assert_close!(v.clv, want, 1e-10, "{} vs {want}", v.clv);
     }
 
     #[test]
@@ -398,7 +399,7 @@ mod tests {
         let s = ClvSettings::new(PeriodUnit::Week, PeriodUnit::Month, 12, 0.1, 1.0).unwrap();
         let p = portfolio_value(&bg(), &gg(), &custs, &s).unwrap();
         let sum: f64 = p.customers.iter().map(|v| v.clv).sum();
-        assert!((p.total_clv - sum).abs() < 1e-12);
+        assert_close!(p.total_clv, sum, 1e-12);
         // More history with a recent purchase is worth more.
         assert!(p.customers[2].clv > p.customers[1].clv);
         assert_eq!(

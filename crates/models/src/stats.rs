@@ -431,6 +431,7 @@ pub fn mean_interval(values: &[f64], confidence: ConfidenceLevel) -> MeanInterva
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     /// Reference: standard normal table (Abramowitz & Stegun 26.2), values to
     /// 12 digits; tolerance 1e-8 (Acklam's stated relative error is 1.15e-9).
@@ -446,7 +447,7 @@ mod tests {
             (0.01, -2.326_347_874_041),
         ];
         for (p, z) in table {
-            assert!((normal_quantile(p) - z).abs() < 1e-8, "p={p}");
+            assert_close!(normal_quantile(p), z, 1e-8, "p={p}");
         }
         assert!(normal_quantile(1.5).is_nan());
         assert_eq!(normal_quantile(0.0), f64::NEG_INFINITY);
@@ -459,11 +460,11 @@ mod tests {
     /// is 0.05 only to 2e-9 (1.959964 is z₀.₉₇₅ rounded), so 1e-8 there.
     #[test]
     fn normal_cdf_table() {
-        assert!((normal_cdf(1.96) - 0.975_002_104_852).abs() < 1e-12);
+        assert_close!(normal_cdf(1.96), 0.975_002_104_852, 1e-12);
         assert_eq!(normal_cdf(0.0), 0.5);
-        assert!((normal_cdf(-1.0) - 0.158_655_253_931).abs() < 1e-12);
-        assert!((normal_cdf(-10.0) / 7.619_853_024_160_527e-24 - 1.0).abs() < 1e-14);
-        assert!((two_sided_p(1.959_964) - 0.05).abs() < 1e-8);
+        assert_close!(normal_cdf(-1.0), 0.158_655_253_931, 1e-12);
+        assert_close!(normal_cdf(-10.0) / 7.619_853_024_160_527e-24, 1.0, 1e-14);
+        assert_close!(two_sided_p(1.959_964), 0.05, 1e-8);
     }
 
     /// Reference: Student-t critical values from standard tables (e.g. NIST
@@ -481,7 +482,7 @@ mod tests {
         ];
         for (p, df, t) in table {
             let got = student_t_quantile(p, df);
-            assert!((got - t).abs() < 1e-6, "p={p} df={df}: {got}");
+            assert_close!(got, t, 1e-6, "p={p} df={df}: {got}");
             assert!((student_t_quantile(1.0 - p, df) + t).abs() < 1e-6);
         }
     }
@@ -493,7 +494,7 @@ mod tests {
             "confidence level must be in (0,1): got 1"
         );
         assert!(ConfidenceLevel::new(f64::NAN).is_err());
-        assert!((ConfidenceLevel::NINETY_FIVE.z() - 1.959_964).abs() < 1e-6);
+        assert_close!(ConfidenceLevel::NINETY_FIVE.z(), 1.959_964, 1e-6);
     }
 
     /// Reference: Sauro & Lewis (2016), ch. 3: 7 of 10 users completing a task
@@ -503,9 +504,9 @@ mod tests {
     #[test]
     fn adjusted_wald_seven_of_ten() {
         let ci = adjusted_wald_proportion(7, 10, ConfidenceLevel::NINETY_FIVE);
-        assert!((ci.estimate - 0.7).abs() < 1e-12);
-        assert!((ci.ci_low - 0.392_325).abs() < 1e-5, "{}", ci.ci_low);
-        assert!((ci.ci_high - 0.896_662).abs() < 1e-5, "{}", ci.ci_high);
+        assert_close!(ci.estimate, 0.7, 1e-12);
+        assert_close!(ci.ci_low, 0.392_325, 1e-5, "{}", ci.ci_low);
+        assert_close!(ci.ci_high, 0.896_662, 1e-5, "{}", ci.ci_high);
     }
 
     /// Reference: hand computation. Values 1..=5: mean 3, s = √2.5 = 1.581139,
@@ -514,9 +515,9 @@ mod tests {
     fn mean_interval_hand_computed() {
         let m = mean_interval(&[1.0, 2.0, 3.0, 4.0, 5.0], ConfidenceLevel::NINETY_FIVE);
         assert_eq!(m.n, 5);
-        assert!((m.mean - 3.0).abs() < 1e-12);
-        assert!((m.sd - 1.581_138_830).abs() < 1e-9);
-        assert!((m.margin_of_error - 1.963_243).abs() < 1e-5);
+        assert_close!(m.mean, 3.0, 1e-12);
+        assert_close!(m.sd, 1.581_138_830, 1e-9);
+        assert_close!(m.margin_of_error, 1.963_243, 1e-5);
         let one = mean_interval(&[4.0], ConfidenceLevel::NINETY_FIVE);
         assert_eq!((one.ci_low, one.ci_high), (4.0, 4.0));
     }
