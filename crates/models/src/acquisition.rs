@@ -13,15 +13,23 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq)]
 pub enum AcquisitionError {
     /// A money amount or count is negative or not finite.
-    NotANonNegativeNumber { field: &'static str, value: f64 },
+    NotANonNegativeNumber {
+        /// Name of the input, as shown to the user.
+        field: &'static str,
+        /// The value that was refused.
+        value: f64,
+    },
     /// CAC needs at least one new customer.
     NoNewCustomers,
     /// Monthly margin per customer must be positive for CAC to be recovered.
     MarginNotPositive(f64),
     /// `channel` (0-based) has an invalid field.
     Channel {
+        /// Position of the channel in the input list, 0-based.
         index: usize,
+        /// The channel's name.
         name: String,
+        /// What is wrong with the channel's field.
         error: Box<AcquisitionError>,
     },
     /// Monthly churn outside `[0, 1)`.
@@ -77,8 +85,11 @@ pub fn cac(spend: f64, new_customers: f64) -> Result<f64, AcquisitionError> {
 /// Spend and customers won by one acquisition channel over a period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Channel {
+    /// Channel name (e.g. "paid search").
     pub name: String,
+    /// Acquisition spend on the channel over the period, in currency.
     pub spend: f64,
+    /// New customers the channel won over the same period.
     pub new_customers: f64,
 }
 
@@ -87,7 +98,9 @@ pub struct Channel {
 pub struct CacReport {
     /// Total spend over total new customers.
     pub blended: f64,
+    /// Spend summed over the channels, in currency.
     pub total_spend: f64,
+    /// New customers summed over the channels.
     pub total_new_customers: f64,
     /// `(name, CAC)`; `None` for a channel that won no customer (its spend
     /// still counts in the blended CAC).
@@ -231,6 +244,7 @@ pub fn net_clv(clv: f64, cac: f64, lifetime_cost_to_serve: f64) -> Result<f64, A
 mod tests {
     use super::*;
     use crate::clv::FirstPayment;
+    use cxi_testkit::assert_close;
     use cxi_types::period::PeriodUnit;
 
     fn ch(name: &str, spend: f64, n: f64) -> Channel {
@@ -252,7 +266,7 @@ mod tests {
             ch("events", 1_000.0, 0.0),
         ])
         .unwrap();
-        assert!((r.blended - 17_000.0 / 120.0).abs() < 1e-12);
+        assert_close!(r.blended, 17_000.0 / 120.0, 1e-12);
         assert_eq!(r.per_channel[0], ("search".to_string(), Some(100.0)));
         assert_eq!(r.per_channel[1].1, Some(300.0));
         assert_eq!(r.per_channel[2].1, None);
@@ -273,8 +287,8 @@ mod tests {
         let p = payback_months_with_churn(1_200.0, 100.0, 0.02)
             .unwrap()
             .unwrap();
-        assert!((p - 0.76f64.ln() / 0.98f64.ln()).abs() < 1e-12);
-        assert!((p - 13.584_16).abs() < 1e-5);
+        assert_close!(p, 0.76f64.ln() / 0.98f64.ln(), 1e-12);
+        assert_close!(p, 13.584_16, 1e-5);
         assert_eq!(
             payback_months_with_churn(6_000.0, 100.0, 0.02).unwrap(),
             None
@@ -303,9 +317,9 @@ mod tests {
         let inputs =
             ClvInputs::new(50.0, 0.9, 0.01, PeriodUnit::Month, FirstPayment::Excluded).unwrap();
         let life = lifetime_cost_to_serve(cts, &inputs).unwrap();
-        assert!((life - 16.0 * 0.9 / 0.11).abs() < 1e-12);
+        assert_close!(life, 16.0 * 0.9 / 0.11, 1e-12);
         let net = net_clv(900.0, 300.0, life).unwrap();
-        assert!((net - (900.0 - 300.0 - 130.909_090_909_090_9)).abs() < 1e-9);
+        assert_close!(net, (900.0 - 300.0 - 130.909_090_909_090_9), 1e-9);
         assert!(cost_to_serve(f64::NAN, 1.0, 0.0).is_err());
     }
 }

@@ -35,20 +35,35 @@ pub const MAX_DRAWS: u32 = 200_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Input {
+    /// [`BusinessCaseInputs::customers`]: customers at the start.
     Customers,
+    /// [`BusinessCaseInputs::revenue_per_customer`]: revenue per customer per year.
     RevenuePerCustomer,
+    /// [`BusinessCaseInputs::margin_rate`]: margin as a share of revenue.
     MarginRate,
+    /// [`BusinessCaseInputs::annual_churn`]: share of customers lost per year.
     AnnualChurn,
+    /// [`BusinessCaseInputs::new_customers_per_year`]: customers acquired per year.
     NewCustomersPerYear,
+    /// [`BusinessCaseInputs::contacts_per_customer`]: support contacts per customer per year.
     ContactsPerCustomer,
+    /// [`BusinessCaseInputs::cost_per_contact`]: cost of one support contact.
     CostPerContact,
+    /// [`BusinessCaseInputs::one_off_cost`]: cost of the initiative at year 0.
     OneOffCost,
+    /// [`BusinessCaseInputs::running_cost`]: cost of the initiative per year.
     RunningCost,
+    /// [`BusinessCaseInputs::discount_rate`]: annual discount rate.
     DiscountRate,
+    /// [`BusinessCaseInputs::churn_reduction`]: churn cut, in fraction points.
     ChurnReduction,
+    /// [`BusinessCaseInputs::spend_uplift`]: relative rise of spend per customer.
     SpendUplift,
+    /// [`BusinessCaseInputs::contact_reduction`]: relative cut of support contacts.
     ContactReduction,
+    /// [`BusinessCaseInputs::nps_points`]: NPS change in points.
     NpsPoints,
+    /// [`BusinessCaseInputs::revenue_per_nps_point`]: relative revenue change per NPS point.
     RevenuePerNpsPoint,
 }
 
@@ -99,18 +114,31 @@ impl Input {
 pub enum BusinessCaseError {
     /// An input outside its range; `expected` describes the range.
     OutOfRange {
+        /// The input that was refused.
         input: Input,
+        /// Its value.
         value: f64,
+        /// The accepted range, in words (e.g. "in [0, 1]").
         expected: &'static str,
     },
     /// Appraisal of 0 years or more than [`MAX_YEARS`].
     YearsOutOfRange(u32),
     /// The churn reduction exceeds the churn.
-    ReductionExceedsChurn { churn: f64, reduction: f64 },
+    ReductionExceedsChurn {
+        /// Annual churn, a fraction.
+        churn: f64,
+        /// Churn reduction asked for, in fraction points.
+        reduction: f64,
+    },
     /// Monte-Carlo draws 0 or above [`MAX_DRAWS`].
     DrawsOutOfRange(u32),
     /// An uncertainty is malformed (`low > high`, negative sd, mode outside).
-    BadUncertainty { input: Input, reason: &'static str },
+    BadUncertainty {
+        /// The input whose uncertainty is malformed.
+        input: Input,
+        /// What is wrong with it, in words.
+        reason: &'static str,
+    },
 }
 
 impl fmt::Display for BusinessCaseError {
@@ -155,6 +183,7 @@ pub struct BusinessCaseInputs {
     pub new_customers_per_year: f64,
     /// Support contacts per customer per year.
     pub contacts_per_customer: f64,
+    /// Cost of one support contact, in currency.
     pub cost_per_contact: f64,
     /// Cost of the initiative at year 0.
     pub one_off_cost: f64,
@@ -268,16 +297,27 @@ impl BusinessCaseInputs {
 /// One row of the yearly cash-flow table.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct YearRow {
+    /// Year `t`, 0 (the one-off cost) to `years`.
     pub year: u32,
+    /// Customers paying in year `t` without the initiative, `N_t`.
     pub customers_baseline: f64,
+    /// Customers paying in year `t` with the initiative (lower churn).
     pub customers_initiative: f64,
+    /// Margin rate × (revenue with the initiative − revenue without), in currency.
     pub extra_margin: f64,
+    /// Support cost without the initiative minus support cost with it, in currency.
     pub support_savings: f64,
+    /// `extra_margin + support_savings`.
     pub benefits: f64,
+    /// Cost of the initiative this year (year 0: the one-off cost).
     pub costs: f64,
+    /// `benefits − costs`, valued at year end.
     pub net_cash_flow: f64,
+    /// `net_cash_flow / (1 + d)^t`.
     pub discounted_cash_flow: f64,
+    /// Sum of `net_cash_flow` over years 0..=t.
     pub cumulative: f64,
+    /// Sum of `discounted_cash_flow` over years 0..=t.
     pub cumulative_discounted: f64,
 }
 
@@ -286,8 +326,11 @@ pub struct YearRow {
 pub struct BusinessCase {
     /// Year 0 (one-off cost) to `years`.
     pub rows: Vec<YearRow>,
+    /// Net present value: sum of the discounted cash flows, `PV(benefits) − PV(costs)`.
     pub npv: f64,
+    /// Present value of the benefits, in currency.
     pub pv_benefits: f64,
+    /// Present value of the costs (one-off and running), in currency.
     pub pv_costs: f64,
     /// `NPV / PV(costs)`; `None` when nothing is spent.
     pub roi: Option<f64>,
@@ -401,10 +444,15 @@ fn payback(
 /// One bar of a tornado chart.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct TornadoBar {
+    /// The input varied, all others held at their base values.
     pub input: Input,
+    /// The input's low value.
     pub low: f64,
+    /// The input's high value.
     pub high: f64,
+    /// NPV with the input at `low`.
     pub npv_low: f64,
+    /// NPV with the input at `high`.
     pub npv_high: f64,
     /// `|npv_high − npv_low|`, the bar's length.
     pub swing: f64,
@@ -497,15 +545,21 @@ fn clamp_valid(inputs: &BusinessCaseInputs, input: Input, value: f64) -> f64 {
 pub enum Distribution {
     /// Normal around the base value (e.g. a fitted estimate and its standard error).
     Normal {
+        /// Standard deviation, in the input's unit.
         sd: f64,
     },
     /// Triangular with the base value as mode.
     Triangular {
+        /// Lowest value, in the input's unit.
         low: f64,
+        /// Highest value, in the input's unit.
         high: f64,
     },
+    /// Uniform between `low` and `high` (the base value is not used).
     Uniform {
+        /// Lowest value, in the input's unit.
         low: f64,
+        /// Highest value, in the input's unit.
         high: f64,
     },
 }
@@ -513,17 +567,24 @@ pub enum Distribution {
 /// Percentiles of a simulated quantity.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Band {
+    /// 5th percentile.
     pub p05: f64,
+    /// Median.
     pub p50: f64,
+    /// 95th percentile.
     pub p95: f64,
 }
 
 /// Result of a Monte-Carlo run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MonteCarloBand {
+    /// Number of simulated business cases.
     pub draws: u32,
+    /// Seed of the PCG64 generator: the same seed gives the same band.
     pub seed: u64,
+    /// Mean NPV over the draws, in currency.
     pub npv_mean: f64,
+    /// Percentiles of the NPV over the draws.
     pub npv: Band,
     /// Share of draws with NPV > 0.
     pub probability_positive: f64,
@@ -662,6 +723,7 @@ pub fn monte_carlo(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     fn simple() -> BusinessCaseInputs {
         BusinessCaseInputs {
@@ -695,15 +757,15 @@ mod tests {
         let c = appraise(&simple()).unwrap();
         let cf: Vec<f64> = c.rows.iter().map(|r| r.net_cash_flow).collect();
         assert_eq!(cf, vec![-1_000.0, -500.0, 2_000.0]);
-        assert!((c.rows[2].customers_initiative - 850.0).abs() < 1e-9);
+        assert_close!(c.rows[2].customers_initiative, 850.0, 1e-9);
         let npv = -1_000.0 - 500.0 / 1.1 + 2_000.0 / 1.21;
         assert!((c.npv - npv).abs() < 1e-9 && (c.npv - 198.347).abs() < 1e-3);
         let pvc = 1_000.0 + 500.0 / 1.1 + 500.0 / 1.21;
-        assert!((c.pv_costs - pvc).abs() < 1e-9);
-        assert!((c.roi.unwrap() - npv / pvc).abs() < 1e-12);
-        assert!((c.payback_years.unwrap() - 1.75).abs() < 1e-12);
+        assert_close!(c.pv_costs, pvc, 1e-9);
+        assert_close!(c.roi.unwrap(), npv / pvc, 1e-12);
+        assert_close!(c.payback_years.unwrap(), 1.75, 1e-12);
         let dp = 1.0 + (1_000.0 + 500.0 / 1.1) / (2_000.0 / 1.21);
-        assert!((c.discounted_payback_years.unwrap() - dp).abs() < 1e-12);
+        assert_close!(c.discounted_payback_years.unwrap(), dp, 1e-12);
     }
 
     /// Reference: hand computation of the other effects in one year:
@@ -731,8 +793,8 @@ mod tests {
             "{}",
             y1.extra_margin
         );
-        assert!((y1.support_savings - 2_500.0).abs() < 1e-9);
-        assert!((c.rows[2].customers_baseline - 900.0).abs() < 1e-9);
+        assert_close!(y1.support_savings, 2_500.0, 1e-9);
+        assert_close!(c.rows[2].customers_baseline, 900.0, 1e-9);
     }
 
     #[test]
@@ -769,9 +831,9 @@ mod tests {
     #[test]
     fn tornado_by_hand() {
         let (base, bars) = tornado(&simple(), 0.10, &[]).unwrap();
-        assert!((base - appraise(&simple()).unwrap().npv).abs() < 1e-12);
+        assert_close!(base, appraise(&simple()).unwrap().npv, 1e-12);
         let run = bars.iter().find(|b| b.input == Input::RunningCost).unwrap();
-        assert!((run.swing - 2.0 * 50.0 * (1.0 / 1.1 + 1.0 / 1.21)).abs() < 1e-9);
+        assert_close!(run.swing, 2.0 * 50.0 * (1.0 / 1.1 + 1.0 / 1.21), 1e-9);
         assert!(run.npv_low > run.npv_high);
         assert!(bars.windows(2).all(|w| w[0].swing >= w[1].swing));
         // Zero-valued inputs are skipped unless given a range.
@@ -826,7 +888,7 @@ mod tests {
             "{:?}",
             mc.npv
         );
-        assert!((mc.npv_mean - npv).abs() < 0.03 * half);
+        assert_close!(mc.npv_mean, npv, 0.03 * half);
         assert_eq!(mc.cumulative_discounted.len(), 3);
         assert_eq!(monte_carlo(&i, &unc, 20_000, 42).unwrap(), mc);
         assert_ne!(monte_carlo(&i, &unc, 20_000, 43).unwrap(), mc);
@@ -853,7 +915,7 @@ mod tests {
             })
             .collect();
         xs.sort_by(f64::total_cmp);
-        assert!((percentile(&xs, 0.5) - (1.0 - 0.5f64.sqrt())).abs() < 0.01);
+        assert_close!(percentile(&xs, 0.5), (1.0 - 0.5f64.sqrt()), 0.01);
         // Type-7 percentile by hand: [1,2,3,4] at 0.25 → 1.75.
         assert_eq!(percentile(&[1.0, 2.0, 3.0, 4.0], 0.25), 1.75);
     }

@@ -30,6 +30,7 @@ pub fn ces(scores: &[f64], confidence: ConfidenceLevel) -> Result<RatingSummary,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     /// Reference: hand computation. Answers 7, 6, 5, 4, 2, 1: mean 25/6 = 4.1667,
     /// easy share 3/6 = 0.5, bands difficult 2, neutral 1, easy 3.
@@ -40,8 +41,8 @@ mod tests {
             ConfidenceLevel::NINETY_FIVE,
         )
         .unwrap();
-        assert!((s.mean.mean - 25.0 / 6.0).abs() < 1e-12);
-        assert!((s.top_box.estimate - 0.5).abs() < 1e-12);
+        assert_close!(s.mean.mean, 25.0 / 6.0, 1e-12);
+        assert_close!(s.top_box.estimate, 0.5, 1e-12);
         assert_eq!(s.band_counts, [2, 1, 3]);
     }
 

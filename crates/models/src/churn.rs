@@ -28,27 +28,50 @@ pub enum ChurnError {
     /// Churn outside `[0, 1]`.
     ChurnOutOfRange(f64),
     /// A count or amount is negative or not finite.
-    NotANonNegativeNumber { field: &'static str, value: f64 },
+    NotANonNegativeNumber {
+        /// Name of the input, as shown to the user.
+        field: &'static str,
+        /// The value that was refused.
+        value: f64,
+    },
     /// Margin rate outside `[0, 1]`.
     MarginRateOutOfRange(f64),
     /// Discount rate not greater than −1.
     DiscountOutOfRange(f64),
     /// The reduction is larger than the churn it reduces.
-    ReductionExceedsChurn { churn: f64, reduction: f64 },
+    ReductionExceedsChurn {
+        /// Churn per period, a fraction.
+        churn: f64,
+        /// Reduction asked for, in fraction points.
+        reduction: f64,
+    },
     /// Horizon above [`MAX_PERIODS`].
     HorizonTooLong(u32),
     /// Revenue lost (contraction + churned) exceeds the starting revenue.
-    LossesExceedStart { start: f64, lost: f64 },
+    LossesExceedStart {
+        /// Revenue at the start of the period, in currency.
+        start: f64,
+        /// Contraction plus churned revenue, in currency.
+        lost: f64,
+    },
     /// Starting revenue or customer count is 0.
     EmptyStart,
     /// More customers lost than at the start of period `period` (1-based).
     LostExceedsActive {
+        /// The period, 1-based.
         period: usize,
+        /// Customers lost in the period.
         lost: f64,
+        /// Customers active at the period's start.
         active: f64,
     },
     /// The two series of a trailing churn have different lengths.
-    LengthMismatch { lost: usize, active: usize },
+    LengthMismatch {
+        /// Length of the customers-lost series.
+        lost: usize,
+        /// Length of the customers-active series.
+        active: usize,
+    },
     /// Window of 0 periods.
     EmptyWindow,
 }
@@ -116,7 +139,9 @@ fn churn_rate(c: f64) -> Result<f64, ChurnError> {
 /// What the current churn costs over a horizon, against keeping everybody.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ChurnImpact {
+    /// Customers lost to churn over the horizon.
     pub customers_lost: f64,
+    /// Customers still active at the end of the horizon.
     pub customers_at_end: f64,
     /// Revenue not earned because of churn (undiscounted).
     pub revenue_lost: f64,
@@ -165,7 +190,10 @@ pub fn churn_impact(
 pub enum ValueNote {
     /// Churn 0 and no discounting: the lifetime value is unbounded, so the
     /// value over `periods` periods ([`ZERO_CHURN_YEARS`] years) is given.
-    ZeroChurnFiniteHorizon { periods: u32 },
+    ZeroChurnFiniteHorizon {
+        /// The horizon used, in periods of the input's unit.
+        periods: u32,
+    },
 }
 
 impl fmt::Display for ValueNote {
@@ -182,9 +210,11 @@ impl fmt::Display for ValueNote {
 /// A present value with the horizon it was computed over.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct HorizonValue {
+    /// Present value, in currency.
     pub value: f64,
     /// `None` for an infinite horizon.
     pub horizon: Option<u32>,
+    /// Why the horizon is finite although none was asked for, if so.
     pub note: Option<ValueNote>,
 }
 
@@ -247,7 +277,9 @@ pub fn cohort_value(
 /// The value of cutting churn.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ChurnReductionValue {
+    /// Present value of the cohort's margin at the current churn.
     pub before: HorizonValue,
+    /// Present value of the cohort's margin at the reduced churn.
     pub after: HorizonValue,
     /// `after − before`: the NPV of the reduction (before its cost).
     pub npv: f64,
@@ -378,6 +410,7 @@ pub fn revenue_retention(
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuickRatio {
+    /// `(new + expansion revenue) / (contraction + churned revenue)`.
     Ratio(f64),
     /// No revenue lost at all: the ratio is unbounded (growth without leaks).
     NoLosses,
@@ -454,6 +487,7 @@ pub fn trailing_churn(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     /// Reference: hand computation, N₀ = 1,000, churn 10 %, ARPU 50, 3
     /// periods: paying customers 1000, 900, 810 instead of 3×1000, so
@@ -461,10 +495,10 @@ mod tests {
     #[test]
     fn impact_by_hand() {
         let i = churn_impact(1_000.0, 0.1, 50.0, 0.4, 3).unwrap();
-        assert!((i.revenue_lost - 14_500.0).abs() < 1e-9);
-        assert!((i.margin_lost - 5_800.0).abs() < 1e-9);
-        assert!((i.customers_lost - 271.0).abs() < 1e-9);
-        assert!((i.customers_at_end - 729.0).abs() < 1e-9);
+        assert_close!(i.revenue_lost, 14_500.0, 1e-9);
+        assert_close!(i.margin_lost, 5_800.0, 1e-9);
+        assert_close!(i.customers_lost, 271.0, 1e-9);
+        assert_close!(i.customers_at_end, 729.0, 1e-9);
         let none = churn_impact(1_000.0, 0.0, 50.0, 0.4, 12).unwrap();
         assert_eq!((none.revenue_lost, none.customers_lost), (0.0, 0.0));
         assert!(churn_impact(1_000.0, 1.2, 50.0, 0.4, 3).is_err());
@@ -477,16 +511,16 @@ mod tests {
     #[test]
     fn cohort_value_matches_direct_sum() {
         let v = cohort_value(1.0, 1.0, 0.2, 0.1, None, PeriodUnit::Year).unwrap();
-        assert!((v.value - 1.0 / 0.3).abs() < 1e-12);
+        assert_close!(v.value, 1.0 / 0.3, 1e-12);
         let direct: f64 = (1..=3000)
             .map(|t| 0.8f64.powi(t - 1) / 1.1f64.powi(t))
             .sum();
-        assert!((v.value - direct).abs() < 1e-12);
+        assert_close!(v.value, direct, 1e-12);
         let f = cohort_value(100.0, 20.0, 0.05, 0.01, Some(24), PeriodUnit::Month).unwrap();
         let direct: f64 = (1..=24)
             .map(|t| 100.0 * 20.0 * 0.95f64.powi(t - 1) / 1.01f64.powi(t))
             .sum();
-        assert!((f.value - direct).abs() < 1e-9);
+        assert_close!(f.value, direct, 1e-9);
     }
 
     /// Zero churn: finite with discounting (m/d), and a stated finite
@@ -517,7 +551,7 @@ mod tests {
     fn reduction_npv_by_hand() {
         let v = churn_reduction_value(10_000.0, 20.0, 0.03, 0.01, 0.01, None, PeriodUnit::Month)
             .unwrap();
-        assert!((v.npv - 200_000.0 * (1.0 / 0.03 - 1.0 / 0.04)).abs() < 1e-6);
+        assert_close!(v.npv, 200_000.0 * (1.0 / 0.03 - 1.0 / 0.04), 1e-6);
         // Reducing to zero with no discount: both sides on the 5-year horizon.
         let z = churn_reduction_value(10.0, 1.0, 0.01, 0.01, 0.0, None, PeriodUnit::Month).unwrap();
         assert_eq!(z.before.horizon, Some(60));
@@ -539,7 +573,7 @@ mod tests {
         let r = revenue_retention(100_000.0, 15_000.0, 5_000.0, 8_000.0).unwrap();
         assert!((r.grr - 0.87).abs() < 1e-12 && (r.nrr - 1.02).abs() < 1e-12);
         match quick_ratio(20_000.0, 15_000.0, 5_000.0, 8_000.0).unwrap() {
-            QuickRatio::Ratio(q) => assert!((q - 35.0 / 13.0).abs() < 1e-12),
+            QuickRatio::Ratio(q) => assert_close!(q, 35.0 / 13.0, 1e-12),
             other => panic!("{other:?}"),
         }
         assert_eq!(
@@ -562,7 +596,7 @@ mod tests {
             trailing_churn(&[10.0, 30.0, 5.0, 5.0], &[1000.0, 1000.0, 500.0, 500.0], 3).unwrap();
         let want = [0.01, 0.02, 0.018, 0.02];
         for (g, w) in t.iter().zip(want) {
-            assert!((g.unwrap() - w).abs() < 1e-15);
+            assert_close!(g.unwrap(), w, 1e-15);
         }
         assert_eq!(trailing_churn(&[0.0], &[0.0], 2).unwrap(), vec![None]);
         assert!(matches!(

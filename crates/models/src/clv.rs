@@ -120,21 +120,30 @@ impl ClvInputs {
         ClvInputs::new(margin, 1.0 - churn, discount, unit, first_payment)
     }
 
+    /// Contribution margin per customer per period, in currency.
     pub fn margin(&self) -> f64 {
         self.margin
     }
+    /// Probability that a customer active in one period is still active
+    /// in the next, in `[0, 1)`.
     pub fn retention(&self) -> f64 {
         self.retention
     }
+    /// Churn per period, `1 − retention`, in `(0, 1]`.
     pub fn churn(&self) -> f64 {
         1.0 - self.retention
     }
+    /// Discount rate per period, a fraction greater than −1.
     pub fn discount(&self) -> f64 {
         self.discount
     }
+    /// The length of one period (margin, retention and discount are per
+    /// period).
     pub fn unit(&self) -> PeriodUnit {
         self.unit
     }
+    /// Whether the margin at time 0 counts (new customer) or not (a
+    /// customer who has just paid).
     pub fn first_payment(&self) -> FirstPayment {
         self.first_payment
     }
@@ -239,6 +248,7 @@ pub fn margin_multiple(retention: f64, discount: f64) -> Result<f64, ClvError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     fn inputs(m: f64, r: f64, d: f64, fp: FirstPayment) -> ClvInputs {
         ClvInputs::new(m, r, d, PeriodUnit::Year, fp).unwrap()
@@ -283,10 +293,10 @@ mod tests {
     fn fader_hardie_two_forms_hand_computed() {
         let inc = inputs(100.0, 0.8, 0.1, FirstPayment::Included).clv();
         let exc = inputs(100.0, 0.8, 0.1, FirstPayment::Excluded).clv();
-        assert!((inc - 366.666_666_666_666_7).abs() < 1e-9);
-        assert!((exc - 266.666_666_666_666_7).abs() < 1e-9);
+        assert_close!(inc, 366.666_666_666_666_7, 1e-9);
+        assert_close!(exc, 266.666_666_666_666_7, 1e-9);
         // The two forms differ by exactly the undiscounted first margin.
-        assert!((inc - exc - 100.0).abs() < 1e-9);
+        assert_close!(inc - exc, 100.0, 1e-9);
     }
 
     /// Reference: the defining series Σ m r^t/(1+d)^t summed term by term.
@@ -298,16 +308,16 @@ mod tests {
                 .map(|t| 42.0 * 0.93f64.powi(t as i32) / 1.008f64.powi(t as i32))
                 .sum();
             let got = c.clv_finite(n).unwrap();
-            assert!((got - direct).abs() < 1e-9 * direct.max(1.0), "n={n}");
+            assert_close!(got, direct, 1e-9 * direct.max(1.0), "n={n}");
             let cum = c.cumulative(n).unwrap();
             assert_eq!(cum.len(), n as usize);
             if n > 0 {
-                assert!((cum[n as usize - 1] - direct).abs() < 1e-9 * direct.max(1.0));
+                assert_close!(cum[n as usize - 1], direct, 1e-9 * direct.max(1.0));
             }
         }
         // And converges to the closed form.
         let long = c.clv_finite(5_000).unwrap();
-        assert!((long - c.clv()).abs() < 1e-9 * c.clv());
+        assert_close!(long, c.clv(), 1e-9 * c.clv());
     }
 
     /// Reference: hand computation, first two payments excluded-form:
@@ -316,7 +326,7 @@ mod tests {
     fn excluded_finite_two_periods() {
         let c = inputs(100.0, 0.8, 0.1, FirstPayment::Excluded);
         let got = c.clv_finite(2).unwrap();
-        assert!((got - 125.619_834_710_743_8).abs() < 1e-9, "{got}");
+        assert_close!(got, 125.619_834_710_743_8, 1e-9, "{got}");
     }
 
     #[test]
@@ -355,8 +365,8 @@ mod tests {
     #[test]
     fn expected_lifetime() {
         let c = inputs(1.0, 0.75, 0.0, FirstPayment::Included);
-        assert!((c.expected_lifetime_periods() - 4.0).abs() < 1e-12);
+        assert_close!(c.expected_lifetime_periods(), 4.0, 1e-12);
         // With d = 0 the CLV is margin × expected lifetime.
-        assert!((c.clv() - 4.0).abs() < 1e-12);
+        assert_close!(c.clv(), 4.0, 1e-12);
     }
 }

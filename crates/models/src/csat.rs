@@ -55,6 +55,7 @@ pub fn csat(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     /// Reference: hand computation on the 10-point scale. Answers 10, 9, 8, 3:
     /// top-2-box = 2/4 = 50 %, mean = 7.5, bands = [1, 1, 2].
@@ -66,8 +67,8 @@ mod tests {
             ConfidenceLevel::NINETY_FIVE,
         )
         .unwrap();
-        assert!((s.top_box.estimate - 0.5).abs() < 1e-12);
-        assert!((s.mean.mean - 7.5).abs() < 1e-12);
+        assert_close!(s.top_box.estimate, 0.5, 1e-12);
+        assert_close!(s.mean.mean, 7.5, 1e-12);
         assert_eq!(s.band_counts, [1, 1, 2]);
         assert!(s.top_box.ci_low < 0.5 && s.top_box.ci_high > 0.5);
     }

@@ -18,7 +18,7 @@
 
 #![warn(missing_docs)]
 
-use super::linalg::{subset_r2, symmetric_eigen};
+use super::linalg::{subset_r2, symmetric_eigen, Matrix, SymmetricEigen};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -181,8 +181,8 @@ pub struct DriverAnalysis {
 /// Correlation matrix of `[outcome, attributes…]` with the means and counts
 /// needed downstream.
 struct Correlations {
-    /// Row-major `(p+1) × (p+1)`, variable 0 is the outcome.
-    r: Vec<f64>,
+    /// `(p+1) × (p+1)`, variable 0 is the outcome.
+    r: Matrix,
     means: Vec<f64>,
     counts: Vec<usize>,
     n_used: usize,
@@ -240,7 +240,7 @@ fn correlations(
         Some(mask) => mask.iter().filter(|&&b| b).count(),
         None => counts[0],
     };
-    let mut r = vec![0.0; k * k];
+    let mut r = Matrix::zeros(k, k);
     let mut var = vec![0.0; k];
     for j in 0..k {
         let ss: f64 = data[j].iter().filter(|v| !v.is_nan()).map(|v| v * v).sum();
@@ -248,7 +248,7 @@ fn correlations(
         if counts[j] < 2 || ss <= 1e-12 * (1.0 + means[j] * means[j]) * counts[j] as f64 {
             return Err(DriversError::ConstantColumn(names[j].to_string()));
         }
-        r[j * k + j] = 1.0;
+        r[(j, j)] = 1.0;
     }
     for a in 0..k {
         for b in (a + 1)..k {
@@ -287,8 +287,8 @@ fn correlations(
                 (sxy - sx * sy / nf) / (cxx * cyy).sqrt()
             };
             let value = value.clamp(-1.0, 1.0);
-            r[a * k + b] = value;
-            r[b * k + a] = value;
+            r[(a, b)] = value;
+            r[(b, a)] = value;
         }
     }
     Ok(Correlations {
@@ -369,7 +369,6 @@ pub fn key_drivers(
         }
     }
     let corr = correlations(&cols, &names, missing)?;
-    let k = p + 1;
     let mut warnings = Vec::new();
     if corr.dropped > 0 && missing == MissingData::Listwise {
         warnings.push(DriversWarning::RowsDropped {
@@ -384,21 +383,18 @@ pub fn key_drivers(
     // nearest-correlation projection. Then both decompositions add up to R².
     let mut full = corr.r.clone();
     if missing == MissingData::Pairwise {
-        let e = symmetric_eigen(&full, k);
+        let e = symmetric_eigen(&full);
         let smallest = e.values.iter().cloned().fold(f64::MAX, f64::min);
         if smallest < -1e-10 {
             warnings.push(DriversWarning::NotPositiveDefinite {
                 smallest_eigenvalue: smallest,
             });
-            full = clip_to_correlation(&e, k);
+            full = clip_to_correlation(&e);
         }
     }
-    let rxx: Vec<f64> = (0..p)
-        .flat_map(|i| (0..p).map(move |j| (i, j)))
-        .map(|(i, j)| full[(i + 1) * k + (j + 1)])
-        .collect();
-    let rxy: Vec<f64> = (0..p).map(|j| full[j + 1]).collect();
-    let eig = symmetric_eigen(&rxx, p);
+    let rxx = Matrix::from_fn(p, p, |i, j| full[(i + 1, j + 1)]);
+    let rxy: Vec<f64> = (0..p).map(|j| full[(0, j + 1)]).collect();
+    let eig = symmetric_eigen(&rxx);
     let lambda_max = eig.values.iter().cloned().fold(f64::MIN, f64::max);
     let lambda_min = eig.values.iter().cloned().fold(f64::MAX, f64::min);
     let tol = 1e-10 * lambda_max.max(1e-300);
@@ -414,22 +410,17 @@ pub fn key_drivers(
         (lambda_max / lambda_min).sqrt()
     };
     // Λ^{1/2} and the pseudo-inverse of it applied to r.
-    let mut half = vec![0.0; p * p];
-    for i in 0..p {
-        for j in 0..p {
-            half[i * p + j] = (0..p)
-                .map(|m| v[i * p + m] * lam[m].sqrt() * v[j * p + m])
-                .sum();
-        }
-    }
+    let half = Matrix::from_fn(p, p, |i, j| {
+        (0..p).map(|m| v[(i, m)] * lam[m].sqrt() * v[(j, m)]).sum()
+    });
     let vt_r: Vec<f64> = (0..p)
-        .map(|m| (0..p).map(|i| v[i * p + m] * rxy[i]).sum())
+        .map(|m| (0..p).map(|i| v[(i, m)] * rxy[i]).sum())
         .collect();
     let beta_star: Vec<f64> = (0..p)
         .map(|i| {
             (0..p)
                 .filter(|&m| lam[m] > 0.0)
-                .map(|m| v[i * p + m] * vt_r[m] / lam[m].sqrt())
+                .map(|m| v[(i, m)] * vt_r[m] / lam[m].sqrt())
                 .sum()
         })
         .collect();
@@ -437,27 +428,27 @@ pub fn key_drivers(
         .map(|i| {
             (0..p)
                 .filter(|&m| lam[m] > 0.0)
-                .map(|m| v[i * p + m] * vt_r[m] / lam[m])
+                .map(|m| v[(i, m)] * vt_r[m] / lam[m])
                 .sum()
         })
         .collect();
     let raw: Vec<f64> = (0..p)
         .map(|j| {
             (0..p)
-                .map(|m| half[j * p + m] * half[j * p + m] * beta_star[m] * beta_star[m])
+                .map(|m| half[(j, m)] * half[(j, m)] * beta_star[m] * beta_star[m])
                 .sum()
         })
         .collect();
     let r2: f64 = beta_star.iter().map(|x| x * x).sum::<f64>().clamp(0.0, 1.0);
     let vif: Vec<Option<f64>> = (0..p)
         .map(|j| {
-            if lam.contains(&0.0) && (0..p).any(|m| lam[m] == 0.0 && v[j * p + m].abs() > 1e-8) {
+            if lam.contains(&0.0) && (0..p).any(|m| lam[m] == 0.0 && v[(j, m)].abs() > 1e-8) {
                 None
             } else {
                 Some(
                     (0..p)
                         .filter(|&m| lam[m] > 0.0)
-                        .map(|m| v[j * p + m] * v[j * p + m] / lam[m])
+                        .map(|m| v[(j, m)] * v[(j, m)] / lam[m])
                         .sum(),
                 )
             }
@@ -473,7 +464,7 @@ pub fn key_drivers(
     }
 
     let shapley = if p <= MAX_SHAPLEY_ATTRIBUTES {
-        Some(shapley_lmg(&rxx, &rxy, p))
+        Some(shapley_lmg(&rxx, &rxy))
     } else {
         warnings.push(DriversWarning::ShapleySkipped {
             attributes: p,
@@ -511,26 +502,21 @@ pub fn key_drivers(
 }
 
 /// `V max(Λ, 0) Vᵀ` rescaled to a unit diagonal.
-fn clip_to_correlation(eig: &super::linalg::SymmetricEigen, p: usize) -> Vec<f64> {
+fn clip_to_correlation(eig: &SymmetricEigen) -> Matrix {
+    let p = eig.values.len();
     let v = &eig.vectors;
     let lam: Vec<f64> = eig.values.iter().map(|&l| l.max(0.0)).collect();
-    let mut m = vec![0.0; p * p];
-    for i in 0..p {
-        for j in 0..p {
-            m[i * p + j] = (0..p).map(|k| v[i * p + k] * lam[k] * v[j * p + k]).sum();
+    let m = Matrix::from_fn(p, p, |i, j| {
+        (0..p).map(|k| v[(i, k)] * lam[k] * v[(j, k)]).sum()
+    });
+    let d: Vec<f64> = m.diagonal().iter().map(|x| x.max(1e-300).sqrt()).collect();
+    Matrix::from_fn(p, p, |i, j| {
+        if i == j {
+            1.0
+        } else {
+            m[(i, j)] / (d[i] * d[j])
         }
-    }
-    let d: Vec<f64> = (0..p).map(|i| m[i * p + i].max(1e-300).sqrt()).collect();
-    for i in 0..p {
-        for j in 0..p {
-            m[i * p + j] = if i == j {
-                1.0
-            } else {
-                m[i * p + j] / (d[i] * d[j])
-            };
-        }
-    }
-    m
+    })
 }
 
 fn sign_of(x: f64) -> i8 {
@@ -552,7 +538,8 @@ fn sign_of(x: f64) -> i8 {
 /// Source: Lindeman, Merenda & Gold (1980), pp. 119 ff.; Grömping (2006);
 /// Lipovetsky & Conklin (2001), "Analysis of regression in game theory
 /// approach", *Applied Stochastic Models in Business and Industry* 17.
-pub fn shapley_lmg(rxx: &[f64], rxy: &[f64], p: usize) -> Vec<f64> {
+pub fn shapley_lmg(rxx: &Matrix, rxy: &[f64]) -> Vec<f64> {
+    let p = rxx.rows();
     assert!(
         p <= MAX_SHAPLEY_ATTRIBUTES,
         "too many attributes for Shapley"
@@ -560,7 +547,7 @@ pub fn shapley_lmg(rxx: &[f64], rxy: &[f64], p: usize) -> Vec<f64> {
     let masks = 1usize << p;
     let mut scratch = vec![0.0; p * p + p];
     let r2: Vec<f64> = (0..masks)
-        .map(|m| subset_r2(rxx, rxy, p, m as u32, &mut scratch))
+        .map(|m| subset_r2(rxx, rxy, m as u32, &mut scratch))
         .collect();
     // w(s) = s!(p−s−1)!/p! = 1 / (p · C(p−1, s)).
     let mut weight = vec![0.0; p];
@@ -688,6 +675,7 @@ pub fn importance_performance(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     /// `mtcars` (R datasets; Henderson & Velleman 1981): mpg, cyl, disp, hp, gear.
     const MTCARS: [[f64; 5]; 32] = [
@@ -765,7 +753,7 @@ mod tests {
             MissingData::Listwise,
         )
         .unwrap();
-        assert!((a.r2 - 0.779_189_6).abs() < 1e-6, "{}", a.r2);
+        assert_close!(a.r2, 0.779_189_6, 1e-6, "{}", a.r2);
         let raw = [0.228_479_7, 0.222_146_9, 0.232_174_4, 0.096_388_6];
         let rescaled = [29.322_74, 28.509_99, 29.796_91, 12.370_37];
         let signs = [-1, -1, -1, 1];
@@ -785,7 +773,7 @@ mod tests {
             assert_eq!(d.sign, signs[j], "{}", d.name);
         }
         let shap: f64 = a.attributes.iter().map(|d| d.shapley.unwrap()).sum();
-        assert!((shap - a.r2).abs() < 1e-12);
+        assert_close!(shap, a.r2, 1e-12);
         assert_eq!(a.n_used, 32);
         // Independent reference for LMG: the same data regressed with an
         // intercept on raw values in exact rational arithmetic (Python
@@ -816,9 +804,9 @@ mod tests {
     fn shapley_two_predictors_closed_form() {
         let (r12, r1, r2) = (0.4, 0.5, 0.3);
         let full = (r1 * r1 + r2 * r2 - 2.0 * r1 * r2 * r12) / (1.0 - r12 * r12);
-        let phi = shapley_lmg(&[1.0, r12, r12, 1.0], &[r1, r2], 2);
-        assert!((phi[0] - (r1 * r1 + full - r2 * r2) / 2.0).abs() < 1e-14);
-        assert!((phi[1] - (r2 * r2 + full - r1 * r1) / 2.0).abs() < 1e-14);
+        let phi = shapley_lmg(&Matrix::from_rows(&[[1.0, r12], [r12, 1.0]]), &[r1, r2]);
+        assert_close!(phi[0], (r1 * r1 + full - r2 * r2) / 2.0, 1e-14);
+        assert_close!(phi[1], (r2 * r2 + full - r1 * r1) / 2.0, 1e-14);
     }
 
     /// Reference: the definition of LMG as an average over all p! orders of
@@ -826,12 +814,12 @@ mod tests {
     /// predictors, against the subset-weight formula; tolerance 1e-12.
     #[test]
     fn shapley_equals_average_over_orders() {
-        let rxx = [
-            1.0, 0.6, 0.3, -0.2, //
-            0.6, 1.0, 0.5, 0.1, //
-            0.3, 0.5, 1.0, 0.4, //
-            -0.2, 0.1, 0.4, 1.0,
-        ];
+        let rxx = Matrix::from_rows(&[
+            [1.0, 0.6, 0.3, -0.2],
+            [0.6, 1.0, 0.5, 0.1],
+            [0.3, 0.5, 1.0, 0.4],
+            [-0.2, 0.1, 0.4, 1.0],
+        ]);
         let rxy = [0.5, 0.4, 0.35, -0.1];
         let mut scratch = vec![0.0; 20];
         let mut brute = [0.0; 4];
@@ -844,7 +832,7 @@ mod tests {
             let mut prev = 0.0;
             for &j in perm {
                 mask |= 1 << j;
-                let now = subset_r2(&rxx, &rxy, 4, mask, &mut scratch);
+                let now = subset_r2(&rxx, &rxy, mask, &mut scratch);
                 brute[j] += now - prev;
                 prev = now;
             }
@@ -869,9 +857,9 @@ mod tests {
             }
         }
         assert_eq!(perms, 24);
-        let phi = shapley_lmg(&rxx, &rxy, 4);
+        let phi = shapley_lmg(&rxx, &rxy);
         for j in 0..4 {
-            assert!((phi[j] - brute[j] / 24.0).abs() < 1e-12, "{j}");
+            assert_close!(phi[j], brute[j] / 24.0, 1e-12, "{j}");
         }
     }
 
@@ -919,11 +907,11 @@ mod tests {
             MissingData::Listwise,
         )
         .unwrap();
-        assert!((a.r2 - 1.0).abs() < 1e-12);
+        assert_close!(a.r2, 1.0, 1e-12);
         let want = [0.9, 0.1, 0.0];
         for (d, w) in a.attributes.iter().zip(want) {
-            assert!((d.raw_weight - w).abs() < 1e-12, "{}", d.name);
-            assert!((d.shapley.unwrap() - w).abs() < 1e-12, "{}", d.name);
+            assert_close!(d.raw_weight, w, 1e-12, "{}", d.name);
+            assert_close!(d.shapley.unwrap(), w, 1e-12, "{}", d.name);
         }
         assert_eq!(a.attributes[2].sign, 0);
         assert!(a.warnings.is_empty());
@@ -1001,11 +989,11 @@ mod tests {
             |w| matches!(w, DriversWarning::Collinear { attribute, vif: None } if attribute == "a")
         ));
         let w = &a.attributes;
-        assert!((w[0].raw_weight - w[1].raw_weight).abs() < 1e-9);
+        assert_close!(w[0].raw_weight, w[1].raw_weight, 1e-9);
         let sum: f64 = w.iter().map(|d| d.raw_weight).sum();
-        assert!((sum - a.r2).abs() < 1e-9);
+        assert_close!(sum, a.r2, 1e-9);
         let shap: f64 = w.iter().map(|d| d.shapley.unwrap()).sum();
-        assert!((shap - a.r2).abs() < 1e-9);
+        assert_close!(shap, a.r2, 1e-9);
     }
 
     /// Listwise drops incomplete rows; pairwise keeps each pair's rows. With
@@ -1035,7 +1023,7 @@ mod tests {
         };
         let l = run(&y, &x1, MissingData::Listwise);
         let p = run(&y, &x1, MissingData::Pairwise);
-        assert!((l.r2 - p.r2).abs() < 1e-12);
+        assert_close!(l.r2, p.r2, 1e-12);
         let mut holes = x1.clone();
         holes[0] = None;
         holes[5] = None;
@@ -1106,8 +1094,8 @@ mod tests {
             .any(|w| matches!(w, DriversWarning::NotPositiveDefinite { .. })));
         let raw: f64 = a.attributes.iter().map(|d| d.raw_weight).sum();
         let shap: f64 = a.attributes.iter().map(|d| d.shapley.unwrap()).sum();
-        assert!((raw - a.r2).abs() < 1e-9, "{raw} {}", a.r2);
-        assert!((shap - a.r2).abs() < 1e-9);
+        assert_close!(raw, a.r2, 1e-9, "{raw} {}", a.r2);
+        assert_close!(shap, a.r2, 1e-9);
         assert!(a.attributes.iter().all(|d| d.raw_weight.is_finite()));
     }
 
@@ -1213,8 +1201,8 @@ mod tests {
             .collect(),
         };
         let chart = importance_performance(&analysis, ImportanceMeasure::Shapley);
-        assert!((chart.importance_cut - 25.0).abs() < 1e-12);
-        assert!((chart.performance_cut - 3.7).abs() < 1e-12);
+        assert_close!(chart.importance_cut, 25.0, 1e-12);
+        assert_close!(chart.performance_cut, 3.7, 1e-12);
         let q: Vec<Quadrant> = chart.points.iter().map(|p| p.quadrant).collect();
         assert_eq!(
             q,

@@ -16,6 +16,8 @@
 //! * Numerics: [`special`] functions, [`optim`] (BFGS and the MLE driver),
 //!   [`linalg`].
 
+#![deny(missing_docs)]
+
 pub mod acquisition;
 pub mod bgnbd;
 pub mod business_case;

@@ -275,6 +275,7 @@ pub fn assess(answers: &[(&str, f64)], locale: Locale) -> Result<MaturityResult,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     /// The data file is complete: 5 stages, 3 pillars, 15 statements (one per
     /// pillar and stage, unique ids), three actions per pillar and stage in
@@ -341,7 +342,7 @@ mod tests {
         );
         let r = run(&a, Locale::En).unwrap();
         assert_eq!(r.pillars[0].stage, 4);
-        assert!((r.pillars[0].score - 75.0).abs() < 1e-12);
+        assert_close!(r.pillars[0].score, 75.0, 1e-12);
         assert_eq!(r.pillars[1].stage, 2);
         assert_eq!(r.pillars[2].stage, 5);
         assert_eq!(r.stage, 2);

@@ -328,6 +328,7 @@ pub fn nps_difference(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     const C95: ConfidenceLevel = ConfidenceLevel::NINETY_FIVE;
 
@@ -354,15 +355,15 @@ mod tests {
     fn adjusted_wald_hand_computed() {
         let e = NpsCounts::new(50, 30, 20).estimate(C95).unwrap();
         assert_eq!(e.n, 100);
-        assert!((e.nps - 30.0).abs() < 1e-12);
-        assert!((e.nps_adjusted - 29.126_214).abs() < 1e-3);
+        assert_close!(e.nps, 30.0, 1e-12);
+        assert_close!(e.nps_adjusted, 29.126_214, 1e-3);
         assert!(
             (e.margin_of_error - 15.075_1).abs() < 1e-3,
             "{}",
             e.margin_of_error
         );
-        assert!((e.ci_low - 14.051).abs() < 1e-3, "{}", e.ci_low);
-        assert!((e.ci_high - 44.201).abs() < 1e-3, "{}", e.ci_high);
+        assert_close!(e.ci_low, 14.051, 1e-3, "{}", e.ci_low);
+        assert_close!(e.ci_high, 44.201, 1e-3, "{}", e.ci_high);
         assert!(e.warnings.is_empty());
     }
 
@@ -377,7 +378,7 @@ mod tests {
             let (pf, df) = (p as f64 / n, d as f64 / n);
             let cybaea = (pf * (1.0 - pf) + df * (1.0 - df) + 2.0 * pf * df) / n;
             let ours = (pf + df - (pf - df).powi(2)) / n;
-            assert!((cybaea - ours).abs() < 1e-15);
+            assert_close!(cybaea, ours, 1e-15);
         }
     }
 
@@ -389,7 +390,7 @@ mod tests {
     fn small_sample_symmetric_case() {
         let e = nps_from_scores(&[9.0, 10.0, 7.0, 0.0, 6.0], C95).unwrap();
         assert!((e.nps).abs() < 1e-12);
-        assert!((e.ci_high - 57.456_6).abs() < 1e-3, "{}", e.ci_high);
+        assert_close!(e.ci_high, 57.456_6, 1e-3, "{}", e.ci_high);
         assert!((e.ci_low + 57.456_6).abs() < 1e-3);
         assert_eq!(
             e.warnings,
@@ -404,7 +405,7 @@ mod tests {
     fn clamps_to_plus_minus_100() {
         let e = NpsCounts::new(3, 0, 0).estimate(C95).unwrap();
         assert!(e.ci_high <= 100.0);
-        assert!((e.nps - 100.0).abs() < 1e-12);
+        assert_close!(e.nps, 100.0, 1e-12);
         let e = NpsCounts::new(0, 0, 2).estimate(C95).unwrap();
         assert!(e.ci_low >= -100.0);
     }
@@ -429,11 +430,11 @@ mod tests {
         let a = NpsCounts::new(50, 30, 20);
         let b = NpsCounts::new(30, 40, 30);
         let d = nps_difference(&a, &b, C95).unwrap();
-        assert!((d.difference - 30.0).abs() < 1e-12);
-        assert!((d.ci_low - 7.914).abs() < 2e-3, "{}", d.ci_low);
-        assert!((d.ci_high - 50.338).abs() < 2e-3, "{}", d.ci_high);
-        assert!((d.z - 2.691_2).abs() < 1e-3, "{}", d.z);
-        assert!((d.p_value - 0.007_12).abs() < 1e-4, "{}", d.p_value);
+        assert_close!(d.difference, 30.0, 1e-12);
+        assert_close!(d.ci_low, 7.914, 2e-3, "{}", d.ci_low);
+        assert_close!(d.ci_high, 50.338, 2e-3, "{}", d.ci_high);
+        assert_close!(d.z, 2.691_2, 1e-3, "{}", d.z);
+        assert_close!(d.p_value, 0.007_12, 1e-4, "{}", d.p_value);
         assert!(d.significant);
         let same = nps_difference(&a, &a, C95).unwrap();
         assert!(!same.significant);

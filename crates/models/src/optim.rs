@@ -11,6 +11,7 @@
 // Small dense matrices: index loops mirror the textbook algorithms.
 #![allow(clippy::needless_range_loop)]
 
+use super::linalg::Matrix;
 use std::fmt;
 
 /// Why a model fit produced no estimates.
@@ -20,11 +21,17 @@ pub enum FitError {
     NotConverged {
         /// Largest gradient component (per observation, log-parameters) at the best point found.
         gradient: f64,
+        /// BFGS iterations of the best start.
         iterations: usize,
     },
     /// The likelihood keeps rising as a parameter runs to 0 or infinity: the
     /// data do not identify the model (e.g. nobody ever churns).
-    Degenerate { parameter: &'static str, value: f64 },
+    Degenerate {
+        /// Name of the parameter that runs away.
+        parameter: &'static str,
+        /// Its value when the search gave up (near 0 or very large).
+        value: f64,
+    },
     /// The log-likelihood is flat or not concave at the optimum, so no
     /// standard errors exist.
     SingularInformation,
@@ -60,6 +67,7 @@ impl std::error::Error for FitError {}
 /// Stopping rules of [`bfgs`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BfgsOptions {
+    /// Most iterations before giving up (not converged).
     pub max_iterations: usize,
     /// Converged when every gradient component is at most this in absolute value.
     pub gradient_tolerance: f64,
@@ -86,10 +94,16 @@ impl Default for BfgsOptions {
 /// Result of a minimisation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Minimum {
+    /// The point reached (the minimiser when `converged`).
     pub x: Vec<f64>,
+    /// The objective at `x`.
     pub value: f64,
+    /// The objective's gradient at `x`.
     pub gradient: Vec<f64>,
+    /// Iterations taken.
     pub iterations: usize,
+    /// Whether a stopping rule of [`BfgsOptions`] was met (rather than
+    /// `max_iterations` reached or the line search failing).
     pub converged: bool,
 }
 
@@ -123,11 +137,8 @@ where
             converged: false,
         };
     }
-    // Inverse Hessian approximation, row-major.
-    let mut h = vec![0.0; n * n];
-    for i in 0..n {
-        h[i * n + i] = 1.0;
-    }
+    // Inverse Hessian approximation.
+    let mut h = Matrix::identity(n);
     let mut first = true;
     let mut stalled = 0usize;
     let mut x_new = vec![0.0; n];
@@ -144,14 +155,13 @@ where
             };
         }
         for i in 0..n {
-            dir[i] = -(0..n).map(|j| h[i * n + j] * g[j]).sum::<f64>();
+            dir[i] = -(0..n).map(|j| h[(i, j)] * g[j]).sum::<f64>();
         }
         let mut slope = dot(&dir, &g);
         if slope >= 0.0 {
             // Lost positive definiteness: restart from steepest descent.
-            h.iter_mut().for_each(|v| *v = 0.0);
+            h = Matrix::identity(n);
             for i in 0..n {
-                h[i * n + i] = 1.0;
                 dir[i] = -g[i];
             }
             slope = -dot(&g, &g);
@@ -197,7 +207,7 @@ where
                 let scale = sy / dot(&y, &y);
                 for i in 0..n {
                     for j in 0..n {
-                        h[i * n + j] = if i == j { scale } else { 0.0 };
+                        h[(i, j)] = if i == j { scale } else { 0.0 };
                     }
                 }
                 first = false;
@@ -205,12 +215,12 @@ where
             // H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ
             let rho = 1.0 / sy;
             let hy: Vec<f64> = (0..n)
-                .map(|i| (0..n).map(|j| h[i * n + j] * y[j]).sum())
+                .map(|i| (0..n).map(|j| h[(i, j)] * y[j]).sum())
                 .collect();
             let yhy = dot(&y, &hy);
             for i in 0..n {
                 for j in 0..n {
-                    h[i * n + j] += -rho * (hy[i] * s[j] + s[i] * hy[j])
+                    h[(i, j)] += -rho * (hy[i] * s[j] + s[i] * hy[j])
                         + (rho * rho * yhy + rho) * s[i] * s[j];
                 }
             }
@@ -265,9 +275,9 @@ pub fn hessian_from_gradient(
     grad: &mut impl FnMut(&[f64], &mut [f64]),
     x: &[f64],
     h: f64,
-) -> Vec<Vec<f64>> {
+) -> Matrix {
     let n = x.len();
-    let mut cols = vec![vec![0.0; n]; n];
+    let mut cols = Matrix::zeros(n, n);
     let mut xp = x.to_vec();
     let mut gp = vec![0.0; n];
     let mut gm = vec![0.0; n];
@@ -278,16 +288,10 @@ pub fn hessian_from_gradient(
         grad(&xp, &mut gm);
         xp[j] = x[j];
         for i in 0..n {
-            cols[j][i] = (gp[i] - gm[i]) / (2.0 * h);
+            cols[(j, i)] = (gp[i] - gm[i]) / (2.0 * h);
         }
     }
-    let mut hess = vec![vec![0.0; n]; n];
-    for i in 0..n {
-        for j in 0..n {
-            hess[i][j] = 0.5 * (cols[j][i] + cols[i][j]);
-        }
-    }
-    hess
+    Matrix::from_fn(n, n, |i, j| 0.5 * (cols[(j, i)] + cols[(i, j)]))
 }
 
 /// Inverse of a symmetric positive-definite matrix by Cholesky
@@ -296,38 +300,35 @@ pub fn hessian_from_gradient(
 ///
 /// # Formula
 /// `A = L Lᵀ`, `A⁻¹ = L⁻ᵀ L⁻¹` (Golub & Van Loan, 4.2).
-pub fn invert_spd(a: &[Vec<f64>]) -> Option<Vec<Vec<f64>>> {
-    let n = a.len();
-    let mut l = vec![vec![0.0; n]; n];
+pub fn invert_spd(a: &Matrix) -> Option<Matrix> {
+    let n = a.rows();
+    assert_eq!(a.cols(), n, "matrix must be n × n");
+    let mut l = Matrix::zeros(n, n);
     for i in 0..n {
         for j in 0..=i {
-            let s: f64 = a[i][j] - (0..j).map(|k| l[i][k] * l[j][k]).sum::<f64>();
+            let s: f64 = a[(i, j)] - (0..j).map(|k| l[(i, k)] * l[(j, k)]).sum::<f64>();
             if i == j {
                 if !(s.is_finite() && s > 0.0) {
                     return None;
                 }
-                l[i][i] = s.sqrt();
+                l[(i, i)] = s.sqrt();
             } else {
-                l[i][j] = s / l[j][j];
+                l[(i, j)] = s / l[(j, j)];
             }
         }
     }
     // L⁻¹ (lower triangular), column by column.
-    let mut li = vec![vec![0.0; n]; n];
+    let mut li = Matrix::zeros(n, n);
     for c in 0..n {
         for i in c..n {
             let rhs = if i == c { 1.0 } else { 0.0 };
-            let s: f64 = rhs - (c..i).map(|k| l[i][k] * li[k][c]).sum::<f64>();
-            li[i][c] = s / l[i][i];
+            let s: f64 = rhs - (c..i).map(|k| l[(i, k)] * li[(k, c)]).sum::<f64>();
+            li[(i, c)] = s / l[(i, i)];
         }
     }
-    let mut inv = vec![vec![0.0; n]; n];
-    for i in 0..n {
-        for j in 0..n {
-            inv[i][j] = (i.max(j)..n).map(|k| li[k][i] * li[k][j]).sum();
-        }
-    }
-    Some(inv)
+    Some(Matrix::from_fn(n, n, |i, j| {
+        (i.max(j)..n).map(|k| li[(k, i)] * li[(k, j)]).sum()
+    }))
 }
 
 /// A maximum-likelihood fit over log-parameters `θ = ln p`.
@@ -338,7 +339,7 @@ pub struct LogFit {
     /// Total log-likelihood at the estimates.
     pub log_likelihood: f64,
     /// Covariance of the natural-scale estimates (inverse observed information).
-    pub covariance: Vec<Vec<f64>>,
+    pub covariance: Matrix,
     /// Square roots of the covariance diagonal.
     pub std_errors: Vec<f64>,
     /// BFGS iterations of the winning start.
@@ -426,16 +427,13 @@ where
         mean_nll(x, g);
     };
     let hess = hessian_from_gradient(&mut grad_only, &best.x, 1e-5);
-    let info: Vec<Vec<f64>> = hess
-        .iter()
-        .map(|row| row.iter().map(|v| v * n_obs).collect())
-        .collect();
+    let info = Matrix::from_fn(hess.rows(), hess.cols(), |i, j| hess[(i, j)] * n_obs);
     let cov_log = invert_spd(&info).ok_or(FitError::SingularInformation)?;
     // A log-scale standard error above MAX_LOG_SE means one standard error
     // spans a factor e^MAX_LOG_SE: the likelihood is flat towards a boundary
     // and the point estimate means nothing.
-    if let Some(i) =
-        (0..cov_log.len()).find(|&i| cov_log[i][i].is_nan() || cov_log[i][i].sqrt() > MAX_LOG_SE)
+    if let Some(i) = (0..cov_log.rows())
+        .find(|&i| cov_log[(i, i)].is_nan() || cov_log[(i, i)].sqrt() > MAX_LOG_SE)
     {
         return Err(FitError::Degenerate {
             parameter: names[i],
@@ -444,13 +442,8 @@ where
     }
     let params: Vec<f64> = best.x.iter().map(|v| v.exp()).collect();
     let k = params.len();
-    let mut covariance = vec![vec![0.0; k]; k];
-    for i in 0..k {
-        for j in 0..k {
-            covariance[i][j] = params[i] * params[j] * cov_log[i][j];
-        }
-    }
-    let std_errors = (0..k).map(|i| covariance[i][i].sqrt()).collect();
+    let covariance = Matrix::from_fn(k, k, |i, j| params[i] * params[j] * cov_log[(i, j)]);
+    let std_errors = (0..k).map(|i| covariance[(i, i)].sqrt()).collect();
     Ok(LogFit {
         params,
         log_likelihood: -best.value * n_obs,
@@ -463,6 +456,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     fn rosenbrock(x: &[f64], g: &mut [f64]) -> f64 {
         let (a, b) = (x[0], x[1]);
@@ -514,25 +508,21 @@ mod tests {
     /// matrix with a negative eigenvalue is refused.
     #[test]
     fn spd_inverse() {
-        let inv = invert_spd(&[vec![4.0, 1.0], vec![1.0, 3.0]]).unwrap();
+        let inv = invert_spd(&Matrix::from_rows(&[[4.0, 1.0], [1.0, 3.0]])).unwrap();
         let want = [[3.0 / 11.0, -1.0 / 11.0], [-1.0 / 11.0, 4.0 / 11.0]];
         for i in 0..2 {
             for j in 0..2 {
-                assert!((inv[i][j] - want[i][j]).abs() < 1e-15);
+                assert_close!(inv[(i, j)], want[i][j], 1e-15);
             }
         }
-        assert!(invert_spd(&[vec![1.0, 2.0], vec![2.0, 1.0]]).is_none());
+        assert!(invert_spd(&Matrix::from_rows(&[[1.0, 2.0], [2.0, 1.0]])).is_none());
         // 3×3 check: A·A⁻¹ = I.
-        let a = vec![
-            vec![6.0, 2.0, 1.0],
-            vec![2.0, 5.0, 2.0],
-            vec![1.0, 2.0, 4.0],
-        ];
+        let a = Matrix::from_rows(&[[6.0, 2.0, 1.0], [2.0, 5.0, 2.0], [1.0, 2.0, 4.0]]);
         let inv = invert_spd(&a).unwrap();
         for i in 0..3 {
             for j in 0..3 {
-                let p: f64 = (0..3).map(|k| a[i][k] * inv[k][j]).sum();
-                assert!((p - if i == j { 1.0 } else { 0.0 }).abs() < 1e-14);
+                let p: f64 = (0..3).map(|k| a[(i, k)] * inv[(k, j)]).sum();
+                assert_close!(p, if i == j { 1.0 } else { 0.0 }, 1e-14);
             }
         }
     }
@@ -546,8 +536,8 @@ mod tests {
             out[1] = x[0] + 3.0 * x[1] - 2.0;
         };
         let h = hessian_from_gradient(&mut g, &[0.3, -0.2], 1e-4);
-        assert!((h[0][0] - 4.0).abs() < 1e-9 && (h[0][1] - 1.0).abs() < 1e-9);
-        assert!((h[1][1] - 3.0).abs() < 1e-9);
+        assert!((h[(0, 0)] - 4.0).abs() < 1e-9 && (h[(0, 1)] - 1.0).abs() < 1e-9);
+        assert_close!(h[(1, 1)], 3.0, 1e-9);
         let mut f = |x: &[f64]| x[0] * x[0] + 3.0 * x[0] * x[1];
         let mut out = [0.0; 2];
         numerical_gradient(&mut f, &[2.0, 1.0], 1e-6, &mut out);
@@ -569,9 +559,9 @@ mod tests {
         };
         let fit = fit_log_params(nll, &[vec![0.0], vec![2.0]], n, &["lambda"]).unwrap();
         let lam = 1.0 / mean;
-        assert!((fit.params[0] - lam).abs() < 1e-8);
-        assert!((fit.std_errors[0] - lam / n.sqrt()).abs() < 1e-6);
-        assert!((fit.log_likelihood - n * (lam.ln() - 1.0)).abs() < 1e-9);
+        assert_close!(fit.params[0], lam, 1e-8);
+        assert_close!(fit.std_errors[0], lam / n.sqrt(), 1e-6);
+        assert_close!(fit.log_likelihood, n * (lam.ln() - 1.0), 1e-9);
     }
 
     #[test]

@@ -180,6 +180,7 @@ pub struct RatingSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     const SCALE: RatingScale = RatingScale {
         min: 1,
@@ -214,9 +215,9 @@ mod tests {
             .summarise(&[5.0, 4.0, 4.0, 3.0, 1.0], ConfidenceLevel::NINETY_FIVE)
             .unwrap();
         assert_eq!(s.n, 5);
-        assert!((s.mean.mean - 3.4).abs() < 1e-12);
-        assert!((s.mean.sd - 2.3f64.sqrt()).abs() < 1e-12);
-        assert!((s.top_box.estimate - 0.6).abs() < 1e-12);
+        assert_close!(s.mean.mean, 3.4, 1e-12);
+        assert_close!(s.mean.sd, 2.3f64.sqrt(), 1e-12);
+        assert_close!(s.top_box.estimate, 0.6, 1e-12);
         assert!(
             (s.top_box.ci_low - 0.229_090).abs() < 1e-5,
             "{}",

@@ -39,16 +39,36 @@ pub struct Rfm {
 pub enum RfmError {
     /// A time is negative or not finite.
     TimeOutOfRange {
+        /// 1-based position of the customer in the input.
         row: usize,
+        /// `recency` or `age`.
         field: &'static str,
+        /// The value that was refused, in the model's time unit.
         value: f64,
     },
     /// `t_x > T`: the last purchase after the end of observation.
-    RecencyAfterAge { row: usize, recency: f64, age: f64 },
+    RecencyAfterAge {
+        /// 1-based position of the customer in the input.
+        row: usize,
+        /// `t_x`, in the model's time unit.
+        recency: f64,
+        /// `T`, in the model's time unit.
+        age: f64,
+    },
     /// `t_x > 0` with no repeat purchase.
-    RecencyWithoutRepeat { row: usize, recency: f64 },
+    RecencyWithoutRepeat {
+        /// 1-based position of the customer in the input.
+        row: usize,
+        /// `t_x`, in the model's time unit.
+        recency: f64,
+    },
     /// Monetary value not finite.
-    MonetaryNotFinite { row: usize, value: f64 },
+    MonetaryNotFinite {
+        /// 1-based position of the customer in the input.
+        row: usize,
+        /// The monetary value that was refused.
+        value: f64,
+    },
     /// No customer at all.
     Empty,
 }
@@ -220,7 +240,9 @@ pub const MAX_AMOUNT: f64 = 1e12;
 /// One row of a transaction log.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Transaction<K> {
+    /// Who ordered (any key: an id string, a number).
     pub customer: K,
+    /// Date of the order.
     pub day: Day,
     /// Amount of the order, in currency. Negative amounts are returns.
     pub amount: f64,
@@ -229,9 +251,11 @@ pub struct Transaction<K> {
 /// What the summary did with rows that were not plain purchases.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RfmReport {
+    /// Time unit of the summaries' recency and age.
     pub unit: PeriodUnit,
     /// End of observation used (given, or the last transaction date).
     pub observation_end: Day,
+    /// Rows of the log read.
     pub rows: usize,
     /// Rows dated after `observation_end`, left out.
     pub rows_after_end: usize,
@@ -252,7 +276,12 @@ pub struct RfmReport {
 #[derive(Debug, Clone, PartialEq)]
 pub enum TransactionError {
     /// Amount is NaN, infinite or beyond ±[`MAX_AMOUNT`] (`row` is 1-based).
-    AmountNotFinite { row: usize, value: f64 },
+    AmountNotFinite {
+        /// 1-based row number in the log.
+        row: usize,
+        /// The amount that was refused.
+        value: f64,
+    },
     /// No transaction at all, or none on or before the observation end.
     NoTransactions,
 }
@@ -279,7 +308,9 @@ impl std::error::Error for TransactionError {}
 /// report of what was left out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RfmTable<K> {
+    /// `(customer key, summary)`, one per customer with a purchase.
     pub customers: Vec<(K, Rfm)>,
+    /// What was left out of the summaries, and why.
     pub report: RfmReport,
 }
 
@@ -356,8 +387,11 @@ pub struct Dense<'a, D, A> {
 /// without a second copy.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DenseRfm {
+    /// Customer number of each summary (same index as `rfm`).
     pub customer: Vec<u32>,
+    /// One summary per customer with a purchase.
     pub rfm: Vec<Rfm>,
+    /// What was left out of the summaries, and why.
     pub report: RfmReport,
 }
 

@@ -36,7 +36,9 @@ pub enum RfmClvError {
     DiscountOutOfRange(f64),
     /// Margin rate outside `(0, 1]`.
     MarginOutOfRange(f64),
+    /// The BG/NBD part (P(alive), expected purchases) failed.
     BgNbd(BgNbdError),
+    /// The Gamma-Gamma part (expected spend) failed.
     GammaGamma(GammaGammaError),
 }
 
@@ -79,12 +81,15 @@ pub struct Conversion {
     pub model_unit: PeriodUnit,
     /// Cash-flow step.
     pub step: PeriodUnit,
+    /// Number of cash-flow steps in the horizon.
     pub steps: u32,
     /// Length of one step in model units.
     pub model_units_per_step: f64,
     /// Horizon in model units (`steps × model_units_per_step`).
     pub horizon_model_units: f64,
+    /// Annual compound discount rate, a fraction.
     pub annual_discount: f64,
+    /// The same rate per step: `(1 + annual)^(step in years) − 1`.
     pub discount_per_step: f64,
 }
 
@@ -210,10 +215,15 @@ pub fn customer_value(
 /// Values of every customer and their totals.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PortfolioValue {
+    /// One value per customer, in input order.
     pub customers: Vec<CustomerValue>,
+    /// Sum of the customers' CLV, in currency.
     pub total_clv: f64,
+    /// Sum of the expected purchases over the horizon.
     pub total_expected_purchases: f64,
+    /// Sum of the expected revenue over the horizon (undiscounted), in currency.
     pub total_expected_revenue: f64,
+    /// How the horizon and discount were translated into model time.
     pub conversion: Conversion,
 }
 
@@ -240,10 +250,13 @@ pub fn portfolio_value(
 /// Total CLV with a standard error from the fits' parameter uncertainty.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct TotalClvInterval {
+    /// Total CLV at the fitted parameters, in currency.
     pub total_clv: f64,
+    /// Delta-method standard error of the total, in currency.
     pub std_error: f64,
     /// `total ± 1.96 · std_error` (normal approximation).
     pub low_95: f64,
+    /// Upper end of the 95 % interval, `total + 1.96 · std_error`.
     pub high_95: f64,
 }
 
@@ -307,6 +320,7 @@ pub fn total_clv_interval(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     fn bg() -> BgNbdParams {
         BgNbdParams::new(0.243, 4.414, 0.793, 2.426).unwrap()
@@ -329,8 +343,8 @@ mod tests {
     fn conversion_is_stated() {
         let s = ClvSettings::new(PeriodUnit::Week, PeriodUnit::Month, 12, 0.10, 1.0).unwrap();
         let c = s.conversion();
-        assert!((c.horizon_model_units - 365.25 / 7.0).abs() < 1e-12);
-        assert!((c.discount_per_step - 0.007_974_140_4).abs() < 1e-9);
+        assert_close!(c.horizon_model_units, 365.25 / 7.0, 1e-12);
+        assert_close!(c.discount_per_step, 0.007_974_140_4, 1e-9);
         assert_eq!(
             c.to_string(),
             "horizon 12 month(s) = 52.1786 week(s) of model time; annual discount 10.0000% = 0.797414% per month, cash flows discounted at the end of each month"
@@ -351,8 +365,8 @@ mod tests {
                 .conditional_expected_purchases(t, 2, 30.43, 38.86)
                 .unwrap();
             let ez = gg().expected_average_spend(2, 22.35).unwrap();
-            assert!((v.clv - 0.3 * ez * ey).abs() < 1e-10, "{step:?}");
-            assert!((v.expected_revenue - ez * ey).abs() < 1e-10);
+            assert_close!(v.clv, 0.3 * ez * ey, 1e-10, "{step:?}");
+            assert_close!(v.expected_revenue, ez * ey, 1e-10);
         }
     }
 
@@ -372,7 +386,7 @@ mod tests {
             .unwrap();
         let ez = gg().expected_average_spend(1, 40.0).unwrap();
         let want = ez * (y1 / 1.1 + (y2 - y1) / 1.21);
-        assert!((v.clv - want).abs() < 1e-10, "{} vs {want}", v.clv);
+        assert_close!(v.clv, want, 1e-10, "{} vs {want}", v.clv);
     }
 
     #[test]
@@ -385,7 +399,7 @@ mod tests {
         let s = ClvSettings::new(PeriodUnit::Week, PeriodUnit::Month, 12, 0.1, 1.0).unwrap();
         let p = portfolio_value(&bg(), &gg(), &custs, &s).unwrap();
         let sum: f64 = p.customers.iter().map(|v| v.clv).sum();
-        assert!((p.total_clv - sum).abs() < 1e-12);
+        assert_close!(p.total_clv, sum, 1e-12);
         // More history with a recent purchase is worth more.
         assert!(p.customers[2].clv > p.customers[1].clv);
         assert_eq!(

@@ -17,6 +17,7 @@
 //! Time: periods are whole contract periods (months, years…); period 0 is
 //! acquisition and the customer pays at the start of every period alive.
 
+use super::linalg::Matrix;
 use super::optim::{fit_log_params, FitError};
 use super::special::hyp2f1;
 use serde::{Deserialize, Serialize};
@@ -27,22 +28,29 @@ use std::fmt;
 pub enum SbgError {
     /// `alpha` or `beta` not a positive finite number.
     ParamOutOfRange {
+        /// Parameter name (`alpha` or `beta`).
         name: &'static str,
+        /// The value that was refused.
         value: f64,
     },
     /// Fewer than two survival counts (period 0 and at least one more).
     TooFewPeriods(usize),
     /// A count is negative or not finite (`period` is its index).
     CountOutOfRange {
+        /// Index of the count in the survival table (0 = the cohort start).
         period: usize,
+        /// The count that was refused.
         value: f64,
     },
     /// The cohort at period 0 is empty.
     EmptyCohort,
     /// More customers alive at `period` than at the period before.
     CountIncreases {
+        /// Index of the period whose count increased.
         period: usize,
+        /// Customers alive at the period before.
         before: f64,
+        /// Customers alive at `period` (more than `before`).
         after: f64,
     },
     /// Nobody churned: churn cannot be estimated.
@@ -51,6 +59,7 @@ pub enum SbgError {
     DiscountOutOfRange(f64),
     /// The hypergeometric series did not converge (discount too close to 0).
     SeriesDidNotConverge,
+    /// The maximum-likelihood search failed.
     Fit(FitError),
 }
 
@@ -232,7 +241,10 @@ impl SbgParams {
 /// An sBG fit to a cohort survival table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SbgFit {
+    /// The maximum-likelihood estimates of `(alpha, beta)`.
     pub params: SbgParams,
+    /// Log-likelihood of the survival table at the estimates (Fader &
+    /// Hardie 2007, eq. 6).
     pub log_likelihood: f64,
     /// Standard errors of `(alpha, beta)` from the observed information.
     pub std_errors: [f64; 2],
@@ -346,8 +358,8 @@ pub fn fit(alive: &[f64]) -> Result<SbgFit, SbgError> {
     })
 }
 
-fn cov2(c: &[Vec<f64>]) -> [[f64; 2]; 2] {
-    let at = |i: usize, j: usize| c.get(i).and_then(|r| r.get(j)).copied().unwrap_or(f64::NAN);
+fn cov2(c: &Matrix) -> [[f64; 2]; 2] {
+    let at = |i: usize, j: usize| c.get(i, j).unwrap_or(f64::NAN);
     [[at(0, 0), at(0, 1)], [at(1, 0), at(1, 1)]]
 }
 
@@ -454,6 +466,7 @@ pub fn compare_constant_churn(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     /// Fader & Hardie (2007), Table 1: customers (of 1,000) still active at
     /// the start of years 0..7, "regular" and "high end" segments.
@@ -492,9 +505,9 @@ mod tests {
         let p = SbgParams::new(1.0, 1.0).unwrap();
         let want = 40.0 * 0.5f64.ln() + 20.0 * (1.0f64 / 6.0).ln() + 40.0 * (1.0f64 / 3.0).ln();
         let got = log_likelihood(&p, &[100.0, 60.0, 40.0]);
-        assert!((got - want).abs() < 1e-12, "{got} vs {want}");
-        assert!((p.churn_probability(2) - 1.0 / 6.0).abs() < 1e-15);
-        assert!((p.survival(2) - 1.0 / 3.0).abs() < 1e-15);
+        assert_close!(got, want, 1e-12, "{got} vs {want}");
+        assert_close!(p.churn_probability(2), 1.0 / 6.0, 1e-15);
+        assert_close!(p.survival(2), 1.0 / 3.0, 1e-15);
     }
 
     /// Reference: direct summation of the defining series Σ S(t)/(1+d)^t
@@ -509,7 +522,7 @@ mod tests {
                 .enumerate()
                 .map(|(t, s)| s / (1.0 + d).powi(t as i32))
                 .sum();
-            assert!((p.del(d).unwrap() - direct).abs() < 1e-9, "d={d}");
+            assert_close!(p.del(d).unwrap(), direct, 1e-9, "d={d}");
             for renewals in [0u32, 1, 4, 10] {
                 let n = renewals as usize + 1;
                 let direct: f64 = (n..curve.len())
@@ -530,7 +543,7 @@ mod tests {
     #[test]
     fn del_at_zero_discount_is_mean_lifetime() {
         let p = SbgParams::new(3.0, 5.0).unwrap();
-        assert!((p.del(0.0).unwrap() - 3.5).abs() < 1e-15);
+        assert_close!(p.del(0.0).unwrap(), 3.5, 1e-15);
         // Continuity: DEL(d) → 3.5 from below as d → 0; the first-order gap
         // is d·Σ t S(t) ≈ 1e-4 × 17.4 here.
         let near = p.del(1e-4).unwrap();
@@ -549,8 +562,8 @@ mod tests {
         let p = SbgParams::new(theta * k, (1.0 - theta) * k).unwrap();
         let d = 0.1;
         let want = (1.0 + d) / (1.0 + d - (1.0 - theta));
-        assert!((p.del(d).unwrap() - want).abs() < 1e-5);
-        assert!((p.clv(50.0, d).unwrap() - 50.0 * want).abs() < 1e-3);
+        assert_close!(p.del(d).unwrap(), want, 1e-5);
+        assert_close!(p.clv(50.0, d).unwrap(), 50.0 * want, 1e-3);
     }
 
     /// Reference: F&H (2010)'s point, on the 2007 regular cohort: retention
@@ -563,7 +576,7 @@ mod tests {
         let p = f.params;
         assert!(p.retention(1) < p.retention(2) && p.retention(2) < p.retention(7));
         let c = compare_constant_churn(&REGULAR, &p, 0.1).unwrap();
-        assert!((c.constant_retention - (1.0 - 759.0 / 3358.0)).abs() < 1e-12);
+        assert_close!(c.constant_retention, (1.0 - 759.0 / 3358.0), 1e-12);
         assert!(
             c.sbg_del > c.constant_del && c.understatement > 0.0,
             "{c:?}"
@@ -609,13 +622,13 @@ mod tests {
     fn cohorts_add_their_likelihoods() {
         let one = fit(&REGULAR).unwrap();
         let two = fit_cohorts(&[REGULAR.to_vec(), REGULAR.to_vec(), vec![50.0]]).unwrap();
-        assert!((one.params.alpha() - two.params.alpha()).abs() < 1e-5);
-        assert!((one.params.beta() - two.params.beta()).abs() < 1e-4);
+        assert_close!(one.params.alpha(), two.params.alpha(), 1e-5);
+        assert_close!(one.params.beta(), two.params.beta(), 1e-4);
         for i in 0..2 {
             let ratio = one.std_errors[i] / two.std_errors[i];
-            assert!((ratio - 2f64.sqrt()).abs() < 1e-3, "{ratio}");
+            assert_close!(ratio, 2f64.sqrt(), 1e-3, "{ratio}");
         }
-        assert!((one.covariance[0][0].sqrt() - one.std_errors[0]).abs() < 1e-12);
+        assert_close!(one.covariance[0][0].sqrt(), one.std_errors[0], 1e-12);
         assert!(one.covariance[0][1] > 0.0, "α and β move together");
         assert_eq!(fit_cohorts(&[vec![10.0]]), Err(SbgError::TooFewPeriods(1)));
         assert_eq!(

@@ -797,6 +797,7 @@ pub fn band_group(scale: RatingScale) -> impl Fn(f64) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     fn settings() -> ValueSettings {
         ValueSettings {
@@ -828,20 +829,20 @@ mod tests {
         let p = group("promoter", 0.9, 200.0, 20.0, 0.1, 0.0)
             .value(&settings())
             .unwrap();
-        assert!((p.margin_per_period - 80.0).abs() < 1e-12);
-        assert!((p.active_periods - 5.5).abs() < 1e-12);
-        assert!((p.own_clv - 440.0).abs() < 1e-9);
-        assert!((p.referral_value - 165.0).abs() < 1e-9);
-        assert!((p.total - 605.0).abs() < 1e-9);
+        assert_close!(p.margin_per_period, 80.0, 1e-12);
+        assert_close!(p.active_periods, 5.5, 1e-12);
+        assert_close!(p.own_clv, 440.0, 1e-9);
+        assert_close!(p.referral_value, 165.0, 1e-9);
+        assert_close!(p.total, 605.0, 1e-9);
         let d = group("detractor", 0.6, 150.0, 30.0, 0.0, 0.2)
             .value(&settings())
             .unwrap();
-        assert!((d.own_clv - 99.0).abs() < 1e-9);
-        assert!((d.negative_wom_cost - 132.0).abs() < 1e-9);
+        assert_close!(d.own_clv, 99.0, 1e-9);
+        assert_close!(d.negative_wom_cost, 132.0, 1e-9);
         assert!((d.total + 33.0).abs() < 1e-9);
         // Moving 10 % of 1 000 detractors to promoters: 100 × (605 + 33).
         let gain = value_of_move(&d, &p, 1000.0, 0.1).unwrap();
-        assert!((gain - 63_800.0).abs() < 1e-6);
+        assert_close!(gain, 63_800.0, 1e-6);
         assert_eq!(
             value_of_move(&d, &p, 1000.0, 1.5),
             Err(ScoreValueError::ShareOutOfRange(1.5))
@@ -862,8 +863,8 @@ mod tests {
             total: t,
         };
         let v = value_of_nps_point(&[mk(-33.0), mk(200.0), mk(605.0)], 10_000.0);
-        assert!((v.from_detractors - 23_300.0).abs() < 1e-9);
-        assert!((v.from_passives - 40_500.0).abs() < 1e-9);
+        assert_close!(v.from_detractors, 23_300.0, 1e-9);
+        assert_close!(v.from_passives, 40_500.0, 1e-9);
     }
 
     /// Reference: hand computation of a 3-period projection. One group of 100
@@ -875,9 +876,9 @@ mod tests {
         let p = project_revenue(&g, &[100.0], &settings(), 3).unwrap();
         assert_eq!(p.existing, vec![1000.0, 500.0, 250.0]);
         assert_eq!(p.word_of_mouth, vec![0.0, 200.0, 200.0]);
-        assert!((p.sum - 2150.0).abs() < 1e-9);
+        assert_close!(p.sum, 2150.0, 1e-9);
         let pv = 1000.0 + 700.0 / 1.1 + 450.0 / 1.21;
-        assert!((p.present_value - pv).abs() < 1e-9);
+        assert_close!(p.present_value, pv, 1e-9);
     }
 
     #[test]
@@ -907,8 +908,8 @@ mod tests {
         assert!((r - 0.8).abs() < 1e-12 && (s - 100.0).abs() < 1e-9 && (f - 0.05).abs() < 1e-12);
         let c = compare_move(&groups, &[300.0, 300.0, 400.0], &settings(), 0, 2, 0.2, 5).unwrap();
         assert!(c.revenue_gain > 0.0);
-        assert!((c.scenario_customers[0] - 240.0).abs() < 1e-9);
-        assert!((c.scenario_customers[2] - 460.0).abs() < 1e-9);
+        assert_close!(c.scenario_customers[0], 240.0, 1e-9);
+        assert_close!(c.scenario_customers[2], 460.0, 1e-9);
         assert_eq!(
             compare_move(&groups, &[1.0, 1.0, 1.0], &settings(), 0, 3, 0.1, 5),
             Err(ScoreValueError::NoSuchGroup {
@@ -946,12 +947,12 @@ mod tests {
         .unwrap();
         let p = &est[2];
         assert_eq!(p.n, 4);
-        assert!((p.retention.estimate - 0.75).abs() < 1e-12);
+        assert_close!(p.retention.estimate, 0.75, 1e-12);
         assert!(p.retention.ci_low < 0.75 && p.retention.ci_high > 0.75);
-        assert!((p.spend.mean - 250.0).abs() < 1e-12);
+        assert_close!(p.spend.mean, 250.0, 1e-12);
         let e = p.economics(0.1, 0.0, None);
-        assert!((e.central.retention - 0.75).abs() < 1e-12);
-        assert!((e.central.cost_to_serve - 10.0).abs() < 1e-12);
+        assert_close!(e.central.retention, 0.75, 1e-12);
+        assert_close!(e.central.cost_to_serve, 10.0, 1e-12);
         let v = |g: &GroupEconomics| g.value(&settings()).unwrap().total;
         assert!(v(&e.low) <= v(&e.central) && v(&e.central) <= v(&e.high));
         let bad = estimate_groups(

@@ -249,6 +249,7 @@ impl SeasonalIndices {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     const PATTERN: [f64; 12] = [
         0.8, 0.85, 0.9, 1.0, 1.05, 1.1, 1.2, 1.25, 1.0, 0.95, 0.9, 1.0,
@@ -278,7 +279,7 @@ mod tests {
     fn recovers_pattern_on_constant_level() {
         let idx = seasonal_indices(&series(3, |_| 500.0)).unwrap();
         for (got, want) in idx.indices.iter().zip(PATTERN) {
-            assert!((got - want).abs() < 1e-12, "{got} {want}");
+            assert_close!(got, want, 1e-12, "{got} {want}");
         }
         assert_eq!(idx.months, 36);
         assert_eq!(idx.ratios.iter().sum::<usize>(), 24);
@@ -309,10 +310,10 @@ mod tests {
                 (0.5 * x(t - 6) + (t - 5..=t + 5).map(x).sum::<f64>() + 0.5 * x(t + 6)) / 12.0;
             raw[(s[t].month - 1) as usize] = x(t) / cma;
         }
-        assert!((raw[6] - 160.0 / 105.0).abs() < 1e-12);
+        assert_close!(raw[6], 160.0 / 105.0, 1e-12);
         let total: f64 = raw.iter().sum();
-        assert!((idx.indices[6] - raw[6] * 12.0 / total).abs() < 1e-12);
-        assert!((idx.indices.iter().sum::<f64>() - 12.0).abs() < 1e-12);
+        assert_close!(idx.indices[6], raw[6] * 12.0 / total, 1e-12);
+        assert_close!(idx.indices.iter().sum::<f64>(), 12.0, 1e-12);
     }
 
     #[test]
@@ -339,11 +340,11 @@ mod tests {
         let idx = seasonal_indices(&series(2, |_| 10.0)).unwrap();
         let flat = vec![100.0; 14];
         let seasonal = idx.seasonalise(&flat, 11);
-        assert!((seasonal[0] - 90.0).abs() < 1e-9); // November
-        assert!((seasonal[2] - 80.0).abs() < 1e-9); // January
+        assert_close!(seasonal[0], 90.0, 1e-9); // November
+        assert_close!(seasonal[2], 80.0, 1e-9); // January
         let back = idx.deseasonalise(&seasonal, 11);
         for v in back {
-            assert!((v - 100.0).abs() < 1e-9);
+            assert_close!(v, 100.0, 1e-9);
         }
     }
 

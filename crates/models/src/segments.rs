@@ -479,6 +479,7 @@ pub fn rfm_summary(customers: &[RfmCustomer], scores: &[RfmScore]) -> Vec<RfmSeg
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     const C95: ConfidenceLevel = ConfidenceLevel::NINETY_FIVE;
 
@@ -508,12 +509,12 @@ mod tests {
     #[test]
     fn means_and_proportions_by_segment() {
         let m = mean_by_segment(&[1.0, 3.0, 10.0], &["a", "a", "b"], C95).unwrap();
-        assert!((m[0].value.mean - 2.0).abs() < 1e-12);
+        assert_close!(m[0].value.mean, 2.0, 1e-12);
         assert_eq!(m[1].n, 1);
         let p =
             proportion_by_segment(&[true, false, true, true], &["x", "x", "y", "y"], C95).unwrap();
-        assert!((p[0].value.estimate - 0.5).abs() < 1e-12);
-        assert!((p[1].value.estimate - 1.0).abs() < 1e-12);
+        assert_close!(p[0].value.estimate, 0.5, 1e-12);
+        assert_close!(p[1].value.estimate, 1.0, 1e-12);
         let r = ratings_by_segment(
             &[5.0, 1.0, 4.0],
             &["a", "b", "a"],
@@ -521,7 +522,7 @@ mod tests {
             C95,
         )
         .unwrap();
-        assert!((r[0].value.top_box.estimate - 1.0).abs() < 1e-12);
+        assert_close!(r[0].value.top_box.estimate, 1.0, 1e-12);
     }
 
     /// Reference: hand computation. Ten distinct values on quintiles give two

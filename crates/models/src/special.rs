@@ -122,6 +122,7 @@ pub fn hyp2f1(a: f64, b: f64, c: f64, z: f64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     const EULER_GAMMA: f64 = 0.577_215_664_901_532_9;
 
@@ -129,17 +130,17 @@ mod tests {
     #[test]
     fn ln_gamma_known_values() {
         assert!((ln_gamma(1.0)).abs() < 1e-15);
-        assert!((ln_gamma(5.0) - 24f64.ln()).abs() < 1e-14);
-        assert!((ln_gamma(0.5) - std::f64::consts::PI.sqrt().ln()).abs() < 1e-15);
+        assert_close!(ln_gamma(5.0), 24f64.ln(), 1e-14);
+        assert_close!(ln_gamma(0.5), std::f64::consts::PI.sqrt().ln(), 1e-15);
         // ln Γ(101) = ln 100!; 100! = 9.33262154439441e157.
-        assert!((ln_gamma(101.0) - 363.739_375_555_563_5).abs() < 1e-10);
+        assert_close!(ln_gamma(101.0), 363.739_375_555_563_5, 1e-10);
         assert!(ln_gamma(0.0).is_nan() && ln_gamma(-1.5).is_nan());
     }
 
     /// Reference: B(2, 3) = 1!·2!/4! = 1/12.
     #[test]
     fn ln_beta_known_value() {
-        assert!((ln_beta(2.0, 3.0) - (1.0f64 / 12.0).ln()).abs() < 1e-14);
+        assert_close!(ln_beta(2.0, 3.0), (1.0f64 / 12.0).ln(), 1e-14);
     }
 
     /// Reference: ψ(1) = −γ, ψ(1/2) = −γ − 2 ln 2, ψ(n) = H_{n−1} − γ
@@ -149,9 +150,9 @@ mod tests {
         assert!((digamma(1.0) + EULER_GAMMA).abs() < 1e-14);
         assert!((digamma(0.5) + EULER_GAMMA + 2.0 * 2f64.ln()).abs() < 1e-14);
         let h9: f64 = (1..10).map(|k| 1.0 / k as f64).sum();
-        assert!((digamma(10.0) - (h9 - EULER_GAMMA)).abs() < 1e-14);
+        assert_close!(digamma(10.0), (h9 - EULER_GAMMA), 1e-14);
         let h99: f64 = (1..100).map(|k| 1.0 / k as f64).sum();
-        assert!((digamma(100.0) - (h99 - EULER_GAMMA)).abs() < 1e-13);
+        assert_close!(digamma(100.0), (h99 - EULER_GAMMA), 1e-13);
         assert!(digamma(0.0).is_nan() && digamma(-2.0).is_nan());
     }
 
@@ -162,7 +163,7 @@ mod tests {
         for x in [0.01, 0.3, 1.7, 5.9, 6.1, 42.0, 1e4] {
             let h = 1e-5 * x;
             let num = (ln_gamma(x + h) - ln_gamma(x - h)) / (2.0 * h);
-            assert!((digamma(x) - num).abs() < 1e-7 * (1.0 + num.abs()), "x={x}");
+            assert_close!(digamma(x), num, 1e-7 * (1.0 + num.abs()), "x={x}");
         }
     }
 
@@ -180,13 +181,13 @@ mod tests {
             );
             let g = hyp2f1(0.7, 2.3, 2.3, z).unwrap();
             let want = (1.0 - z).powf(-0.7);
-            assert!((g - want).abs() < 1e-13 * want, "z={z}");
+            assert_close!(g, want, 1e-13 * want, "z={z}");
         }
         for s in [0.1f64, 0.5, 0.8, 0.95] {
             let f = hyp2f1(0.5, 1.0, 1.5, s * s).unwrap();
-            assert!((f - s.atanh() / s).abs() < 1e-13);
+            assert_close!(f, s.atanh() / s, 1e-13);
             let g = hyp2f1(0.5, 0.5, 1.5, s * s).unwrap();
-            assert!((g - s.asin() / s).abs() < 1e-13);
+            assert_close!(g, s.asin() / s, 1e-13);
         }
     }
 
@@ -198,7 +199,7 @@ mod tests {
         let (a, b, c) = (0.3, 1.2, 3.5);
         let gauss = (ln_gamma(c) + ln_gamma(c - a - b) - ln_gamma(c - a) - ln_gamma(c - b)).exp();
         let f = hyp2f1(a, b, c, 1.0 - 1e-5).unwrap();
-        assert!((f - gauss).abs() < 1e-4, "{f} vs {gauss}");
+        assert_close!(f, gauss, 1e-4, "{f} vs {gauss}");
     }
 
     #[test]
@@ -208,6 +209,6 @@ mod tests {
         assert_eq!(hyp2f1(f64::NAN, 1.0, 2.0, 0.5), None);
         // Terminating series: (a)_k vanishes from k = 3 on, a polynomial in z.
         let p = hyp2f1(-2.0, 1.0, 1.0, 0.5).unwrap();
-        assert!((p - 0.25).abs() < 1e-15); // (1 − z)² at z = 0.5
+        assert_close!(p, 0.25, 1e-15); // (1 − z)² at z = 0.5
     }
 }

@@ -186,6 +186,7 @@ pub fn brand_wallet(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cxi_testkit::assert_close;
 
     /// Reference: Keiningham et al. (2011), table of the Wallet Allocation
     /// Rule: 2 brands 66.7 / 33.3 %; 3 brands 50 / 33.3 / 16.7 %; 4 brands
@@ -204,7 +205,7 @@ mod tests {
             let ranks: Vec<f64> = (1..=want.len()).map(|r| r as f64).collect();
             let got = wallet_allocation(&ranks).unwrap();
             for (g, w) in got.iter().zip(want) {
-                assert!((g - w).abs() < 1e-12);
+                assert_close!(g, w, 1e-12);
             }
         }
     }
@@ -214,8 +215,8 @@ mod tests {
         let r = ranks_from_scores(&[9.0, 7.0, 9.0]).unwrap();
         assert_eq!(r, vec![1.5, 3.0, 1.5]);
         let w = wallet_allocation(&r).unwrap();
-        assert!((w.iter().sum::<f64>() - 1.0).abs() < 1e-12);
-        assert!((w[0] - w[2]).abs() < 1e-15);
+        assert_close!(w.iter().sum::<f64>(), 1.0, 1e-12);
+        assert_close!(w[0], w[2], 1e-15);
     }
 
     #[test]
@@ -246,8 +247,8 @@ mod tests {
             c(&[("B", 8.0)]),
         ];
         let w = brand_wallet(&customers, "A", ConfidenceLevel::NINETY_FIVE).unwrap();
-        assert!((w.share_of_wallet.mean - 0.5).abs() < 1e-12);
-        assert!((w.penetration.estimate - 2.0 / 3.0).abs() < 1e-12);
-        assert!((w.market_share - 1.0 / 3.0).abs() < 1e-12);
+        assert_close!(w.share_of_wallet.mean, 0.5, 1e-12);
+        assert_close!(w.penetration.estimate, 2.0 / 3.0, 1e-12);
+        assert_close!(w.market_share, 1.0 / 3.0, 1e-12);
     }
 }
