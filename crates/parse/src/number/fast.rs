@@ -20,7 +20,7 @@ pub(crate) struct Plain {
 
 impl Plain {
     /// Its vote on the column's decimal separator, as
-    /// [`detect_decimal_separator`] counts it.
+    /// [`detect_decimal_separator`](super::detect_decimal_separator) counts it.
     #[inline]
     pub(crate) fn vote(&self) -> Option<DecimalSeparator> {
         match (self.sep, self.could_group) {
@@ -38,7 +38,7 @@ pub(super) const POW10: [f64; 23] = [
 ];
 
 /// Reads a [`Plain`] cell, or `None` for anything else (left to
-/// [`parse_number_with`]).
+/// [`parse_number_with`](super::parse_number_with)).
 ///
 /// # Formula
 /// The digits as an integer `m` and the count `k` of decimals give

@@ -25,7 +25,7 @@ pub(super) struct Ctx<'a> {
     pub(super) done: usize,
     pub(super) total: usize,
     pub(super) cancelled: bool,
-    /// Column fast paths on (off for [`validate_reference`]).
+    /// Column fast paths on (off for [`validate_reference`](super::validate_reference)).
     pub(super) fast: bool,
 }
 
