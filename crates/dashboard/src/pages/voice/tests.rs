@@ -1,0 +1,262 @@
+//! Tests of the voice module.
+
+use super::compute::*;
+use super::fields::*;
+use super::headlines::*;
+use super::view::*;
+use super::words::*;
+use super::*;
+use crate::scenario::Scenario;
+use chrono::NaiveDate;
+use cxi_models::nps::NpsCounts;
+use cxi_models::stats::ConfidenceLevel;
+use cxi_parse::Categories;
+use cxi_parse::Customers;
+use cxi_parse::Dataset;
+use cxi_types::chart::Colour;
+use cxi_types::chart::Mark;
+use cxi_types::format;
+use cxi_types::Currency;
+use cxi_types::Figure;
+use cxi_types::Locale;
+
+fn scenario() -> Scenario {
+    Scenario::new(Locale::En)
+}
+
+fn with_counts(d: f64, pa: f64, p: f64) -> Scenario {
+    let mut s = scenario();
+    s.voice.detractors = d;
+    s.voice.passives = pa;
+    s.voice.promoters = p;
+    s
+}
+
+/// Reference: hand computation. 0–10 answers 3, 1, 0, 0, 0, 0, 2 | 4, 5 |
+/// 6, 9: detractors 3 + 1 + 2 = 6, passives 9, promoters 15, NPS =
+/// 100 × (15 − 6)/30 = 30.
+#[test]
+fn nps_from_score_counts_hand_computed() {
+    let c = categories(&[3, 1, 0, 0, 0, 0, 2, 4, 5, 6, 9]);
+    assert_eq!(c, NpsCounts::new(15, 9, 6));
+    let e = c.estimate(ConfidenceLevel::NINETY_FIVE).unwrap();
+    assert!((e.nps - 30.0).abs() < 1e-12);
+}
+
+/// Reference: Sauro & Lewis (MeasuringU 2021) adjusted-Wald steps, as
+/// hand-computed in `core::nps` for 50 promoters, 30 passives, 20
+/// detractors: NPS 30, margin 15.0751, interval 14.051 .. 44.201.
+#[test]
+fn nps_card_shows_the_adjusted_wald_margin() {
+    let s = with_counts(20.0, 30.0, 50.0);
+    let cards = headlines(&s);
+    let nps = &cards[0];
+    assert_eq!(nps.id, "card-nps");
+    assert_eq!(nps.figure, Figure::Points(30.0));
+    let (lo, hi, _) = nps.interval.as_ref().unwrap();
+    assert!((lo.value().unwrap() - 14.051).abs() < 1e-3);
+    assert!((hi.value().unwrap() - 44.201).abs() < 1e-3);
+    assert!(
+        nps.reading.starts_with("± 15.1 points from 100 answers"),
+        "{}",
+        nps.reading
+    );
+    assert!(
+        nps.reading.contains("between +14.1 and +44.2"),
+        "{}",
+        nps.reading
+    );
+}
+
+/// Reference: hand computation of the default economics (calibration of
+/// `default_nps_economics` written out, then Bain's value formula), for
+/// the default scenario: shares 0.25 / 0.35 / 0.40, monthly retention
+/// 0.95, spend 100, margin 55 %, cost 5, 12 referrals and 6 lost
+/// prospects per 100 customers a year, discount d = 1.1^(1/12) − 1.
+#[test]
+fn move_value_hand_computed() {
+    let s = scenario();
+    let v = compute(&s);
+    let m = v.money.as_ref().unwrap();
+    let d = 1.1f64.powf(1.0 / 12.0) - 1.0;
+    let sh = [0.25, 0.35, 0.40];
+    let norm = |k: [f64; 3]| sh[0] * k[0] + sh[1] * k[1] + sh[2] * k[2];
+    let (ck, sk, kk) = ([2.0, 1.0, 0.5], [0.8, 1.0, 1.2], [1.3, 1.0, 0.8]);
+    let (rs, ws) = ([0.05, 0.10, 0.85], [0.85, 0.15, 0.0]);
+    let new_value = 50.0 * (1.0 + d) / (1.0 + d - 0.95);
+    let value = |g: usize| {
+        let r = 1.0 - 0.05 * ck[g] / norm(ck);
+        let spend = 100.0 * sk[g] / norm(sk);
+        let cost = 5.0 * kk[g] / norm(kk);
+        let refs = 0.01 * rs[g] / sh[g];
+        let wom = 0.005 * ws[g] / sh[g];
+        let a = (1.0 + d) / (1.0 + d - r);
+        (spend * 0.55 - cost) * a + (refs - wom) * a * new_value
+    };
+    for g in 0..3 {
+        assert!((m.values[g].total - value(g)).abs() < 1e-9, "{g}");
+    }
+    // 10 % of 2 500 detractors (25 % of 10 000) become passives.
+    let expected = 0.1 * 2500.0 * (value(1) - value(0));
+    assert!((m.move_value - expected).abs() < 1e-6);
+    // +1 point = 1 % of the base from detractor to passive.
+    assert!((m.point.from_detractors - 100.0 * (value(1) - value(0))).abs() < 1e-6);
+    assert_eq!(m.horizon_periods, 36);
+    // The sentence is built from these numbers.
+    let sentence = v.move_sentence(&s);
+    let pv = m.scenario.present_value - m.baseline.present_value;
+    assert!(pv > 0.0);
+    assert!(
+        sentence.starts_with(&format!(
+            "Moving 10% of detractors to passives is worth {} of revenue over 3 years",
+            format::money(Locale::En, Currency::Eur, pv)
+        )),
+        "{sentence}"
+    );
+    assert!(sentence.contains(&format::money(Locale::En, Currency::Eur, m.move_value)));
+}
+
+/// The waterfall's parts end where the total bar ends.
+#[test]
+fn waterfall_spans_sum_to_the_total() {
+    let spans = waterfall_spans(&[-33.0, 200.0, 605.0]);
+    assert_eq!(
+        spans,
+        vec![(0.0, -33.0), (-33.0, 167.0), (167.0, 772.0), (0.0, 772.0)]
+    );
+    let v = compute(&scenario());
+    let m = v.money.unwrap();
+    let chart = m.waterfall_chart(Locale::Fr, Currency::Eur);
+    let Mark::Bars { spans, colours, .. } = &chart.series[0].mark else {
+        panic!()
+    };
+    let parts: f64 = (0..3).map(|g| m.customers[g] * m.values[g].total).sum();
+    assert!((spans[3].1 - parts).abs() < 1e-6 * parts.abs());
+    assert!((spans[2].1 - spans[3].1).abs() < 1e-6 * parts.abs());
+    assert_eq!(colours[0], Colour::Vermillion);
+    assert_eq!(colours[2], Colour::BluishGreen);
+}
+
+#[test]
+fn invalid_assumptions_are_explained_not_computed() {
+    let mut s = scenario();
+    s.voice.detractors_to_passives_pct = 120.0;
+    let v = compute(&s);
+    let e = v.money.unwrap_err();
+    assert!(e.contains("detractors moved to passives"), "{e}");
+    let g = fields(&s, Locale::En);
+    let f = g.fields.iter().find(|f| f.id == "as-voice-dp").unwrap();
+    assert_eq!(f.error.as_deref(), Some("must be from 0 to 100 %"));
+    let s = with_counts(0.0, 0.0, 0.0);
+    let v = compute(&s);
+    assert!(v.estimate.is_none());
+    assert!(v.money.is_err());
+    let cards = headlines(&s);
+    assert_eq!(cards[0].figure, Figure::Missing);
+}
+
+#[test]
+fn reducer_sets_and_resets() {
+    let mut a = VoiceAssumptions::default();
+    a.apply(VoiceAction::Set(VoiceKey::Customers, 500.0));
+    a.apply(VoiceAction::Set(VoiceKey::Horizon, 5.0));
+    assert_eq!(a.customers, Some(500.0));
+    assert_eq!(a.horizon_years, 5.0);
+    a.apply(VoiceAction::Reset);
+    assert_eq!(a, VoiceAssumptions::default());
+}
+
+#[test]
+fn text_follows_the_locale() {
+    assert_eq!(points_text(Locale::En, 15.0), "+15");
+}
+
+fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// Reference: hand computation of the per-period retention. Monthly
+/// periods (30.4375 days); last date 2024-12-31. Promoters: A from
+/// 2024-01-01 (365 days → 12 periods, active), B from 2024-07-01, churned
+/// 2024-10-01 (92 days → 3 periods): 1 churn in 15 customer-months,
+/// retention 1 − 1/15. Detractors: C from 2024-10-01 churned 2024-12-31
+/// (91 days → 3 periods): retention 1 − 1/3. Revenue means 30 and 10.
+#[test]
+fn evidence_retention_per_period_hand_computed() {
+    let c = Customers {
+        id: vec!["A".into(), "B".into(), "C".into(), "D".into()],
+        revenue: Some(vec![Some(20.0), Some(40.0), Some(10.0), Some(5.0)]),
+        acquisition_date: Some(vec![
+            day(2024, 1, 1),
+            day(2024, 7, 1),
+            day(2024, 10, 1),
+            day(2024, 2, 1),
+        ]),
+        churned: Some(vec![Some(false), Some(true), Some(true), Some(false)]),
+        churn_date: Some(vec![None, day(2024, 10, 1), day(2024, 12, 31), None]),
+        nps: Some(vec![Some(10.0), Some(9.0), Some(3.0), None]),
+        segment: Some(Categories {
+            labels: vec!["SMB".into(), "Large".into()],
+            codes: vec![0, 0, 1, 1],
+        }),
+        rows: vec![2, 3, 4, 5],
+        ..Customers::default()
+    };
+    let e = evidence(&Dataset::Customers(c)).unwrap();
+    let sc = e.scores.unwrap();
+    assert_eq!((sc[10], sc[9], sc[3], sc.iter().sum::<u64>()), (1, 1, 1, 3));
+    assert_eq!(e.customers, Some(4));
+    assert_eq!(e.segments.len(), 2);
+    assert_eq!(e.segments[1].rows, 2);
+    assert_eq!(e.segments[1].scores[3], 1);
+    let g = e.nps_groups.unwrap();
+    assert!((g[2].retention.estimate - (1.0 - 1.0 / 15.0)).abs() < 1e-12);
+    assert_eq!(g[2].retention.n, 15);
+    assert!((g[0].retention.estimate - (1.0 - 1.0 / 3.0)).abs() < 1e-12);
+    assert!((g[2].spend.mean - 30.0).abs() < 1e-12);
+    assert!((g[0].spend.mean - 10.0).abs() < 1e-12);
+    assert_eq!(g[1].n, 0);
+    assert!(g[2].retention.ci_low < g[2].retention.estimate);
+}
+
+#[test]
+fn subscription_sample_gives_measured_economics_and_segments() {
+    use crate::data::Sample;
+    use crate::data::Session;
+    for l in Locale::ALL {
+        let text = Sample::Subscription.text(l);
+        let session = Session::open(
+            text.clone().into_bytes(),
+            Sample::Subscription.source(l, text.len()),
+            &mut |_, _, _| {},
+        )
+        .unwrap();
+        let loaded = session.loaded().unwrap();
+        let e = loaded.evidence.voice.clone().unwrap();
+        let answered: u64 = e.scores.unwrap().iter().sum();
+        assert!((1500..1700).contains(&answered), "{answered}");
+        assert_eq!(e.segments.len(), 3);
+        let g = e.nps_groups.as_ref().unwrap();
+        // The sample's churn falls with satisfaction.
+        assert!(g[2].retention.estimate > g[0].retention.estimate);
+        assert!(e.csat.as_ref().unwrap().groups.is_some());
+        let mut s = Scenario::new(l);
+        s.data = Some(loaded);
+        let v = compute(&s);
+        assert!(v.from_data && v.customers_from_data);
+        assert_eq!(v.customers, 2000.0);
+        let m = v.money.as_ref().unwrap();
+        assert_eq!(m.source, EconomicsSource::Data);
+        assert!(m.values[2].total > m.values[0].total);
+        assert!(m.values_range.is_some() && m.links_from_data);
+        // A segment narrows the counts and the base.
+        s.segment = Some(e.segments[0].name.clone());
+        let w = compute(&s);
+        assert_eq!(w.segment.as_deref(), Some(e.segments[0].name.as_str()));
+        assert_eq!(w.customers, e.segments[0].rows as f64);
+        assert!(w.counts.n() < v.counts.n());
+        // Small enough for a link.
+        let json = serde_json::to_string(&e).unwrap();
+        assert!(json.len() < 8000, "{}", json.len());
+    }
+}
