@@ -1,0 +1,237 @@
+//! Tests of the churn module.
+
+use super::compute::*;
+use super::fields::*;
+use super::inputs::*;
+use super::state::default_channels;
+use super::*;
+use crate::scenario::reduce;
+use crate::scenario::Action;
+use crate::scenario::Scenario;
+use cxi_models::acquisition::cac_by_channel;
+use cxi_parse::{Customers, Dataset};
+use cxi_types::chart::Mark;
+use cxi_types::period::PeriodUnit;
+use cxi_types::Figure;
+use cxi_types::Locale;
+
+fn en() -> Scenario {
+    Scenario::new(Locale::En)
+}
+
+fn with(s: &Scenario, actions: Vec<ChurnAction>) -> Scenario {
+    actions
+        .into_iter()
+        .fold(s.clone(), |s, a| reduce(&s, Action::Churn(a)))
+}
+
+/// A hand case: 1,000 customers, 12 % annual churn, €80 revenue a month
+/// at 50 % margin (€40 margin), one channel spending €24,000 for 100
+/// customers a year.
+fn hand() -> Scenario {
+    let s = with(
+        &en(),
+        vec![
+            ChurnAction::SetCustomers(1_000.0),
+            ChurnAction::SetAnnualChurnPct(12.0),
+            ChurnAction::SetTargetChurnPct(6.0),
+            ChurnAction::SetRevenuePerMonth(80.0),
+            ChurnAction::SetMarginPct(50.0),
+            ChurnAction::SetYears(2.0),
+            ChurnAction::RemoveChannel(4),
+            ChurnAction::RemoveChannel(3),
+            ChurnAction::RemoveChannel(2),
+            ChurnAction::RemoveChannel(1),
+            ChurnAction::SetChannelName(0, "Search".into()),
+            ChurnAction::SetChannelSpend(0, 24_000.0),
+            ChurnAction::SetChannelNew(0, 100.0),
+        ],
+    );
+    assert_eq!(s.churn.channels.as_ref().unwrap().len(), 1);
+    s
+}
+
+/// Reference: hand computation. CAC = 24,000 / 100 = €240; payback
+/// = 240 / 40 = 6 months (Skok's months to recover CAC); monthly churn
+/// c = 1 − 0.88^(1/12) = 0.010596; with churn
+/// ln(1 − 240·c/40)/ln(1 − c) = ln(0.936423)/ln(0.989404) = 6.1663.
+#[test]
+fn cac_and_payback_by_hand() {
+    let v = compute(&hand());
+    assert!(v.problems.is_empty(), "{:?}", v.problems);
+    assert_eq!(v.cac.as_ref().unwrap().blended, 240.0);
+    assert_eq!(v.payback, Some(6.0));
+    let c = 1.0 - 0.88f64.powf(1.0 / 12.0);
+    assert!((c - 0.010_596).abs() < 1e-6);
+    let want = (1.0 - 240.0 * c / 40.0).ln() / (1.0 - c).ln();
+    let got = v.payback_with_churn.unwrap().unwrap();
+    assert!(
+        (got - want).abs() < 1e-12 && (got - 6.1663).abs() < 1e-4,
+        "{got}"
+    );
+    let cards = v.headlines(&hand());
+    assert_eq!(cards[0].figure, Figure::Money(240.0));
+    assert_eq!(
+        cards[0].reading,
+        "Each new customer costs €240 to win and pays it back in 6 months of margin (6.2 months once churn is counted)."
+    );
+}
+
+/// Reference: the closed form of Fader & Hardie (2012) with the first
+/// payment counted: LTV = m (1 + d)/(1 + d − r), m = 40, r = 0.88^(1/12),
+/// d = 1.1^(1/12) − 1 (the Customer value page's 10 % a year);
+/// LTV:CAC = LTV / 240.
+#[test]
+fn ltv_to_cac_against_the_closed_form() {
+    let v = compute(&hand());
+    let r = 0.88f64.powf(1.0 / 12.0);
+    let d = 1.1f64.powf(1.0 / 12.0) - 1.0;
+    let ltv = 40.0 * (1.0 + d) / (1.0 + d - r);
+    assert!((v.ltv.unwrap() - ltv).abs() < 1e-9 * ltv);
+    assert!((v.ltv_to_cac.unwrap() - ltv / 240.0).abs() < 1e-12);
+    // 40 × 1.00797 / 0.01857 ≈ 2,171 → about 9×.
+    assert!((ltv - 2_171.0).abs() < 1.0, "{ltv}");
+}
+
+/// Reference: hand computation of the 12-month cost with the formula of
+/// `core::churn::churn_impact`, summed month by month here: paying
+/// customers N r^(t−1), t = 1..12; lost revenue = Σ N·80·(1 − r^(t−1)).
+#[test]
+fn cost_of_churn_by_direct_sum() {
+    let v = compute(&hand());
+    let r = 0.88f64.powf(1.0 / 12.0);
+    let lost: f64 = (1..=12)
+        .map(|t| 1_000.0 * 80.0 * (1.0 - r.powi(t - 1)))
+        .sum();
+    let b = v.impact.unwrap();
+    assert!((b.revenue_lost - lost).abs() < 1e-6);
+    assert!((b.margin_lost - 0.5 * lost).abs() < 1e-6);
+    // 12 % of 1,000 customers leave within the year.
+    assert!((b.customers_lost - 120.0).abs() < 1e-9);
+    assert!(v.impact_target.unwrap().margin_lost < b.margin_lost);
+}
+
+/// Reference: the recurrence by hand for two months: 1,000 → 1,000 ×
+/// (1 − c) + 100/12.
+#[test]
+fn projection_by_hand() {
+    let v = compute(&hand());
+    assert_eq!(v.projection.len(), 25);
+    let c = 1.0 - 0.88f64.powf(1.0 / 12.0);
+    let n1 = 1_000.0 * (1.0 - c) + 100.0 / 12.0;
+    assert!((v.projection[1].0 - n1).abs() < 1e-9);
+    assert!(v.projection[24].1 > v.projection[24].0);
+    let chart = v.projection_chart(&hand()).unwrap();
+    assert_eq!(chart.table.rows.len(), 3);
+    let payback = v.payback_chart(&hand()).unwrap();
+    // The rule sits at the CAC; the expected curve crosses it between
+    // months 6 and 7 (payback 6.15).
+    let Mark::Line { points, .. } = &payback.series[0].mark else {
+        panic!()
+    };
+    assert!(points[6].1 < 240.0 && points[7].1 > 240.0);
+}
+
+/// Reference: hand computation of a log-scale Wald interval: 25 churns
+/// over 1,000 customer-months: λ = 0.025, factor e^(1.96/5) = 1.48,
+/// monthly churn 1 − e^(−0.025) = 0.024690.
+#[test]
+fn measured_churn_by_hand() {
+    let m = MeasuredChurn::from_counts(25, 1_000.0).unwrap();
+    assert!((m.monthly - (1.0 - (-0.025f64).exp())).abs() < 1e-12);
+    let k = (1.959_964f64 / 5.0).exp();
+    assert!((m.monthly_high - (1.0 - (-0.025 * k).exp())).abs() < 1e-6);
+    assert!((m.monthly_low - (1.0 - (-0.025 / k).exp())).abs() < 1e-6);
+    let none = MeasuredChurn::from_counts(0, 300.0).unwrap();
+    assert_eq!(none.monthly, 0.0);
+    assert!((none.monthly_high - (1.0 - (-0.01f64).exp())).abs() < 1e-12);
+    assert!(MeasuredChurn::from_counts(3, 0.0).is_none());
+}
+
+/// Reference: a four-customer table by hand. Signups 1 Jan 2024 (a leap
+/// year); A churns 31 Mar (90 days), B churns 1 Jul (182 days), C and D
+/// stay to the last date, 1 Jul (182 days each): 2 churns over 636 days
+/// = 20.895 customer-months. Channel "Ads" €100 + €300 for 2 customers, "Mail"
+/// €50 + €50: CAC 200 and 50.
+#[test]
+fn evidence_from_a_customer_table_by_hand() {
+    use chrono::NaiveDate;
+    use cxi_parse::Categories;
+    let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day);
+    let c = Customers {
+        id: vec!["A".into(), "B".into(), "C".into(), "D".into()],
+        revenue: Some(vec![Some(10.0), Some(20.0), Some(30.0), Some(50.0)]),
+        acquisition_date: Some(vec![d(1, 1); 4]),
+        churned: Some(vec![Some(true), Some(true), Some(false), Some(false)]),
+        churn_date: Some(vec![d(3, 31), d(7, 1), None, None]),
+        channel: Some(Categories {
+            labels: vec!["Ads".into(), "Mail".into()],
+            codes: vec![0, 0, 1, 1],
+        }),
+        acquisition_cost: Some(vec![Some(100.0), Some(300.0), Some(50.0), Some(50.0)]),
+        period: Some(PeriodUnit::Month),
+        rows: vec![2, 3, 4, 5],
+        ..Customers::default()
+    };
+    let e = evidence(&Dataset::Customers(c)).unwrap();
+    let m = e.churn.unwrap();
+    assert_eq!(m.churned, 2);
+    assert!((m.exposure_months - 636.0 / DAYS_PER_MONTH).abs() < 1e-9);
+    assert_eq!(e.customers, Some(2.0));
+    // Active customers C and D: mean 40.
+    assert_eq!(e.revenue_per_month.unwrap().mean, 40.0);
+    let r = cac_by_channel(&e.channels).unwrap();
+    assert_eq!(r.per_channel[0].1, Some(200.0));
+    assert_eq!(r.per_channel[1].1, Some(50.0));
+    // All signed up on one day: counts are not scaled to a year.
+    assert_eq!(e.channel_months, 0.0);
+    assert_eq!(e.channels[0].new_customers, 2.0);
+}
+
+/// Loaded evidence replaces the defaults, a typed value replaces both,
+/// and the first channel edit starts from the channels in effect.
+#[test]
+fn typed_then_measured_then_default() {
+    let s = en();
+    let i = inputs(&s);
+    // Customer value page default: 95 % a month → 1 − 0.95^12 = 45.96 %
+    // (rounded to two decimals); target 0.8 × 45.96 = 36.768 → 36.77.
+    assert_eq!(i.annual_churn_pct.value, 45.96);
+    assert_eq!(i.target_churn_pct.value, 36.77);
+    assert_eq!(i.revenue_per_month.value, 100.0);
+    let s2 = with(&s, vec![ChurnAction::SetChannelSpend(1, 1.0)]);
+    let list = s2.churn.channels.as_ref().unwrap();
+    assert_eq!(list.len(), 5);
+    assert_eq!(list[1].spend, 1.0);
+    assert_eq!(list[0], default_channels(Locale::En)[0]);
+    let s3 = with(&s2, vec![ChurnAction::Reset]);
+    assert_eq!(s3.churn, ChurnAssumptions::default());
+    // Eight channels at most.
+    let many = with(&s, vec![ChurnAction::AddChannel("x".into()); 5]);
+    assert_eq!(many.churn.channels.unwrap().len(), MAX_CHANNELS);
+}
+
+/// Refusals are located and nothing is computed from a bad input.
+#[test]
+fn problems_are_located() {
+    let s = with(
+        &hand(),
+        vec![
+            ChurnAction::SetTargetChurnPct(20.0),
+            ChurnAction::SetChannelNew(0, 0.0),
+        ],
+    );
+    let v = compute(&s);
+    let kinds: Vec<ChurnField> = v.problems.iter().map(|(k, _)| *k).collect();
+    assert_eq!(kinds, vec![ChurnField::TargetChurn, ChurnField::Channels]);
+    assert!(v.cac.is_none() && v.projection.is_empty());
+    let cards = v.headlines(&s);
+    assert_eq!(cards[0].figure, Figure::Missing);
+    assert_eq!(
+        cards[0].reading,
+        "The target must not be above today's churn."
+    );
+    let g = fields(&s, Locale::En);
+    let target = g.fields.iter().find(|f| f.id == "as-churn-target").unwrap();
+    assert!(target.error.is_some());
+}
