@@ -139,7 +139,7 @@ pub fn clv_panel(props: &ClvPanelProps) -> Html {
                 ),
             };
             let reading = reading_sentence(s, o.clv, i.multiple(), o.expected_lifetime_periods);
-            let spec = Rc::new(clv_chart::chart(&o, a.unit, s.context()));
+            let spec = Rc::new(clv_chart::chart(o, a.unit, s.context()));
             html! {
                 <div class="results">
                     <div class="cards">

@@ -16,7 +16,6 @@ use cxi_dashboard::pages::maturity::MaturityAction;
 use cxi_dashboard::scenario::Action;
 use cxi_models::maturity::questionnaire;
 use cxi_types::How;
-use cxi_types::Locale;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
