@@ -4,6 +4,8 @@
 
 use super::*;
 use cxi_types::chart::Axis;
+use cxi_types::chart::AxisFormat;
+use cxi_types::chart::Colour;
 use cxi_types::chart::DataTable;
 use cxi_types::chart::Series;
 use proptest::prelude::*;
