@@ -334,10 +334,22 @@ fn ll_and_grad(alpha: f64, beta: f64, alive: &[f64]) -> (f64, [f64; 2]) {
 /// (2007) give α = 0.668, β = 3.806 and α = 0.704, β = 1.182.
 pub fn fit(alive: &[f64]) -> Result<SbgFit, SbgError> {
     validate_alive(alive)?;
-    let n0 = alive[0];
+    fit_validated(&[alive], alive.len() - 1)
+}
+
+/// The maximum-likelihood fit over validated cohorts: the sum of each
+/// cohort's log-likelihood, per customer at period 0, over log α, log β.
+fn fit_validated(cohorts: &[&[f64]], periods: usize) -> Result<SbgFit, SbgError> {
+    let n0: f64 = cohorts.iter().map(|c| c[0]).sum();
     let mean_nll = |th: &[f64], g: &mut [f64]| {
         let (a, b) = (th[0].exp(), th[1].exp());
-        let (ll, [ga, gb]) = ll_and_grad(a, b, alive);
+        let (mut ll, mut ga, mut gb) = (0.0, 0.0, 0.0);
+        for c in cohorts {
+            let (l, [x, y]) = ll_and_grad(a, b, c);
+            ll += l;
+            ga += x;
+            gb += y;
+        }
         g[0] = -ga * a / n0;
         g[1] = -gb * b / n0;
         -ll / n0
@@ -354,7 +366,7 @@ pub fn fit(alive: &[f64]) -> Result<SbgFit, SbgError> {
         log_likelihood: f.log_likelihood,
         std_errors: [f.std_errors[0], f.std_errors[1]],
         covariance: cov2(&f.covariance),
-        periods: alive.len() - 1,
+        periods,
     })
 }
 
@@ -388,34 +400,8 @@ pub fn fit_cohorts(cohorts: &[Vec<f64>]) -> Result<SbgFit, SbgError> {
     if used.iter().all(|c| c[c.len() - 1] == c[0]) {
         return Err(SbgError::NoChurn);
     }
-    let n0: f64 = used.iter().map(|c| c[0]).sum();
-    let mean_nll = |th: &[f64], g: &mut [f64]| {
-        let (a, b) = (th[0].exp(), th[1].exp());
-        let (mut ll, mut ga, mut gb) = (0.0, 0.0, 0.0);
-        for c in &used {
-            let (l, [x, y]) = ll_and_grad(a, b, c);
-            ll += l;
-            ga += x;
-            gb += y;
-        }
-        g[0] = -ga * a / n0;
-        g[1] = -gb * b / n0;
-        -ll / n0
-    };
-    let starts = [
-        vec![0.0, 0.0],
-        vec![-1.0, 1.0],
-        vec![1.0, 2.0],
-        vec![-2.0, -1.0],
-    ];
-    let f = fit_log_params(mean_nll, &starts, n0, &["alpha", "beta"]).map_err(SbgError::Fit)?;
-    Ok(SbgFit {
-        params: SbgParams::new(f.params[0], f.params[1])?,
-        log_likelihood: f.log_likelihood,
-        std_errors: [f.std_errors[0], f.std_errors[1]],
-        covariance: cov2(&f.covariance),
-        periods: longest - 1,
-    })
+    let used: Vec<&[f64]> = used.iter().map(|c| c.as_slice()).collect();
+    fit_validated(&used, longest - 1)
 }
 
 /// The same survival table seen through a constant-churn (geometric) model,

@@ -54,6 +54,22 @@ impl Mapping {
         self.columns.iter().position(|r| *r == Role::Field(field))
     }
 
+    /// The cohort table's period columns as (period number, column), in
+    /// period order.
+    pub fn period_columns(&self) -> Vec<(u32, usize)> {
+        let mut out: Vec<(u32, usize)> = self
+            .columns
+            .iter()
+            .enumerate()
+            .filter_map(|(c, r)| match r {
+                Role::Period(p) => Some((*p, c)),
+                _ => None,
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
     /// Gives `role` to column `col`; a field moved here leaves its former
     /// column, which becomes ignored.
     pub fn set(&mut self, col: usize, role: Role) {

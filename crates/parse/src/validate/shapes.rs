@@ -13,7 +13,7 @@ use super::error::ValidateError;
 
 use crate::error::CellProblem;
 use crate::intern::Interner;
-use crate::mapping::{Field, MappingError, Role};
+use crate::mapping::{Field, MappingError};
 use crate::table::Table;
 use crate::text::trim;
 
@@ -318,17 +318,7 @@ pub(super) fn cohorts(cx: &mut Ctx<'_>) -> Result<Dataset, ValidateError> {
         return unreachable_mapping();
     };
     let labels = cx.text(label_c, true);
-    let mut periods: Vec<(u32, usize)> = cx
-        .mapping
-        .columns
-        .iter()
-        .enumerate()
-        .filter_map(|(c, r)| match r {
-            Role::Period(p) => Some((*p, c)),
-            _ => None,
-        })
-        .collect();
-    periods.sort();
+    let periods = cx.mapping.period_columns();
     let columns: Vec<Vec<Option<f64>>> = periods
         .iter()
         .map(|&(_, c)| cx.numbers(c, false, non_negative))

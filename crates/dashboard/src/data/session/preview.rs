@@ -178,16 +178,7 @@ pub(super) fn preview(
     for (c, (_, values)) in attr_cols.zip(attributes) {
         cols.push((c, t.role_attribute.to_string(), values));
     }
-    let mut period_cols: Vec<(u32, usize)> = m
-        .columns
-        .iter()
-        .enumerate()
-        .filter_map(|(c, r)| match r {
-            Role::Period(p) => Some((*p, c)),
-            _ => None,
-        })
-        .collect();
-    period_cols.sort();
+    let period_cols = m.period_columns();
     for ((p, c), values) in period_cols.into_iter().zip(periods) {
         cols.push((c, fill(t.role_period, &[("n", &p.to_string())]), values));
     }
