@@ -43,7 +43,9 @@ fn page(view: View, scenario: &Scenario, ondispatch: &Callback<Action>) -> Html 
         View::Voice => html! { <VoicePage {scenario} {ondispatch} /> },
         View::Drivers => html! { <DriversPage {scenario} {ondispatch} /> },
         View::Business => html! { <BusinessPage {scenario} {ondispatch} /> },
-        View::Maturity => html! { <MaturityPage {scenario} {ondispatch} /> },
+        View::Maturity => html! {
+            <MaturityPage answers={scenario.maturity.clone()} context={scenario.context()} {ondispatch} />
+        },
     }
 }
 pub use data::DataPage;

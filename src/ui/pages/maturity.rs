@@ -2,17 +2,18 @@
 //! per statement), then the radar, the stage of each dimension and the
 //! recommended next steps for the weakest.
 
-use super::props::PageProps;
 use crate::ui::charts::Chart;
 use crate::ui::format;
 use crate::ui::widgets::HowPanel;
 use cxi_dashboard::i18n::fill;
 use cxi_dashboard::i18n::LocaleStrings;
-use cxi_dashboard::pages::maturity::compute;
+use cxi_dashboard::pages::context::Context;
+use cxi_dashboard::pages::maturity::compute_answers;
 use cxi_dashboard::pages::maturity::radar_chart;
 use cxi_dashboard::pages::maturity::stage_name;
 use cxi_dashboard::pages::maturity::weakest;
 use cxi_dashboard::pages::maturity::MaturityAction;
+use cxi_dashboard::pages::maturity::MaturityAnswers;
 use cxi_dashboard::scenario::Action;
 use cxi_models::maturity::questionnaire;
 use cxi_types::How;
@@ -21,13 +22,20 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+/// The slice of the scenario the page uses: its answers and the language.
+#[derive(Properties, PartialEq)]
+pub struct MaturityPageProps {
+    pub answers: MaturityAnswers,
+    pub context: Context,
+    pub ondispatch: Callback<Action>,
+}
+
 #[function_component(MaturityPage)]
-pub fn page(props: &PageProps) -> Html {
-    let s = &props.scenario;
-    let (locale, currency) = (s.locale, s.currency);
+pub fn page(props: &MaturityPageProps) -> Html {
+    let Context { locale, currency } = props.context;
     let t = locale.strings().maturity;
     let q = questionnaire();
-    let v = compute(s);
+    let v = compute_answers(&props.answers, locale);
     let scale_labels = locale.pick(&q.scale.en, &q.scale.fr);
     let pick = |en: &str, fr: &str| locale.pick(en, fr).to_string();
     let reset = {
@@ -89,7 +97,7 @@ pub fn page(props: &PageProps) -> Html {
                             <legend>{ pick(&p.en, &p.fr) }</legend>
                             { for statements.into_iter().map(|st| {
                                 let id = st.id.clone();
-                                let current = s.maturity.answers.get(&id).copied();
+                                let current = props.answers.answers.get(&id).copied();
                                 let d = props.ondispatch.clone();
                                 let onchange = {
                                     let id = id.clone();

@@ -63,16 +63,21 @@ pub struct MaturityView {
     pub result: Option<MaturityResult>,
 }
 
-/// Scores the answers when they are complete.
+/// The page from the scenario: [`compute_answers`] of its answers.
 pub fn compute(s: &Scenario) -> MaturityView {
+    compute_answers(&s.maturity, s.locale)
+}
+
+/// Scores the answers when they are complete: the page needs nothing else
+/// of the scenario.
+pub fn compute_answers(a: &MaturityAnswers, locale: Locale) -> MaturityView {
     let q = questionnaire();
     let known = |id: &str| {
         q.pillars
             .iter()
             .any(|p| p.statements.iter().any(|st| st.id == id))
     };
-    let valid: Vec<(&str, f64)> = s
-        .maturity
+    let valid: Vec<(&str, f64)> = a
         .answers
         .iter()
         .filter(|(id, v)| known(id) && (q.scale.min..=q.scale.max).contains(*v))
@@ -81,14 +86,14 @@ pub fn compute(s: &Scenario) -> MaturityView {
     let total = q.pillars.iter().map(|p| p.statements.len()).sum();
     let answered = valid.len();
     let result = if answered == total {
-        assess(&valid, s.locale).ok()
+        assess(&valid, locale).ok()
     } else {
         None
     };
     MaturityView {
         answered,
         total,
-        ignored: s.maturity.answers.len() - answered,
+        ignored: a.answers.len() - answered,
         result,
     }
 }
