@@ -41,7 +41,13 @@ fn page(view: View, scenario: &Scenario, ondispatch: &Callback<Action>) -> Html 
         View::Value => html! { <ValuePage {scenario} {ondispatch} /> },
         View::Churn => html! { <ChurnPage {scenario} {ondispatch} /> },
         View::Voice => html! { <VoicePage {scenario} {ondispatch} /> },
-        View::Drivers => html! { <DriversPage {scenario} {ondispatch} /> },
+        View::Drivers => html! {
+            <DriversPage evidence={scenario.data.as_ref().and_then(|d| d.evidence.drivers.clone())}
+                segment={scenario.segment.clone()}
+                source={scenario.data.as_ref().map(|d| AttrValue::from(d.source.name.clone())).unwrap_or_default()}
+                assumptions={scenario.drivers.clone()}
+                context={scenario.context()} {ondispatch} />
+        },
         View::Business => html! { <BusinessPage {scenario} {ondispatch} /> },
         View::Maturity => html! {
             <MaturityPage answers={scenario.maturity.clone()} context={scenario.context()} {ondispatch} />

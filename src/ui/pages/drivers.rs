@@ -1,29 +1,51 @@
 //! Drivers page: importance bars and importance–performance quadrant, or
 //! what data the page needs and where to get the sample.
 
-use super::props::PageProps;
 use crate::ui::charts::Chart;
 use crate::ui::segment_select::SegmentSelect;
 use crate::ui::widgets::HowPanel;
 use cxi_dashboard::data::Sample;
 use cxi_dashboard::i18n::fill;
 use cxi_dashboard::i18n::LocaleStrings;
-use cxi_dashboard::pages::drivers::compute;
+use cxi_dashboard::pages::context::Context;
+use cxi_dashboard::pages::drivers::compute_slice;
 use cxi_dashboard::pages::drivers::quadrant_name;
 use cxi_dashboard::pages::drivers::set_measure;
+use cxi_dashboard::pages::drivers::DriversAssumptions;
+use cxi_dashboard::pages::drivers::DriversEvidence;
 use cxi_dashboard::pages::drivers::DriversView;
+use cxi_dashboard::scenario::Action;
 use cxi_models::drivers::ImportanceMeasure;
 use cxi_models::drivers::Quadrant;
 use cxi_types::View;
 use std::rc::Rc;
+use std::sync::Arc;
 use yew::prelude::*;
 
+/// The slice of the scenario the page uses.
+#[derive(Properties, PartialEq)]
+pub struct DriversPageProps {
+    /// What loaded data left for this page (`None`: no data, or none usable).
+    pub evidence: Option<Arc<DriversEvidence>>,
+    pub segment: Option<String>,
+    /// The loaded table's name (empty without data).
+    pub source: AttrValue,
+    pub assumptions: DriversAssumptions,
+    pub context: Context,
+    pub ondispatch: Callback<Action>,
+}
+
 #[function_component(DriversPage)]
-pub fn page(props: &PageProps) -> Html {
-    let s = &props.scenario;
-    let (locale, currency) = (s.locale, s.currency);
+pub fn page(props: &DriversPageProps) -> Html {
+    let Context { locale, currency } = props.context;
     let t = locale.strings().drivers;
-    let body = match compute(s) {
+    let view = compute_slice(
+        props.evidence.as_deref(),
+        props.segment.as_deref(),
+        &props.assumptions,
+        locale,
+    );
+    let body = match view {
         DriversView::NeedsData => html! {
             <div class="needs-data" id="drivers-needs-data">
                 <p>{ t.needs }</p>
@@ -45,11 +67,7 @@ pub fn page(props: &PageProps) -> Html {
                     </label>
                 }
             };
-            let source = s
-                .data
-                .as_ref()
-                .map(|d| d.source.name.clone())
-                .unwrap_or_default();
+            let source = props.source.to_string();
             let fix = r.in_quadrant(Quadrant::KeyWeakness);
             let negatives: Vec<String> = r
                 .analysis

@@ -68,14 +68,31 @@ pub struct Ready {
 /// The page from the scenario: picks the segment's analysis and places the
 /// attributes with the chosen measure.
 pub fn compute(s: &Scenario) -> DriversView {
-    let Some(ev) = s.data.as_ref().and_then(|d| d.evidence.drivers.as_deref()) else {
+    compute_slice(
+        s.data.as_ref().and_then(|d| d.evidence.drivers.as_deref()),
+        s.segment.as_deref(),
+        &s.drivers,
+        s.locale,
+    )
+}
+
+/// The page from the slice of the scenario it uses: the drivers evidence
+/// of loaded data, the segment chosen, its assumptions and the language.
+pub fn compute_slice(
+    evidence: Option<&DriversEvidence>,
+    segment: Option<&str>,
+    a: &DriversAssumptions,
+    locale: Locale,
+) -> DriversView {
+    let Some(ev) = evidence else {
         return DriversView::NeedsData;
     };
-    let t = s.locale.strings().drivers;
-    let chosen = s
-        .segment
-        .as_ref()
-        .and_then(|name| ev.results.iter().find(|r| r.segment.as_ref() == Some(name)));
+    let t = locale.strings().drivers;
+    let chosen = segment.and_then(|name| {
+        ev.results
+            .iter()
+            .find(|r| r.segment.as_deref() == Some(name))
+    });
     let Some(r) = chosen.or_else(|| ev.results.first()) else {
         return DriversView::NeedsData;
     };
@@ -85,7 +102,7 @@ pub fn compute(s: &Scenario) -> DriversView {
             &[("reason", r.error.as_deref().unwrap_or(""))],
         ));
     };
-    let quadrant = importance_performance(&analysis, s.drivers.measure);
+    let quadrant = importance_performance(&analysis, a.measure);
     DriversView::Ready(Box::new(Ready {
         outcome: ev.outcome,
         segments: ev
@@ -96,7 +113,7 @@ pub fn compute(s: &Scenario) -> DriversView {
         segment: r.segment.clone(),
         analysis,
         quadrant,
-        measure: s.drivers.measure,
+        measure: a.measure,
     }))
 }
 
