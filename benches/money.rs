@@ -40,12 +40,13 @@ fn main() {
     show(
         "churn::compute + headlines + 3 charts",
         time(200, || {
-            let v = churn::compute(&s);
+            let sl = churn::ChurnSlice::of(&s);
+            let v = churn::compute(&sl);
             (
-                v.headlines(&s),
-                v.projection_chart(&s),
-                v.cac_chart(&s),
-                v.payback_chart(&s),
+                v.headlines(&sl),
+                v.projection_chart(&sl),
+                v.cac_chart(&sl),
+                v.payback_chart(&sl),
             )
         }),
     );

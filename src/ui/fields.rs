@@ -4,8 +4,9 @@ use super::format;
 use cxi_dashboard::i18n::fill;
 use cxi_dashboard::i18n::LocaleStrings;
 use cxi_dashboard::input::parse_decimal;
+use cxi_dashboard::pages::context::Context;
 use cxi_dashboard::pages::field::Field;
-use cxi_dashboard::scenario::{Action, Scenario};
+use cxi_dashboard::scenario::Action;
 use cxi_types::Locale;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -102,21 +103,21 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
 /// Number inputs for assumption fields, each with its default and source.
 pub fn field_inputs<'a>(
     fields: impl IntoIterator<Item = &'a Field>,
-    s: &Scenario,
+    ctx: Context,
     ondispatch: &Callback<Action>,
 ) -> Html {
-    let t = s.locale.strings();
+    let t = ctx.locale.strings();
     html! {
         { for fields.into_iter().map(|f| {
             let d = ondispatch.clone();
             let set = f.set;
             let help = fill(t.assumptions.default_and_source, &[
-                ("default", &format::figure(s.locale, s.currency, &f.default_figure())),
+                ("default", &format::figure(ctx.locale, ctx.currency, &f.default_figure())),
                 ("source", &f.source),
             ]);
             html! {
                 <NumberField id={f.id} label={format!("{} ({})", f.label, f.unit_text)}
-                    {help} value={f.value} locale={s.locale} error={f.error.clone()}
+                    {help} value={f.value} locale={ctx.locale} error={f.error.clone()}
                     onchange={Callback::from(move |v: f64| d.emit(set(v)))} />
             }
         }) }

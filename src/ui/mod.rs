@@ -39,7 +39,11 @@ fn page(view: View, scenario: &Scenario, ondispatch: &Callback<Action>) -> Html 
         View::Data => html! {},
         View::Assumptions => html! { <AssumptionsPage {scenario} {ondispatch} /> },
         View::Value => html! { <ValuePage {scenario} {ondispatch} /> },
-        View::Churn => html! { <ChurnPage {scenario} {ondispatch} /> },
+        View::Churn => html! {
+            <ChurnPage churn={scenario.churn.clone()} clv={scenario.clv.clone()}
+                evidence={scenario.data.as_ref().and_then(|d| d.evidence.churn.clone())}
+                context={scenario.context()} {ondispatch} />
+        },
         View::Voice => html! { <VoicePage {scenario} {ondispatch} /> },
         View::Drivers => html! {
             <DriversPage evidence={scenario.data.as_ref().and_then(|d| d.evidence.drivers.clone())}

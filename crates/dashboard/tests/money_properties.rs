@@ -87,11 +87,12 @@ proptest! {
         for (set, v) in setters.iter().zip(values.iter().cycle()) {
             s = reduce(&s, set(*v));
         }
-        let cv = churn::compute(&s);
-        for h in cv.headlines(&s) {
+        let cv = churn::compute(&churn::ChurnSlice::of(&s));
+        let sl = churn::ChurnSlice::of(&s);
+        for h in cv.headlines(&sl) {
             prop_assert!(card_ok(&h), "{h:?}");
         }
-        for c in [cv.projection_chart(&s), cv.cac_chart(&s), cv.payback_chart(&s)].iter().flatten() {
+        for c in [cv.projection_chart(&sl), cv.cac_chart(&sl), cv.payback_chart(&sl)].iter().flatten() {
             prop_assert!(chart_ok(c), "{c:?}");
         }
         let bv = business::compute(&s);
@@ -119,7 +120,7 @@ proptest! {
                 &s,
                 cxi_dashboard::scenario::Action::Churn(churn::ChurnAction::SetTargetChurnPct(0.0)),
             );
-            churn::compute(&s).impact.unwrap().margin_lost
+            churn::compute(&churn::ChurnSlice::of(&s)).impact.unwrap().margin_lost
         };
         prop_assert!(at(a + step) > at(a));
     }

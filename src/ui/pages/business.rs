@@ -95,7 +95,7 @@ pub fn page(props: &PageProps) -> Html {
                 <form class="assumptions" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset>
                         <legend>{ t.group }</legend>
-                        { field_inputs(group.fields.iter(), s, &props.ondispatch) }
+                        { field_inputs(group.fields.iter(), s.context(), &props.ondispatch) }
                     </fieldset>
                     <button type="button" class="secondary" id="business-reset" onclick={onreset}>
                         { locale.strings().churn.reset }

@@ -2,7 +2,6 @@
 //! the churn projection, CAC by channel, the payback curve, and the page's
 //! assumptions with the channel editor.
 
-use super::props::PageProps;
 use crate::ui::charts::Chart;
 use crate::ui::fields::field_inputs;
 use crate::ui::widgets::HeadlineCard;
@@ -11,16 +10,38 @@ use cxi_dashboard::i18n::LocaleStrings;
 use cxi_dashboard::pages::churn;
 use cxi_dashboard::pages::churn::ChurnAction;
 use cxi_dashboard::pages::churn::MAX_CHANNELS;
+use cxi_dashboard::pages::churn::{ChurnAssumptions, ChurnEvidence, ChurnSlice};
+use cxi_dashboard::pages::clv::ClvAssumptions;
+use cxi_dashboard::pages::context::Context;
 use cxi_dashboard::scenario::Action;
 use cxi_types::format as words;
 use std::rc::Rc;
+use std::sync::Arc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// The slice of the scenario the page uses.
+#[derive(Properties, PartialEq)]
+pub struct ChurnPageProps {
+    pub churn: ChurnAssumptions,
+    /// The CLV calculator's assumptions: retention and margin defaults.
+    pub clv: ClvAssumptions,
+    /// What loaded data measured for this page (`None`: no data).
+    pub evidence: Option<Arc<ChurnEvidence>>,
+    pub context: Context,
+    pub ondispatch: Callback<Action>,
+}
+
 #[function_component(ChurnPage)]
-pub fn page(props: &PageProps) -> Html {
-    let s = &props.scenario;
-    let (locale, currency) = (s.locale, s.currency);
+pub fn page(props: &ChurnPageProps) -> Html {
+    let Context { locale, currency } = props.context;
+    let s = &ChurnSlice {
+        locale,
+        currency,
+        churn: &props.churn,
+        clv: &props.clv,
+        evidence: props.evidence.as_deref(),
+    };
     let t = locale.strings().churn;
     let view = churn::compute(s);
     let cards = view.headlines(s);
@@ -107,7 +128,7 @@ pub fn page(props: &PageProps) -> Html {
                     <label for={name_id.clone()}>{ t.channel_name }</label>
                     <input id={name_id} type="text" value={ch.name.clone()} oninput={onname} />
                 </div>
-                { field_inputs(spend.into_iter().chain(new), s, &props.ondispatch) }
+                { field_inputs(spend.into_iter().chain(new), props.context, &props.ondispatch) }
                 <button type="button" class="link" onclick={dispatch(ChurnAction::RemoveChannel(k))}>
                     { fill(t.remove_channel, &[("name", &ch.name)]) }
                 </button>
@@ -149,7 +170,7 @@ pub fn page(props: &PageProps) -> Html {
                 <form class="assumptions" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset>
                         <legend>{ t.group }</legend>
-                        { field_inputs(scalars, s, &props.ondispatch) }
+                        { field_inputs(scalars, props.context, &props.ondispatch) }
                     </fieldset>
                     <fieldset class="channels">
                         <legend>{ t.channels_heading }</legend>

@@ -12,7 +12,7 @@ use cxi_types::Locale;
 pub fn all(s: &Scenario, locale: Locale) -> Vec<Group> {
     [
         super::value::fields(s, locale),
-        super::churn::fields(s, locale),
+        super::churn::fields(&super::churn::ChurnSlice::of(s), locale),
         super::voice::fields(s, locale),
         super::business::fields(s, locale),
     ]

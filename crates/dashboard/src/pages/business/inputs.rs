@@ -71,7 +71,7 @@ impl CaseInputs {
 pub fn inputs(s: &Scenario) -> CaseInputs {
     let t = s.locale.strings().business;
     let loc = s.locale;
-    let c = churn::inputs(s);
+    let c = churn::inputs(&churn::ChurnSlice::of(s));
     let a = &s.business;
     let reduction_default =
         ((100.0 * (c.annual_churn_pct.value - c.target_churn_pct.value)).round() / 100.0).max(0.0);

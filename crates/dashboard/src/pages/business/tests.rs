@@ -96,7 +96,7 @@ fn three_year_case_by_hand() {
 fn base_follows_the_churn_page() {
     let s = Scenario::new(Locale::En);
     let i = inputs(&s);
-    let c = churn::inputs(&s);
+    let c = churn::inputs(&churn::ChurnSlice::of(&s));
     assert_eq!(i.target.customers, c.customers.value);
     assert_eq!(
         i.target.revenue_per_customer,

@@ -3,6 +3,7 @@
 use super::compute::compute;
 use super::compute::shown;
 use super::compute::ChurnView;
+use super::slice::ChurnSlice;
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
 use crate::scenario::Scenario;
@@ -19,7 +20,7 @@ impl ChurnView {
     }
 
     /// The page's three headline cards.
-    pub fn headlines(&self, s: &Scenario) -> Vec<Headline> {
+    pub fn headlines(&self, s: &ChurnSlice) -> Vec<Headline> {
         let loc = s.locale;
         let t = loc.strings().churn;
         let cur = s.currency;
@@ -213,5 +214,6 @@ impl ChurnView {
 
 /// The page's headline cards, for the Overview.
 pub fn headlines(s: &Scenario) -> Vec<Headline> {
+    let s = &ChurnSlice::of(s);
     compute(s).headlines(s)
 }

@@ -2,9 +2,9 @@
 
 use super::compute::cumulative_margin;
 use super::compute::ChurnView;
+use super::slice::ChurnSlice;
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
-use crate::scenario::Scenario;
 use cxi_types::chart::Axis;
 use cxi_types::chart::AxisFormat;
 use cxi_types::chart::ChartSpec;
@@ -17,7 +17,7 @@ use cxi_types::Figure;
 
 impl ChurnView {
     /// Customers over time at today's churn and at the target.
-    pub fn projection_chart(&self, s: &Scenario) -> Option<ChartSpec> {
+    pub fn projection_chart(&self, s: &ChurnSlice) -> Option<ChartSpec> {
         let (first, last) = (self.projection.first()?, self.projection.last()?);
         let _ = first;
         let loc = s.locale;
@@ -90,7 +90,7 @@ impl ChurnView {
     }
 
     /// CAC of each channel with the blended CAC as a rule.
-    pub fn cac_chart(&self, s: &Scenario) -> Option<ChartSpec> {
+    pub fn cac_chart(&self, s: &ChurnSlice) -> Option<ChartSpec> {
         let r = self.cac.as_ref()?;
         let loc = s.locale;
         let t = loc.strings().churn;
@@ -171,7 +171,7 @@ impl ChurnView {
     }
 
     /// Cumulative margin of a new customer against the CAC.
-    pub fn payback_chart(&self, s: &Scenario) -> Option<ChartSpec> {
+    pub fn payback_chart(&self, s: &ChurnSlice) -> Option<ChartSpec> {
         let cac = self.cac.as_ref()?.blended;
         let plain = self.payback?;
         let with = self.payback_with_churn?;

@@ -3,8 +3,8 @@
 use super::inputs::inputs;
 use super::inputs::ChurnField;
 use super::inputs::ChurnInputs;
+use super::slice::ChurnSlice;
 use crate::i18n::LocaleStrings;
-use crate::scenario::Scenario;
 use cxi_models::acquisition::cac_by_channel;
 use cxi_models::acquisition::payback_months;
 use cxi_models::acquisition::payback_months_with_churn;
@@ -75,7 +75,7 @@ pub fn shown(f: Figure) -> Figure {
 }
 
 /// Computes the page.
-pub fn compute(s: &Scenario) -> ChurnView {
+pub fn compute(s: &ChurnSlice) -> ChurnView {
     let inputs = inputs(s);
     let problems = inputs.problems(s.locale.strings().churn);
     let bad = |f: fn(&ChurnField) -> bool| problems.iter().any(|(k, _)| f(k));

@@ -4,13 +4,13 @@ use super::inputs::inputs;
 use super::inputs::loaded;
 use super::inputs::ChurnField;
 use super::inputs::Resolved;
+use super::slice::ChurnSlice;
 use super::state::default_channels;
 use super::state::{ChurnAction, MAX_CHANNELS};
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
 use crate::pages::field::{Field, Group, Unit};
 use crate::scenario::Action;
-use crate::scenario::Scenario;
 use cxi_types::Locale;
 
 // Channel fields for the Assumptions page: a function pointer per slot.
@@ -64,7 +64,7 @@ pub const NEW_IDS: [&str; MAX_CHANNELS] = [
 ];
 
 /// The page's assumptions for the Assumptions page (and its own form).
-pub fn fields(s: &Scenario, locale: Locale) -> Group {
+pub fn fields(s: &ChurnSlice, locale: Locale) -> Group {
     let t = locale.strings().churn;
     let i = inputs(s);
     let problems = i.problems(t);

@@ -1,6 +1,7 @@
 //! The page's inputs as resolved: typed, measured in loaded data, or defaulted, with their checks.
 
 use super::evidence::{ChurnEvidence, MeasuredChurn};
+use super::slice::ChurnSlice;
 use super::state::{channels_now, MAX_YEARS};
 use super::state::{
     DEFAULT_CUSTOMERS, DEFAULT_MARGIN_PCT, DEFAULT_YEARS, FALLBACK_ANNUAL_CHURN_PCT,
@@ -8,7 +9,6 @@ use super::state::{
 use crate::i18n::churn::ChurnStrings;
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
-use crate::scenario::Scenario;
 use cxi_models::acquisition::Channel;
 use cxi_models::clv::FirstPayment;
 use cxi_types::format;
@@ -52,8 +52,8 @@ pub struct ChurnInputs {
 }
 
 /// The churn evidence of the loaded data, if any.
-pub fn loaded(s: &Scenario) -> Option<&ChurnEvidence> {
-    s.data.as_ref().and_then(|d| d.evidence.churn.as_deref())
+pub fn loaded<'a>(s: &ChurnSlice<'a>) -> Option<&'a ChurnEvidence> {
+    s.evidence
 }
 
 /// Annual churn from a constant monthly one: `1 − (1 − c)^12`.
@@ -71,7 +71,7 @@ pub fn monthly_from_annual(a: f64) -> f64 {
 }
 
 /// Resolves every assumption: typed, else measured, else the default.
-pub fn inputs(s: &Scenario) -> ChurnInputs {
+pub fn inputs(s: &ChurnSlice) -> ChurnInputs {
     let t = s.locale.strings().churn;
     let loc = s.locale;
     let ev = loaded(s);
@@ -203,7 +203,7 @@ pub fn inputs(s: &Scenario) -> ChurnInputs {
         revenue_per_month,
         margin_pct,
         years,
-        channels: channels_now(&s.churn, loaded(s), s.locale),
+        channels: channels_now(s.churn, loaded(s), s.locale),
         channels_source,
         monthly_discount: annual_to_period_rate(
             s.clv.annual_discount_pct / 100.0,

@@ -17,6 +17,7 @@ mod compute;
 pub mod evidence;
 mod fields;
 mod inputs;
+mod slice;
 pub mod state;
 #[cfg(test)]
 mod tests;
@@ -28,6 +29,7 @@ pub use fields::{fields, NEW_IDS, SPEND_IDS};
 pub use inputs::{
     annual_from_monthly, inputs, loaded, monthly_from_annual, ChurnField, ChurnInputs, Resolved,
 };
+pub use slice::ChurnSlice;
 pub use state::{
     channels_now, ChurnAction, ChurnAssumptions, DAYS_PER_MONTH, MAX_CHANNELS, MAX_YEARS,
 };

@@ -3,6 +3,7 @@
 use super::compute::*;
 use super::fields::*;
 use super::inputs::*;
+use super::slice::ChurnSlice;
 use super::state::default_channels;
 use super::*;
 use crate::scenario::reduce;
@@ -57,7 +58,7 @@ fn hand() -> Scenario {
 /// ln(1 − 240·c/40)/ln(1 − c) = ln(0.936423)/ln(0.989404) = 6.1663.
 #[test]
 fn cac_and_payback_by_hand() {
-    let v = compute(&hand());
+    let v = compute(&ChurnSlice::of(&hand()));
     assert!(v.problems.is_empty(), "{:?}", v.problems);
     assert_eq!(v.cac.as_ref().unwrap().blended, 240.0);
     assert_eq!(v.payback, Some(6.0));
@@ -69,7 +70,7 @@ fn cac_and_payback_by_hand() {
         (got - want).abs() < 1e-12 && (got - 6.1663).abs() < 1e-4,
         "{got}"
     );
-    let cards = v.headlines(&hand());
+    let cards = v.headlines(&ChurnSlice::of(&hand()));
     assert_eq!(cards[0].figure, Figure::Money(240.0));
     assert_eq!(
         cards[0].reading,
@@ -83,7 +84,7 @@ fn cac_and_payback_by_hand() {
 /// LTV:CAC = LTV / 240.
 #[test]
 fn ltv_to_cac_against_the_closed_form() {
-    let v = compute(&hand());
+    let v = compute(&ChurnSlice::of(&hand()));
     let r = 0.88f64.powf(1.0 / 12.0);
     let d = 1.1f64.powf(1.0 / 12.0) - 1.0;
     let ltv = 40.0 * (1.0 + d) / (1.0 + d - r);
@@ -98,7 +99,7 @@ fn ltv_to_cac_against_the_closed_form() {
 /// customers N r^(t−1), t = 1..12; lost revenue = Σ N·80·(1 − r^(t−1)).
 #[test]
 fn cost_of_churn_by_direct_sum() {
-    let v = compute(&hand());
+    let v = compute(&ChurnSlice::of(&hand()));
     let r = 0.88f64.powf(1.0 / 12.0);
     let lost: f64 = (1..=12)
         .map(|t| 1_000.0 * 80.0 * (1.0 - r.powi(t - 1)))
@@ -115,15 +116,15 @@ fn cost_of_churn_by_direct_sum() {
 /// (1 − c) + 100/12.
 #[test]
 fn projection_by_hand() {
-    let v = compute(&hand());
+    let v = compute(&ChurnSlice::of(&hand()));
     assert_eq!(v.projection.len(), 25);
     let c = 1.0 - 0.88f64.powf(1.0 / 12.0);
     let n1 = 1_000.0 * (1.0 - c) + 100.0 / 12.0;
     assert!((v.projection[1].0 - n1).abs() < 1e-9);
     assert!(v.projection[24].1 > v.projection[24].0);
-    let chart = v.projection_chart(&hand()).unwrap();
+    let chart = v.projection_chart(&ChurnSlice::of(&hand())).unwrap();
     assert_eq!(chart.table.rows.len(), 3);
-    let payback = v.payback_chart(&hand()).unwrap();
+    let payback = v.payback_chart(&ChurnSlice::of(&hand())).unwrap();
     // The rule sits at the CAC; the expected curve crosses it between
     // months 6 and 7 (payback 6.15).
     let Mark::Line { points, .. } = &payback.series[0].mark else {
@@ -193,7 +194,7 @@ fn evidence_from_a_customer_table_by_hand() {
 #[test]
 fn typed_then_measured_then_default() {
     let s = en();
-    let i = inputs(&s);
+    let i = inputs(&ChurnSlice::of(&s));
     // Customer value page default: 95 % a month → 1 − 0.95^12 = 45.96 %
     // (rounded to two decimals); target 0.8 × 45.96 = 36.768 → 36.77.
     assert_eq!(i.annual_churn_pct.value, 45.96);
@@ -221,17 +222,17 @@ fn problems_are_located() {
             ChurnAction::SetChannelNew(0, 0.0),
         ],
     );
-    let v = compute(&s);
+    let v = compute(&ChurnSlice::of(&s));
     let kinds: Vec<ChurnField> = v.problems.iter().map(|(k, _)| *k).collect();
     assert_eq!(kinds, vec![ChurnField::TargetChurn, ChurnField::Channels]);
     assert!(v.cac.is_none() && v.projection.is_empty());
-    let cards = v.headlines(&s);
+    let cards = v.headlines(&ChurnSlice::of(&s));
     assert_eq!(cards[0].figure, Figure::Missing);
     assert_eq!(
         cards[0].reading,
         "The target must not be above today's churn."
     );
-    let g = fields(&s, Locale::En);
+    let g = fields(&ChurnSlice::of(&s), Locale::En);
     let target = g.fields.iter().find(|f| f.id == "as-churn-target").unwrap();
     assert!(target.error.is_some());
 }
