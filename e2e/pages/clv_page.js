@@ -5,7 +5,9 @@ const { AppPage } = require('./app_page');
 class ClvPage extends AppPage {
   constructor(page) {
     super(page, 'value');
-    this.clvHeading = page.locator('h3#clv-heading');
+    // The calculator's own heading, an h3 inside the page.
+    this.clvHeading = page.locator('#clv-heading');
+    this.clvTitle = page.locator('h3#clv-heading');
     this.value = page.locator('#clv-value');
     this.canvas = '#clv-canvas';
     this.marginInput = page.locator('#margin');
