@@ -28,6 +28,11 @@ class AppPage {
     return this.page.locator(`#nav-${slug}`);
   }
 
+  /** A navigation link by its name in the current language ("Données"). */
+  navLinkNamed(name) {
+    return this.page.getByRole('link', { name });
+  }
+
   /** Follows the navigation link to this page (or to the page `slug`). */
   async openFromNav(slug = this.slug) {
     await this.navLink(slug).click();

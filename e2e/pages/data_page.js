@@ -113,9 +113,9 @@ class DataPage extends AppPage {
     return this.problems.nth(i);
   }
 
-  /** The "new value" field of a problem (by its label). */
-  fixField(problem, label) {
-    return problem.getByLabel(label);
+  /** The "new value" field (by its label) of a problem, or of the page. */
+  fixField(label, within = this.page) {
+    return within.getByLabel(label);
   }
 
   /** Records the main thread's long tasks from now on. */
