@@ -12,6 +12,8 @@ class AppPage {
     this.html = page.locator('html');
     this.main = page.locator('main');
     this.firstHeading = page.locator('main h2').first();
+    this.header = page.locator('header.app-header');
+    this.nav = page.locator('nav.pages');
   }
 
   /** Opens `#/route` (this page's own by default). */

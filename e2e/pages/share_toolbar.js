@@ -14,6 +14,12 @@ class ShareToolbar {
     this.resetButton = page.locator('#share-reset');
     this.printButton = page.locator('#share-print');
     this.offlineButton = page.locator('#share-offline');
+    this.printReport = page.locator('.print-report');
+  }
+
+  /** The heading of the page `slug` inside the print report. */
+  printed(slug) {
+    return this.printReport.locator(`#${slug}-heading`);
   }
 
   /** The toolbar by its accessible name. */
