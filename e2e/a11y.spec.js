@@ -4,9 +4,9 @@ const { test, expect } = require('@playwright/test');
 const fs = require('node:fs');
 const path = require('node:path');
 const { watchConsole } = require('./helpers');
+const { AppPage, PAGES } = require('./pages');
 
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const PAGES = ['overview', 'data', 'assumptions', 'value', 'churn', 'nps', 'drivers', 'business', 'maturity'];
 
 // axe-core is injected as an inline script, which the app's CSP rightly blocks.
 test.use({ bypassCSP: true });
@@ -19,8 +19,9 @@ const scan = (page) => page.evaluate(() =>
 // The scan itself works: a control without a name, planted in the page, is
 // reported as critical.
 test('axe reports a planted violation', async ({ page }) => {
-  await page.goto('./#/overview');
-  await expect(page.locator('main h2').first()).toBeVisible();
+  const overview = new AppPage(page, 'overview');
+  await overview.goto();
+  await expect(overview.firstHeading).toBeVisible();
   await page.evaluate(() => {
     const b = document.createElement('button');
     b.id = 'planted';
@@ -39,9 +40,10 @@ for (const locale of ['en-GB', 'fr-FR']) {
     for (const name of PAGES) {
       test(`#/${name} has no serious or critical axe violation`, async ({ page }) => {
         const problems = watchConsole(page);
-        await page.goto(`./#/${name}`);
-        await expect(page.locator('main h2').first()).toBeVisible();
-        await expect(page.locator('html')).toHaveAttribute('lang', locale.slice(0, 2));
+        const view = new AppPage(page, name);
+        await view.goto();
+        await expect(view.firstHeading).toBeVisible();
+        await expect(view.html).toHaveAttribute('lang', locale.slice(0, 2));
         // Let charts draw and late content settle.
         await page.waitForTimeout(300);
         await page.addScriptTag({ content: AXE });

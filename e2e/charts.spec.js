@@ -4,14 +4,16 @@
 const { test, expect } = require('@playwright/test');
 const fs = require('node:fs');
 const { watchConsole, canvasInk } = require('./helpers');
+const { AppPage } = require('./pages');
 
 const PAGES = ['overview', 'value', 'churn', 'nps', 'drivers', 'business', 'maturity'];
 
 /** The first page with a chart that has download buttons, and that chart's id base. */
 async function firstChart(page) {
   for (const name of PAGES) {
-    await page.goto(`./#/${name}`);
-    await expect(page.locator('main h2').first()).toBeVisible();
+    const view = new AppPage(page, name);
+    await view.goto();
+    await expect(view.firstHeading).toBeVisible();
     const fig = page.locator('figure.chart:has(button[id$="-svg"])').first();
     if (await fig.count()) {
       const id = (await fig.getAttribute('id')).replace(/-figure$/, '');
@@ -48,7 +50,7 @@ test.describe('charts', () => {
 
     // French: tick labels change, so the picture does.
     const before = await page.$eval(`#${id}-canvas`, (c) => c.toDataURL());
-    await page.getByLabel('Language').selectOption('fr');
+    await new AppPage(page).setLanguage('fr', 'Language');
     await expect.poll(() => page.$eval(`#${id}-canvas`, (c) => c.toDataURL())).not.toBe(before);
     const pngLabel = 'Télécharger en PNG';
     const svgLabel = 'Télécharger en SVG';

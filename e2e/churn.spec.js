@@ -1,7 +1,8 @@
 // Churn & acquisition page, end to end, in both languages. Figures are
 // checked against independent computations written here in JS.
 const { test, expect } = require('@playwright/test');
-const { watchConsole, screenshot } = require('./helpers');
+const { watchConsole } = require('./helpers');
+const { ChurnPage } = require('./pages');
 
 // The page's defaults without data: the illustrative channel mix, and the
 // Customer value page's 95 % monthly retention and EUR 50 monthly margin
@@ -25,31 +26,22 @@ function costOfChurn(n) {
   return 0.5 * lost;
 }
 
-async function shots(page, lang) {
-  for (const [w, h] of [[1280, 800], [390, 844]]) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.waitForTimeout(200);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, `churn-${lang}-${w}x${h}`);
-  }
-}
-
 test.describe('English browser', () => {
   test.use({ locale: 'en-GB' });
 
   test('cards match independent computations and follow the assumptions', async ({ page }) => {
     const problems = watchConsole(page);
-    await page.goto('./#/churn');
-    await expect(page.locator('h2#churn-heading')).toHaveText('Churn and acquisition');
-    const cac = Number(await page.locator('#card-cac .figure').getAttribute('data-value'));
+    const churn = new ChurnPage(page);
+    await churn.goto();
+    await expect(churn.title).toHaveText('Churn and acquisition');
+    const cac = await churn.cac();
     expect(Math.abs(cac - SPEND / WON)).toBeLessThan(1e-9);
-    await expect(page.locator('#card-cac .reading')).toContainText('pays it back in 2 months of margin');
-    const ratio = Number(await page.locator('#card-ltv-cac .figure').getAttribute('data-value'));
+    await expect(churn.cacReading).toContainText('pays it back in 2 months of margin');
+    const ratio = await churn.ltvToCac();
     expect(Math.abs(ratio - ltvToCac())).toBeLessThan(1e-9 * ratio);
 
-    await page.getByLabel('Active customers (customers)').fill('2000');
-    const cost = page.locator('#card-churn-cost .figure');
+    await churn.setActiveCustomers('2000', 'Active customers (customers)');
+    const cost = churn.churnCostFigure;
     await expect(cost).toHaveAttribute('data-value', /.+/);
     await expect.poll(async () => Math.abs(Number(await cost.getAttribute('data-value')) - costOfChurn(2000)))
       .toBeLessThan(1e-6);
@@ -58,17 +50,17 @@ test.describe('English browser', () => {
     await expect(cost).toHaveText(expected);
 
     // A channel with no customers is refused where it was typed, and the CAC says why.
-    for (let k = 0; k < 5; k++) await page.locator(`#as-churn-ch${k}-new`).fill('0');
-    await expect(page.locator('#as-churn-ch0-new-error')).toContainText('At least one channel');
-    await expect(page.locator('#card-cac .figure')).toHaveText('—');
-    await page.locator('#churn-reset').click();
-    await expect(page.locator('#card-cac .figure')).toHaveAttribute('data-value', String(SPEND / WON));
+    for (let k = 0; k < 5; k++) await churn.setChannelNew(k, '0');
+    await expect(churn.channelNewError(0)).toContainText('At least one channel');
+    await expect(churn.cacFigure).toHaveText('—');
+    await churn.reset();
+    await expect(churn.cacFigure).toHaveAttribute('data-value', String(SPEND / WON));
 
     // Each chart has its alt text and its data table.
-    await expect(page.locator('#churn-projection-figure .visually-hidden')).toContainText('Over 3 years, customers go to');
-    await page.locator('#churn-cac-figure button[aria-controls="churn-cac-table"]').click();
-    await expect(page.locator('#churn-cac-table tbody tr')).toHaveCount(5);
-    await shots(page, 'en');
+    await expect(churn.projectionAlt).toContainText('Over 3 years, customers go to');
+    await churn.showCacTable();
+    await expect(churn.cacTableRows()).toHaveCount(5);
+    await churn.screenshotsAtBothSizes('churn-en', { settleMs: 200 });
     expect(problems).toEqual([]);
   });
 });
@@ -78,17 +70,18 @@ test.describe('French browser', () => {
 
   test('French text and numbers, same figures', async ({ page }) => {
     const problems = watchConsole(page);
-    await page.goto('./#/churn');
-    await expect(page.locator('h2#churn-heading')).toHaveText('Attrition et acquisition');
-    const cost = Number(await page.locator('#card-churn-cost .figure').getAttribute('data-value'));
+    const churn = new ChurnPage(page);
+    await churn.goto();
+    await expect(churn.title).toHaveText('Attrition et acquisition');
+    const cost = await churn.churnCost();
     expect(Math.abs(cost - costOfChurn(10000))).toBeLessThan(1e-6);
     const expected = await page.evaluate((v) =>
       new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(v), costOfChurn(10000));
-    await expect(page.locator('#card-churn-cost .figure')).toHaveText(expected);
-    await expect(page.locator('#card-cac .reading')).toContainText('le rembourse en 2\u00a0mois de marge');
-    await page.getByRole('button', { name: 'Ajouter un canal' }).click();
-    await expect(page.locator('#churn-ch5-name')).toHaveValue('Nouveau canal');
-    await shots(page, 'fr');
+    await expect(churn.churnCostFigure).toHaveText(expected);
+    await expect(churn.cacReading).toContainText('le rembourse en 2\u00a0mois de marge');
+    await churn.addChannel('Ajouter un canal');
+    await expect(churn.channelName(5)).toHaveValue('Nouveau canal');
+    await churn.screenshotsAtBothSizes('churn-fr', { settleMs: 200 });
     expect(problems).toEqual([]);
   });
 });

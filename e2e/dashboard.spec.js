@@ -2,9 +2,9 @@
 // no horizontal scroll on a phone; the Assumptions page drives the others;
 // the Overview's cards carry a figure, a reading and a way to their page.
 const { test, expect } = require('@playwright/test');
-const { coreClv, watchConsole, screenshot } = require('./helpers');
+const { coreClv, watchConsole } = require('./helpers');
+const { AppPage, AssumptionsPage, ClvPage, OverviewPage, PAGES } = require('./pages');
 
-const PAGES = ['overview', 'data', 'assumptions', 'value', 'churn', 'nps', 'drivers', 'business', 'maturity'];
 const MONTHLY_10PCT = Math.pow(1.1, 1 / 12) - 1;
 
 for (const [lang, locale] of [['en', 'en-GB'], ['fr', 'fr-FR']]) {
@@ -13,21 +13,22 @@ for (const [lang, locale] of [['en', 'en-GB'], ['fr', 'fr-FR']]) {
 
     test('every page opens from the navigation, focused, titled, without errors', async ({ page }) => {
       const problems = watchConsole(page);
+      const app = new OverviewPage(page);
       await page.goto('./');
-      await expect(page.locator('#overview-heading')).toBeVisible();
-      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(app.heading()).toBeVisible();
+      await expect(app.html).toHaveAttribute('lang', lang);
       // The Overview last: clicking it first would not change the page.
       for (const slug of [...PAGES.slice(1), 'overview']) {
-        await page.locator(`#nav-${slug}`).click();
+        await app.openFromNav(slug);
         await expect(page).toHaveURL(new RegExp(`#/${slug}$`));
-        const heading = page.locator(`#${slug}-heading`);
+        const heading = app.heading(slug);
         await expect(heading).toBeVisible();
         await expect(heading).toBeFocused();
-        await expect(page.locator(`#nav-${slug}`)).toHaveAttribute('aria-current', 'page');
-        const name = (await page.locator(`#nav-${slug}`).innerText()).trim();
+        await expect(app.navLink(slug)).toHaveAttribute('aria-current', 'page');
+        const name = (await app.navLink(slug).innerText()).trim();
         expect((await page.title()).startsWith(`${name} — CX Impact`)).toBe(true);
         // Nothing on any page shows a non-number.
-        const text = await page.locator('main').innerText();
+        const text = await app.main.innerText();
         expect(text).not.toMatch(/\bNaN\b|Infinity|∞/);
       }
       expect(problems).toEqual([]);
@@ -36,15 +37,16 @@ for (const [lang, locale] of [['en', 'en-GB'], ['fr', 'fr-FR']]) {
     test('every page fits a phone and a laptop screen', async ({ page }) => {
       const problems = watchConsole(page);
       for (const slug of PAGES) {
+        const view = new AppPage(page, slug);
         for (const [w, h] of [[1280, 800], [390, 844]]) {
-          await page.setViewportSize({ width: w, height: h });
-          await page.goto(`./#/${slug}`);
-          await expect(page.locator(`#${slug}-heading`)).toBeVisible();
+          await view.resize(w, h);
+          await view.goto();
+          await expect(view.heading()).toBeVisible();
           await page.waitForTimeout(200);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          const overflow = await view.horizontalOverflow();
           expect(overflow, `${slug} at ${w}px`).toBeLessThanOrEqual(0);
           if (slug === 'overview' || slug === 'assumptions') {
-            await screenshot(page, `${slug}-${lang}-${w}x${h}`);
+            await view.screenshot(`${slug}-${lang}-${w}x${h}`);
           }
         }
       }
@@ -53,21 +55,20 @@ for (const [lang, locale] of [['en', 'en-GB'], ['fr', 'fr-FR']]) {
 
     test('an assumption changed on the Assumptions page changes the value page', async ({ page }) => {
       const problems = watchConsole(page);
-      await page.goto('./#/assumptions');
-      const margin = page.locator('#as-clv-margin');
-      await margin.fill(lang === 'fr' ? '60,5' : '60.5');
+      const assumptions = new AssumptionsPage(page);
+      await assumptions.goto();
+      await assumptions.setClvMargin(lang === 'fr' ? '60,5' : '60.5');
       // Out of range: said where it was typed, and the typed text stays.
-      const retention = page.locator('#as-clv-retention');
-      await retention.fill('120');
-      await expect(page.locator('#as-group-value')).toContainText(lang === 'fr' ? 'rétention' : 'Retention');
-      await expect(retention).toHaveValue('120');
-      await retention.fill('90');
-      await page.locator('#nav-value').click();
+      await assumptions.setClvRetention('120');
+      await expect(assumptions.valueGroup).toContainText(lang === 'fr' ? 'rétention' : 'Retention');
+      await expect(assumptions.clvRetention).toHaveValue('120');
+      await assumptions.setClvRetention('90');
+      await assumptions.openFromNav('value');
       const core = coreClv(['--margin', '60.5', '--retention', '0.9',
         '--discount', String(MONTHLY_10PCT), '--include-first-payment']);
-      const value = page.locator('#clv-value');
-      await expect(value).toHaveAttribute('data-value', /.+/);
-      const shown = Number(await value.getAttribute('data-value'));
+      const clv = new ClvPage(page);
+      await expect(clv.value).toHaveAttribute('data-value', /.+/);
+      const shown = await clv.shownValue();
       expect(Math.abs(shown - core.clv)).toBeLessThan(1e-9 * core.clv);
       expect(problems).toEqual([]);
     });

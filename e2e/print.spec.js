@@ -5,6 +5,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { watchConsole } = require('./helpers');
+const { AppPage } = require('./pages');
 
 const ARTIFACTS = path.join(__dirname, 'artifacts');
 
@@ -30,14 +31,15 @@ for (const [locale, lang] of [['en-GB', 'en'], ['fr-FR', 'fr']]) {
     for (const [name, maxPages] of [['overview', 6], ['business', 6]]) {
       test(`#/${name} prints as an A4 report`, async ({ page }) => {
         const problems = watchConsole(page);
-        await page.goto(`./#/${name}`);
-        await expect(page.locator('main h2').first()).toBeVisible();
+        const view = new AppPage(page, name);
+        await view.goto();
+        await expect(view.firstHeading).toBeVisible();
         // What a browser does when the user prints (page.pdf() alone does not
         // fire it): the app unfolds the panels and redraws charts for A4.
         await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
         await page.emulateMedia({ media: 'print' });
         // No navigation, settings or buttons on paper.
-        await expect(page.locator('nav.pages')).toBeHidden();
+        await expect(view.nav).toBeHidden();
         await expect(page.locator('.settings')).toBeHidden();
         for (const b of await page.locator('main button').all()) await expect(b).toBeHidden();
         // Every "how is this computed" panel is unfolded: its formula shows.

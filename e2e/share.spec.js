@@ -2,7 +2,8 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const { test, expect } = require('@playwright/test');
-const { coreClv, watchConsole, screenshot, canvasInk } = require('./helpers');
+const { coreClv, watchConsole } = require('./helpers');
+const { AppPage, ClvPage, DataPage, ShareToolbar } = require('./pages');
 
 const DIST = path.join(__dirname, '..', 'dist');
 const MONTHLY_10PCT = Math.pow(1.1, 1 / 12) - 1;
@@ -22,23 +23,15 @@ async function watchCsp(page) {
   return async () => seen.concat(await page.evaluate(() => window.__csp || []));
 }
 
-async function setRetention(page, value) {
-  await page.locator('#retention').fill(value);
-  await expect(page.locator('#clv-value')).toHaveAttribute('data-value', /.+/);
-}
-
-async function clv(page) {
-  return Number(await page.locator('#clv-value').getAttribute('data-value'));
-}
-
 // Retention 90 % typed in: the shown CLV is the native core's, and the
 // chart is drawn (the app works, wherever it was loaded from).
 async function expectCalculatorWorks(page) {
-  await setRetention(page, '90');
+  const clv = new ClvPage(page);
+  await clv.setRetention('90');
   const core = coreClv(['--margin', '50', '--retention', '0.9',
     '--discount', String(MONTHLY_10PCT), '--include-first-payment']);
-  expect(Math.abs((await clv(page)) - core.clv)).toBeLessThan(1e-9 * core.clv);
-  expect(await canvasInk(page, '#clv-canvas')).toBeGreaterThan(0.02);
+  expect(Math.abs((await clv.shownValue()) - core.clv)).toBeLessThan(1e-9 * core.clv);
+  expect(await clv.canvasInk()).toBeGreaterThan(0.02);
 }
 
 test.describe('English browser', () => {
@@ -46,28 +39,30 @@ test.describe('English browser', () => {
 
   test('copy link, open it in a new page: the same scenario and values', async ({ page, browser }) => {
     const problems = watchConsole(page);
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto('./#/value');
-    await page.locator('#margin').fill('72,5');
-    await setRetention(page, '91');
-    await page.locator('#currency').selectOption('CHF');
-    const shown = await clv(page);
-    await page.locator('#share-copy').click();
-    const link = await page.locator('#share-link').inputValue();
+    const clv = new ClvPage(page);
+    const share = new ShareToolbar(page);
+    await clv.resize(1280, 800);
+    await clv.goto();
+    await clv.setMargin('72,5');
+    await clv.setRetention('91');
+    await clv.setCurrency('CHF');
+    const shown = await clv.shownValue();
+    const link = await share.copyLink();
     expect(link).toMatch(/#\/value\?s=v1\.[A-Za-z0-9_-]+$/);
-    await expect(page.locator('#share-notice')).toContainText('never its rows');
-    await screenshot(page, 'share-en-1280x800');
+    await expect(share.notice).toContainText('never its rows');
+    await clv.screenshot('share-en-1280x800');
 
     // A new browser context: no autosave, no service worker, only the link.
     const other = await browser.newContext({ locale: 'en-GB' });
     const p2 = await other.newPage();
     const problems2 = watchConsole(p2);
+    const clv2 = new ClvPage(p2);
     await p2.goto(link);
-    await expect(p2.locator('#clv-value')).toHaveAttribute('data-value', String(shown));
-    await expect(p2.locator('#margin')).toHaveValue('72.5');
-    await expect(p2.locator('#retention')).toHaveValue('91');
-    await expect(p2.locator('#currency')).toHaveValue('CHF');
-    await expect(p2.locator('#share-notice')).toHaveText(/Scenario opened from the link\./);
+    await expect(clv2.value).toHaveAttribute('data-value', String(shown));
+    await expect(clv2.marginInput).toHaveValue('72.5');
+    await expect(clv2.retentionInput).toHaveValue('91');
+    await expect(clv2.currency()).toHaveValue('CHF');
+    await expect(new ShareToolbar(p2).notice).toHaveText(/Scenario opened from the link\./);
     // The address drops the scenario once read; the page stays.
     await expect.poll(() => p2.evaluate(() => location.hash)).toBe('#/value');
     const core = coreClv(['--margin', '72.5', '--retention', '0.91',
@@ -91,18 +86,21 @@ test.describe('English browser', () => {
       ['#/value?s=hello', /not a CX Impact scenario link/],
       [`#/value?s=v1.${'A'.repeat(40000)}`, /too long/],
     ];
+    const clv = new ClvPage(page);
+    const share = new ShareToolbar(page);
     for (const [hash, message] of cases) {
       await page.goto(`./${hash}`);
-      await expect(page.locator('#share-notice')).toContainText(message);
-      await expect(page.locator('#share-notice')).toHaveAttribute('role', 'alert');
-      await setRetention(page, '90');
-      expect(await clv(page)).toBeGreaterThan(0);
+      await expect(share.notice).toContainText(message);
+      await expect(share.notice).toHaveAttribute('role', 'alert');
+      await clv.setRetention('90');
+      expect(await clv.shownValue()).toBeGreaterThan(0);
     }
     // A valid link whose string field carries markup (built by the app's own codec).
     const evil = '<img src=x onerror="window.__pwned=1;alert(1)">';
     await page.evaluate(() => localStorage.clear());
-    await page.goto('./#/overview');
-    await expect(page.locator('#overview-heading')).toBeVisible();
+    const overview = new AppPage(page, 'overview');
+    await overview.goto();
+    await expect(overview.heading()).toBeVisible();
     await expect.poll(() => page.evaluate(() => localStorage.getItem('cx-impact.scenario'))).not.toBeNull();
     const fragment = await page.evaluate(async (name) => {
       // The scenario in storage form, with markup in the data source's name.
@@ -122,8 +120,8 @@ test.describe('English browser', () => {
       return 'v1.' + btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     }, evil);
     await page.goto(`./#/data?s=${fragment}`);
-    await expect(page.locator('#share-notice')).toHaveText(/Scenario opened from the link/);
-    await expect(page.locator('#data-in-use')).toContainText(evil);
+    await expect(share.notice).toHaveText(/Scenario opened from the link/);
+    await expect(new DataPage(page).inUse).toContainText(evil);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
@@ -133,35 +131,36 @@ test.describe('English browser', () => {
 
   test('autosave: a change survives a reload; reset, then undo', async ({ page }) => {
     const problems = watchConsole(page);
-    await page.goto('./#/value');
-    await setRetention(page, '88');
-    const v88 = await clv(page);
+    const clv = new ClvPage(page);
+    const share = new ShareToolbar(page);
+    await clv.goto();
+    await clv.setRetention('88');
+    const v88 = await clv.shownValue();
     await page.reload();
-    await expect(page.locator('#retention')).toHaveValue('88');
-    expect(await clv(page)).toBe(v88);
+    await expect(clv.retentionInput).toHaveValue('88');
+    expect(await clv.shownValue()).toBe(v88);
 
-    await page.locator('#share-reset').click();
-    await expect(page.locator('#retention')).toHaveValue('95');
-    await expect(page.locator('#share-notice')).toContainText('Scenario reset.');
-    await page.locator('#share-notice-undo').click();
-    await expect(page.locator('#retention')).toHaveValue('88');
-    await expect(page.locator('#share-notice')).toContainText('Your previous scenario is back.');
-    expect(await clv(page)).toBe(v88);
+    await share.reset();
+    await expect(clv.retentionInput).toHaveValue('95');
+    await expect(share.notice).toContainText('Scenario reset.');
+    await share.undo();
+    await expect(clv.retentionInput).toHaveValue('88');
+    await expect(share.notice).toContainText('Your previous scenario is back.');
+    expect(await clv.shownValue()).toBe(v88);
     // The undone state is what is saved.
     await page.reload();
-    await expect(page.locator('#retention')).toHaveValue('88');
+    await expect(clv.retentionInput).toHaveValue('88');
     expect(problems).toEqual([]);
   });
 
   test('save a file, open it back; an invalid file changes nothing', async ({ page }, info) => {
     const problems = watchConsole(page);
-    await page.goto('./#/value');
-    await setRetention(page, '93');
-    const v93 = await clv(page);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('#share-save').click(),
-    ]);
+    const clv = new ClvPage(page);
+    const share = new ShareToolbar(page);
+    await clv.goto();
+    await clv.setRetention('93');
+    const v93 = await clv.shownValue();
+    const download = await share.save();
     expect(download.suggestedFilename()).toBe('cx-impact-scenario.cxi.json');
     const saved = info.outputPath('saved.cxi.json');
     await download.saveAs(saved);
@@ -169,11 +168,11 @@ test.describe('English browser', () => {
     expect(json.version).toBe(1);
     expect(json.clv.retention_pct).toBe(93);
 
-    await setRetention(page, '80');
-    await page.locator('#share-open-file').setInputFiles(saved);
-    await expect(page.locator('#share-notice')).toContainText('Scenario opened from saved.cxi.json.');
-    await expect(page.locator('#retention')).toHaveValue('93');
-    expect(await clv(page)).toBe(v93);
+    await clv.setRetention('80');
+    await share.openFile(saved);
+    await expect(share.notice).toContainText('Scenario opened from saved.cxi.json.');
+    await expect(clv.retentionInput).toHaveValue('93');
+    expect(await clv.shownValue()).toBe(v93);
 
     // Invalid: not JSON, a wrong version, a wrong type. The scenario stays.
     const bad = [
@@ -182,32 +181,33 @@ test.describe('English browser', () => {
       ['typed.cxi.json', JSON.stringify({ ...json, currency: '<b>XYZ</b>' }), /not a valid scenario/],
     ];
     for (const [name, text, message] of bad) {
-      await page.locator('#share-open-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-      await expect(page.locator('#share-notice')).toContainText(`${name} was not opened`);
-      await expect(page.locator('#share-notice')).toContainText(message);
-      await expect(page.locator('#retention')).toHaveValue('93');
+      await share.openFile({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+      await expect(share.notice).toContainText(`${name} was not opened`);
+      await expect(share.notice).toContainText(message);
+      await expect(clv.retentionInput).toHaveValue('93');
     }
-    expect(await page.locator('#share-notice b').count()).toBe(0);
+    expect(await share.notice.locator('b').count()).toBe(0);
     expect(problems).toEqual([]);
   });
 
   test('embed=1 fits an 800×600 iframe: no header, no navigation, no horizontal scroll', async ({ page }) => {
     const problems = watchConsole(page);
-    await page.setViewportSize({ width: 800, height: 600 });
+    const clv = new ClvPage(page);
+    await clv.resize(800, 600);
     await page.goto('./?embed=1#/value');
-    await expect(page.locator('#clv-value')).toBeVisible();
-    await expect(page.locator('header.app-header')).toHaveCount(0);
-    await expect(page.locator('nav.pages')).toHaveCount(0);
-    await expect(page.locator('.share-bar')).toHaveCount(0);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await expect(clv.value).toBeVisible();
+    await expect(clv.header).toHaveCount(0);
+    await expect(clv.nav).toHaveCount(0);
+    await expect(new ShareToolbar(page).bar).toHaveCount(0);
+    const overflow = await clv.horizontalOverflow();
     expect(overflow).toBeLessThanOrEqual(0);
-    expect(await canvasInk(page, '#clv-canvas')).toBeGreaterThan(0.02);
-    await screenshot(page, 'share-embed-en-800x600');
+    expect(await clv.canvasInk()).toBeGreaterThan(0.02);
+    await clv.screenshot('share-embed-en-800x600');
     // The fragment form, with compact navigation: it stays embedded from page to page.
     await page.goto('./#/overview&embed=1&nav=1');
-    await expect(page.locator('header.app-header')).toHaveCount(0);
-    await page.locator('#nav-value').click();
-    await expect(page.locator('#clv-value')).toBeVisible();
+    await expect(clv.header).toHaveCount(0);
+    await clv.openFromNav();
+    await expect(clv.value).toBeVisible();
     expect(await page.evaluate(() => location.hash)).toBe('#/value?embed=1&nav=1');
     // An embed never writes the visitor's own autosave.
     expect(await page.evaluate(() => localStorage.getItem('cx-impact.scenario'))).toBeNull();
@@ -216,21 +216,22 @@ test.describe('English browser', () => {
 
   test('print: overview, business case and assumptions on A4', async ({ page }, info) => {
     const problems = watchConsole(page);
-    await page.goto('./#/value');
+    const share = new ShareToolbar(page);
+    await new ClvPage(page).goto();
     await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
-    await page.locator('#share-print').click();
+    await share.print();
     await expect.poll(() => page.evaluate(() => window.__printed)).toBe(true);
-    await expect(page.locator('.print-report #overview-heading')).toBeVisible();
-    await expect(page.locator('.print-report #business-heading')).toBeVisible();
-    await expect(page.locator('.print-report #assumptions-heading')).toBeVisible();
+    await expect(share.printed('overview')).toBeVisible();
+    await expect(share.printed('business')).toBeVisible();
+    await expect(share.printed('assumptions')).toBeVisible();
     await page.emulateMedia({ media: 'print' });
-    await expect(page.locator('.share-bar')).toBeHidden();
+    await expect(share.bar).toBeHidden();
     const pdf = await page.pdf({ format: 'A4', path: info.outputPath('report.pdf') });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
     expect(pages).toBeGreaterThanOrEqual(3);
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     await page.emulateMedia({ media: 'screen' });
-    await expect(page.locator('.print-report')).toHaveCount(0);
+    await expect(share.printReport).toHaveCount(0);
     expect(problems).toEqual([]);
   });
 
@@ -240,20 +241,23 @@ test.describe('English browser', () => {
     const requests = [];
     page.on('request', (r) => requests.push(r.url()));
     const files = new Set(fs.readdirSync(DIST));
-    await page.goto('./#/overview');
-    await expect(page.locator('#overview-heading')).toBeVisible();
+    const app = new AppPage(page, 'overview');
+    await app.goto();
+    await expect(app.heading()).toBeVisible();
     for (const v of ['data', 'assumptions', 'value', 'churn', 'nps', 'drivers', 'business', 'maturity', 'overview']) {
-      await page.locator(`#nav-${v}`).click();
-      await expect(page.locator(`#${v === 'nps' ? 'nps' : v}-heading`)).toBeVisible();
+      await app.openFromNav(v);
+      await expect(app.heading(v === 'nps' ? 'nps' : v)).toBeVisible();
     }
     // Data in through the worker, then a computation: still only own files.
-    await page.locator('#nav-data').click();
-    await page.getByRole('button', { name: 'Retailer (purchases)' }).click();
-    await expect(page.locator('#data-summary')).toContainText('rows ready');
+    const data = new DataPage(page);
+    await data.openFromNav();
+    await data.loadSampleNamed('Retailer (purchases)');
+    await expect(data.summary).toContainText('rows ready');
     await page.waitForLoadState('networkidle');
     const settled = requests.length;
-    await page.locator('#nav-value').click();
-    await setRetention(page, '89');
+    const clv = new ClvPage(page);
+    await clv.openFromNav();
+    await clv.setRetention('89');
     await page.waitForTimeout(300);
     expect(requests.slice(settled)).toEqual([]);
 
@@ -274,25 +278,26 @@ test.describe('French browser', () => {
 
   test('toolbar in French, keyboard reachable, screenshots', async ({ page }) => {
     const problems = watchConsole(page);
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto('./#/value');
-    await expect(page.getByRole('toolbar', { name: 'Partager, enregistrer et imprimer' })).toBeVisible();
-    await page.locator('#share-copy').focus();
+    const clv = new ClvPage(page);
+    const share = new ShareToolbar(page);
+    await clv.resize(1280, 800);
+    await clv.goto();
+    await expect(share.toolbar('Partager, enregistrer et imprimer')).toBeVisible();
+    await share.copyButton.focus();
     await page.keyboard.press('Enter');
-    await expect(page.locator('#share-notice')).toContainText('jamais leurs lignes');
+    await expect(share.notice).toContainText('jamais leurs lignes');
     for (const id of ['share-save', 'share-open', 'share-reset', 'share-print', 'share-offline']) {
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement.id)).toBe(id);
     }
-    await expect(page.locator('#share-offline')).toHaveText('Télécharger la copie hors ligne');
-    await screenshot(page, 'share-fr-1280x800');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.waitForTimeout(150);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await expect(share.offlineButton).toHaveText('Télécharger la copie hors ligne');
+    await clv.screenshot('share-fr-1280x800');
+    await clv.resize(390, 844, 150);
+    const overflow = await clv.horizontalOverflow();
     expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, 'share-fr-390x844');
+    await clv.screenshot('share-fr-390x844');
     await page.goto('./#/value?s=v1.%%%');
-    await expect(page.locator('#share-notice')).toContainText("Ce lien n'a pas pu être ouvert");
+    await expect(share.notice).toContainText("Ce lien n'a pas pu être ouvert");
     expect(problems).toEqual([]);
   });
 });
@@ -304,7 +309,7 @@ test.describe('offline', () => {
     const page = await context.newPage();
     const problems = watchConsole(page);
     await page.goto(`${root}#/value`);
-    await expect(page.locator('#clv-value')).toBeVisible();
+    await expect(new ClvPage(page).value).toBeVisible();
     // Installed = every asset is in the cache.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
@@ -312,9 +317,10 @@ test.describe('offline', () => {
     await page.reload();
     await expectCalculatorWorks(page);
     // The data worker too: a sample is read offline.
-    await page.locator('#nav-data').click();
-    await page.getByRole('button', { name: 'Retailer (purchases)' }).click();
-    await expect(page.locator('#data-summary')).toContainText('rows ready');
+    const data = new DataPage(page);
+    await data.openFromNav();
+    await data.loadSampleNamed('Retailer (purchases)');
+    await expect(data.summary).toContainText('rows ready');
     await context.close();
     expect(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p))).toEqual([]);
   });
@@ -328,10 +334,10 @@ test.describe('offline', () => {
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(`file://${file}#/value`);
     await expectCalculatorWorks(page);
-    await page.locator('#nav-data').click();
-    await page.locator('#data-paste').fill('customer;date;amount\nA;2024-01-05;10\nA;2024-02-05;12\nB;2024-01-09;7');
-    await page.locator('#data-paste-read').click();
-    await expect(page.locator('#data-summary')).toContainText('3 rows ready');
+    const data = new DataPage(page);
+    await data.openFromNav();
+    await data.fillAndRead('customer;date;amount\nA;2024-01-05;10\nA;2024-02-05;12\nB;2024-01-09;7');
+    await expect(data.summary).toContainText('3 rows ready');
     expect(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
     expect(await violations()).toEqual([]);
     expect(problems).toEqual([]);

@@ -2,7 +2,8 @@
 // page in one click (sBG for the subscription table, BG/NBD for the retail
 // log), figures checked against independent computations in the test.
 const { test, expect } = require('@playwright/test');
-const { watchConsole, screenshot } = require('./helpers');
+const { watchConsole } = require('./helpers');
+const { DataPage, ValuePage } = require('./pages');
 
 /** Reads a number shown by Intl in `lang` ("1 234,56 €", "€1,234.56", "45 %"). */
 function parseShown(text, lang) {
@@ -29,33 +30,26 @@ function pAlive(r, alpha, a, b, x, tx, T) {
   return 1 / (1 + a / (b + x - 1) * Math.pow((alpha + T) / (alpha + tx), r + x));
 }
 
+/** Loads the sample `id` on the Data page, then opens the Customer value page. */
 async function loadSample(page, id) {
-  await page.goto('./#/data');
-  await page.locator(`#sample-${id}`).click();
-  // In use (in the scenario) once the worker has fitted the models to it.
-  await expect(page.locator('#data-in-use')).toContainText(/Sample: |Exemple : /);
-  await page.locator('#nav-value').click();
-  await expect(page.locator('#card-clv .figure')).toHaveAttribute('data-value', /.+/);
+  await new DataPage(page).useSample(id);
+  const value = new ValuePage(page);
+  await value.openFromNavWithValue();
+  return value;
 }
 
-async function params(page, lang) {
+async function params(value, lang) {
   const out = {};
-  for (const row of await page.locator('#value-params tbody tr').all()) {
-    const name = (await row.locator('th').textContent()).trim();
-    out[name] = parseShown(await row.locator('td').first().textContent(), lang);
-  }
+  for (const [name, text] of await value.paramTexts()) out[name] = parseShown(text, lang);
   return out;
 }
 
-async function shots(page, name) {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.waitForTimeout(150);
-  await screenshot(page, `${name}-1280`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(150);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  await screenshot(page, `${name}-390`);
+async function shots(value, name) {
+  await value.resize(1280, 800, 150);
+  await value.screenshot(`${name}-1280`);
+  await value.resize(390, 844, 150);
+  expect(await value.horizontalOverflow()).toBeLessThanOrEqual(0);
+  await value.screenshot(`${name}-390`);
 }
 
 test.describe('French browser', () => {
@@ -63,33 +57,33 @@ test.describe('French browser', () => {
 
   test('subscription sample: sBG chosen, CLV = m × DEL from the shown α, β', async ({ page }) => {
     const problems = watchConsole(page);
-    await loadSample(page, 'subscription');
-    await expect(page.locator('#value-model-in-use')).toHaveText('Utilisé : Rétention par cohorte (sBG).');
-    await expect(page.locator('#value-model-sbg')).toBeEnabled();
-    await expect(page.locator('#value-model-bgnbd')).toBeDisabled();
-    const p = await params(page, 'fr');
+    const value = await loadSample(page, 'subscription');
+    await expect(value.modelInUse).toHaveText('Utilisé : Rétention par cohorte (sBG).');
+    await expect(value.model('sbg')).toBeEnabled();
+    await expect(value.model('bgnbd')).toBeDisabled();
+    const p = await params(value, 'fr');
     // Default margin 50 € a month, 10 % a year compounded monthly.
     const d = Math.pow(1.1, 1 / 12) - 1;
     const expected = 50 * sbgDel(p['α'], p['β'], d);
-    const shown = Number(await page.locator('#card-clv .figure').getAttribute('data-value'));
+    const shown = await value.shownClv();
     // α and β are shown with 3 decimals: 1 % is ample for that rounding.
     expect(Math.abs(shown - expected) / expected).toBeLessThan(0.01);
-    await expect(page.locator('#card-clv .interval')).toContainText('Intervalle à 90 %');
-    await expect(page.locator('#value-survival-figure')).toBeVisible();
+    await expect(value.clvInterval).toContainText('Intervalle à 90 %');
+    await expect(value.survivalFigure).toBeVisible();
     // The customer table's retention is offered to the closed form.
-    await expect(page.locator('#value-suggestion-text')).toContainText('2 000 clients'.replace(' ', '\u202f'));
-    await page.locator('#value-use-suggestion').click();
-    const retention = Number((await page.locator('#retention').inputValue()).replace(',', '.'));
+    await expect(value.suggestionText).toContainText('2 000 clients'.replace(' ', '\u202f'));
+    await value.useSuggestion();
+    const retention = Number((await value.retentionValue()).replace(',', '.'));
     expect(retention).toBeGreaterThan(80);
     expect(retention).toBeLessThan(100);
     // Segment filter: one plan's fit.
     const all = shown;
-    const options = await page.locator('#value-segment option').allTextContents();
+    const options = await value.segmentOptions();
     expect(options[0]).toBe('Tous les clients');
-    await page.locator('#value-segment').selectOption({ index: 1 });
-    await expect(page.locator('#card-clv .figure')).not.toHaveAttribute('data-value', String(all));
-    await page.locator('#value-segment').selectOption({ index: 0 });
-    await shots(page, 'value-fr');
+    await value.selectSegment(1);
+    await expect(value.clvFigure).not.toHaveAttribute('data-value', String(all));
+    await value.selectSegment(0);
+    await shots(value, 'value-fr');
     expect(problems).toEqual([]);
   });
 });
@@ -99,17 +93,16 @@ test.describe('English browser', () => {
 
   test('retail sample: BG/NBD chosen, P(alive) matrix and at-risk table check out', async ({ page }) => {
     const problems = watchConsole(page);
-    await loadSample(page, 'retail');
-    await expect(page.locator('#value-model-in-use')).toHaveText('In use: Repeat purchases (BG/NBD + Gamma-Gamma).');
-    await expect(page.locator('#card-clv .interval')).toContainText('90 % interval');
-    const p = await params(page, 'en');
+    const value = await loadSample(page, 'retail');
+    await expect(value.modelInUse).toHaveText('In use: Repeat purchases (BG/NBD + Gamma-Gamma).');
+    await expect(value.clvInterval).toContainText('90 % interval');
+    const p = await params(value, 'en');
     // P(alive) matrix: every cell against the formula at the shown parameters.
-    await page.locator('#value-palive-figure button[aria-controls="value-palive-table"]').click();
-    const table = page.locator('#value-palive-table');
-    const heads = await table.locator('thead th').allTextContents();
+    await value.showPAliveTable();
+    const heads = await value.pAliveHeads();
     const recs = heads.slice(1).map((h) => Number(h.match(/[\d.]+/)[0]));
     const bigT = recs[recs.length - 1];
-    const rows = await table.locator('tbody tr').all();
+    const rows = await value.pAliveRows();
     expect(rows.length).toBeGreaterThan(2);
     for (const row of rows) {
       const cells = await row.locator('td').allTextContents();
@@ -120,28 +113,27 @@ test.describe('English browser', () => {
       });
     }
     // At risk: 20 rows sorted by value at risk, value at risk = (1 − P)/P × expected value.
-    const risk = page.locator('#value-at-risk tbody tr');
+    const risk = value.atRiskRows;
     await expect(risk).toHaveCount(20);
     let last = Infinity;
     for (const row of await risk.all()) {
-      const vals = await row.locator('td').evaluateAll((tds) => tds.map((td) => td.dataset.value));
+      const vals = await value.atRiskValues(row);
       const [pa, clv, var_] = vals.slice(-3).map(Number);
       expect(var_).toBeLessThanOrEqual(last);
       last = var_;
       expect(Math.abs(var_ - clv * (1 - pa) / pa)).toBeLessThan(1e-6 * Math.max(1, var_));
     }
     // Histogram: the bars count every customer of the RFM summary.
-    await page.locator('#value-distribution-figure button[aria-controls="value-distribution-table"]').click();
-    const counts = await page.locator('#value-distribution-table tbody tr td:nth-child(2)').allTextContents();
+    const counts = await value.distributionCounts();
     const total = counts.reduce((s, c) => s + parseShown(c, 'en'), 0);
-    const reading = await page.locator('#card-clv .reading').textContent();
+    const reading = await value.clvReading.textContent();
     expect(reading).toContain(`of the ${total.toLocaleString('en-US')} customers`);
     // Switching the model shows the closed form, with no interval.
-    await page.locator('#value-model-closed_form').check();
-    await expect(page.locator('#value-model-in-use')).toHaveText('In use: Closed form.');
-    await expect(page.locator('#card-clv .interval')).toHaveCount(0);
-    await page.locator('#value-model-auto').check();
-    await shots(page, 'value-en');
+    await value.chooseModel('closed_form');
+    await expect(value.modelInUse).toHaveText('In use: Closed form.');
+    await expect(value.clvInterval).toHaveCount(0);
+    await value.chooseModel('auto');
+    await shots(value, 'value-en');
     expect(problems).toEqual([]);
   });
 });
