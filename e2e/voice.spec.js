@@ -37,12 +37,16 @@ test.describe('English browser', () => {
     await expect(nps.npsFigure).toHaveText('+15');
     await expect(nps.npsReading).toContainText('from 400 answers');
     const sentence = nps.moveSentence;
-    await expect(sentence).toContainText(/^Moving 10% of detractors to passives is worth EUR [\d.,]+M? of revenue over 3 years/);
+    await expect(sentence).toContainText(/^Moving 10% of detractors to passives is worth €[\d.,]+(k|m|bn)? of revenue over 3 years/);
     // A bigger move is worth more.
     const before = await sentence.innerText();
     await nps.setMove('20', /Detractors moved to passives/);
     await expect(sentence).toContainText('Moving 20% of detractors');
-    const money = (s) => Number(s.match(/worth EUR ([\d.,]+)(M?)/).slice(1, 3).reduce((v, m) => m ? parseFloat(v.replace(/,/g, '')) * 1e6 : parseFloat(v.replace(/,/g, ''))));
+    // The sentence's money reads as executives read it: €2,500, €274k, €1.2m, €3.4bn.
+    const money = (s) => {
+      const [, v, unit] = s.match(/worth €([\d.,]+)(k|m|bn)?/);
+      return parseFloat(v.replace(/,/g, '')) * ({ k: 1e3, m: 1e6, bn: 1e9 }[unit] || 1);
+    };
     expect(money(await sentence.innerText())).toBeGreaterThan(money(before));
     // Counts typed here change the NPS.
     await nps.setPromoters('300', /Promoter answers/);
@@ -97,7 +101,7 @@ test.describe('French browser', () => {
     const nps = new VoicePage(page);
     await nps.goto();
     await expect(nps.heading()).toHaveText('NPS, CSAT et CES reliés au chiffre d\'affaires');
-    await expect(nps.moveSentence).toContainText(/^Faire passer 10\u00a0% des détracteurs en passifs vaut [\d\u202f,]+( M)?\u00a0EUR/);
+    await expect(nps.moveSentence).toContainText(/^Faire passer 10\u00a0% des détracteurs en passifs vaut [\d\u202f,]+(\u00a0(k|M|Md))?\u00a0€/);
     // French decimal comma accepted where typed.
     await nps.setMove('12,5', /Détracteurs devenus passifs/);
     await expect(nps.moveSentence).toContainText('12,5\u00a0%');
