@@ -44,7 +44,13 @@ fn page(view: View, scenario: &Scenario, ondispatch: &Callback<Action>) -> Html 
                 evidence={scenario.data.as_ref().and_then(|d| d.evidence.churn.clone())}
                 context={scenario.context()} {ondispatch} />
         },
-        View::Voice => html! { <VoicePage {scenario} {ondispatch} /> },
+        View::Voice => html! {
+            <VoicePage voice={scenario.voice.clone()} clv={scenario.clv.clone()}
+                segment={scenario.segment.clone()}
+                evidence={scenario.data.as_ref().and_then(|d| d.evidence.voice.clone())}
+                source={scenario.data.as_ref().map(|d| d.source.name.clone()).unwrap_or_default()}
+                context={scenario.context()} {ondispatch} />
+        },
         View::Drivers => html! {
             <DriversPage evidence={scenario.data.as_ref().and_then(|d| d.evidence.drivers.clone())}
                 segment={scenario.segment.clone()}

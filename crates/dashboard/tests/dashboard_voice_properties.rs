@@ -98,7 +98,7 @@ proptest! {
     #[test]
     fn nps_stays_in_range(d in 0.0f64..1e6, pa in 0.0f64..1e6, p in 0.0f64..1e6) {
         let s = set(&set(&set(&Scenario::new(Locale::En), VoiceKey::Detractors, d), VoiceKey::Passives, pa), VoiceKey::Promoters, p);
-        let v = voice::compute(&s);
+        let v = voice::compute(&voice::VoiceSlice::of(&s));
         if let Some(e) = v.estimate {
             prop_assert!((-100.0..=100.0).contains(&e.nps));
             prop_assert!(e.ci_low >= -100.0 && e.ci_high <= 100.0);
@@ -133,7 +133,7 @@ proptest! {
             s = set(&s, k, v);
         }
         let at = |share: f64| {
-            let v = voice::compute(&set(&s, VoiceKey::DetractorsToPassives, share));
+            let v = voice::compute(&voice::VoiceSlice::of(&set(&s, VoiceKey::DetractorsToPassives, share)));
             let m = v.money.unwrap();
             (m.move_value, m.scenario.present_value - m.baseline.present_value)
         };
@@ -154,8 +154,8 @@ proptest! {
         for (k, v) in KEYS.iter().zip(values) {
             s = set(&s, *k, v);
         }
-        let v = voice::compute(&s);
-        for h in voice::headlines_of(&s, &v) {
+        let v = voice::compute(&voice::VoiceSlice::of(&s));
+        for h in voice::headlines_of(&voice::VoiceSlice::of(&s), &v) {
             prop_assert!(finite_figure(&h.figure), "{:?}", h.figure);
             if let Some((a, b, _)) = &h.interval {
                 prop_assert!(finite_figure(a) && finite_figure(b));
@@ -173,7 +173,7 @@ proptest! {
                 prop_assert!(chart_is_finite(&c), "{}", c.id);
             }
             prop_assert!(m.economics_table(Locale::Fr, Currency::Eur).rows.iter().flatten().all(finite_figure));
-            prop_assert!(!v.move_sentence(&s).contains("NaN"));
+            prop_assert!(!v.move_sentence(&voice::VoiceSlice::of(&s)).contains("NaN"));
         }
     }
 

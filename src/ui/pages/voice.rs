@@ -2,7 +2,6 @@
 //! is worth, the move scenario in one sentence with its assumptions, the
 //! revenue projection and the CSAT/CES links.
 
-use super::props::PageProps;
 use crate::ui::charts::Chart;
 use crate::ui::fields::NumberField;
 use crate::ui::format;
@@ -10,15 +9,20 @@ use crate::ui::segment_select::SegmentSelect;
 use crate::ui::widgets::HeadlineCard;
 use cxi_dashboard::i18n::fill;
 use cxi_dashboard::i18n::LocaleStrings;
+use cxi_dashboard::pages::clv::ClvAssumptions;
+use cxi_dashboard::pages::context::Context;
 use cxi_dashboard::pages::voice::compute;
 use cxi_dashboard::pages::voice::fields;
 use cxi_dashboard::pages::voice::headlines_of;
 use cxi_dashboard::pages::voice::EconomicsSource;
+use cxi_dashboard::pages::voice::{VoiceAssumptions, VoiceEvidence, VoiceSlice};
+use cxi_dashboard::scenario::Action;
 use cxi_types::chart::DataTable;
 use cxi_types::format as words;
 use cxi_types::Currency;
 use cxi_types::Locale;
 use std::rc::Rc;
+use std::sync::Arc;
 use yew::prelude::*;
 
 /// A data table of figures (the group economics).
@@ -54,10 +58,32 @@ pub fn figure_table(
     }
 }
 
+/// The slice of the scenario the page uses.
+#[derive(Properties, PartialEq)]
+pub struct VoicePageProps {
+    pub voice: VoiceAssumptions,
+    /// The CLV calculator's assumptions: retention, margin, discount rate.
+    pub clv: ClvAssumptions,
+    pub segment: Option<String>,
+    /// What loaded data left for this page (`None`: no data).
+    pub evidence: Option<Arc<VoiceEvidence>>,
+    /// The loaded table's name (empty without data).
+    pub source: String,
+    pub context: Context,
+    pub ondispatch: Callback<Action>,
+}
+
 #[function_component(VoicePage)]
-pub fn page(props: &PageProps) -> Html {
-    let s = &props.scenario;
-    let (locale, currency) = (s.locale, s.currency);
+pub fn page(props: &VoicePageProps) -> Html {
+    let Context { locale, currency } = props.context;
+    let s = &VoiceSlice {
+        locale,
+        currency,
+        voice: &props.voice,
+        clv: &props.clv,
+        segment: &props.segment,
+        evidence: props.evidence.as_deref(),
+    };
     let t = locale.strings().voice;
     let v = compute(s);
     let cards = headlines_of(s, &v);
@@ -85,8 +111,8 @@ pub fn page(props: &PageProps) -> Html {
         .fields
         .into_iter()
         .partition(|f| f.id == "as-voice-dp" || f.id == "as-voice-pp");
-    let source_note = match s.data.as_ref().filter(|_| v.from_data) {
-        Some(d) => fill(t.from_data, &[("source", &d.source.name)]),
+    let source_note = match Some(&props.source).filter(|_| v.from_data) {
+        Some(name) => fill(t.from_data, &[("source", name)]),
         None => t.from_assumptions.to_string(),
     };
     let dist = Rc::new(v.distribution_chart(locale));

@@ -13,7 +13,7 @@ pub fn all(s: &Scenario, locale: Locale) -> Vec<Group> {
     [
         super::value::fields(s, locale),
         super::churn::fields(&super::churn::ChurnSlice::of(s), locale),
-        super::voice::fields(s, locale),
+        super::voice::fields(&super::voice::VoiceSlice::of(s), locale),
         super::business::fields(s, locale),
     ]
     .into_iter()

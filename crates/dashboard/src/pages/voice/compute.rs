@@ -1,6 +1,7 @@
 //! The page from the scenario: answers or assumed counts, group economics, the move's value.
 
 use super::evidence::*;
+use super::slice::VoiceSlice;
 use super::state::*;
 use super::view::EconomicsSource;
 use super::view::Link;
@@ -9,7 +10,6 @@ use super::view::VoiceView;
 use crate::i18n::fill;
 use crate::i18n::voice::VoiceStrings;
 use crate::i18n::LocaleStrings;
-use crate::scenario::Scenario;
 use cxi_models::nps::NpsCounts;
 use cxi_models::score_value::default_ces_economics;
 use cxi_models::score_value::default_csat_economics;
@@ -30,7 +30,7 @@ use cxi_types::period::PeriodUnit;
 
 /// Average customer per period of `unit`, from the assumptions and the CLV
 /// page's retention (converted when the data's period differs).
-fn average_customer(s: &Scenario, unit: PeriodUnit) -> AverageCustomer {
+fn average_customer(s: &VoiceSlice, unit: PeriodUnit) -> AverageCustomer {
     let a = &s.voice;
     let k = s.clv.unit.per_year() / unit.per_year();
     let r = s.clv.retention_pct / 100.0;
@@ -114,7 +114,7 @@ fn check_count(v: f64) -> bool {
 }
 
 /// Validation message of each assumption (`None` when usable).
-pub fn field_error(s: &Scenario, key: VoiceKey, t: &VoiceStrings) -> Option<String> {
+pub fn field_error(s: &VoiceSlice, key: VoiceKey, t: &VoiceStrings) -> Option<String> {
     let a = &s.voice;
     let ok = match key {
         VoiceKey::DetractorsToPassives => check_pct(a.detractors_to_passives_pct),
@@ -166,13 +166,13 @@ const KEYS: [VoiceKey; 12] = [
     VoiceKey::Horizon,
 ];
 
-pub(super) fn evidence_of(s: &Scenario) -> Option<&VoiceEvidence> {
-    s.data.as_ref().and_then(|d| d.evidence.voice.as_deref())
+pub(super) fn evidence_of<'a>(s: &VoiceSlice<'a>) -> Option<&'a VoiceEvidence> {
+    s.evidence
 }
 
 /// Everything the page shows, from the scenario (cheap: the fits are in
 /// the evidence).
-pub fn compute(s: &Scenario) -> VoiceView {
+pub fn compute(s: &VoiceSlice) -> VoiceView {
     let locale = s.locale;
     let t = locale.strings().voice;
     let a = &s.voice;
@@ -233,7 +233,7 @@ pub fn compute(s: &Scenario) -> VoiceView {
 }
 
 pub(super) fn money(
-    s: &Scenario,
+    s: &VoiceSlice,
     ev: Option<&VoiceEvidence>,
     counts: &NpsCounts,
     customers: f64,
@@ -339,7 +339,7 @@ pub(super) type Defaults = fn(&AverageCustomer, [f64; 3]) -> ([GroupEconomics; 3
 /// revenue per band when the customer table has them, else the core's
 /// default band economics with the data's band shares (or the NPS shares).
 pub(super) fn links(
-    _s: &Scenario,
+    _s: &VoiceSlice,
     ev: Option<&VoiceEvidence>,
     avg: &AverageCustomer,
     nps_shares: [f64; 3],

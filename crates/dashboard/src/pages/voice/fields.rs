@@ -3,11 +3,11 @@
 use super::compute::evidence_of;
 use super::compute::field_error;
 use super::compute::field_label;
+use super::slice::VoiceSlice;
 use super::state::*;
 use crate::i18n::LocaleStrings;
 use crate::pages::field::{Field, Group, Unit};
 use crate::scenario::Action;
-use crate::scenario::Scenario;
 use cxi_types::period::PeriodUnit;
 use cxi_types::Locale;
 
@@ -17,7 +17,7 @@ fn per_unit(locale: Locale, what: &str, unit: PeriodUnit) -> String {
 
 /// The page's assumptions for the Assumptions page: the scenario first,
 /// then the answer counts (used without data), then the economics.
-pub fn fields(s: &Scenario, locale: Locale) -> Group {
+pub fn fields(s: &VoiceSlice, locale: Locale) -> Group {
     let t = locale.strings().voice;
     let a = &s.voice;
     let d = VoiceAssumptions::default();

@@ -1,6 +1,7 @@
 //! The page's headline cards, for the Overview.
 
 use super::compute::compute;
+use super::slice::VoiceSlice;
 use super::view::VoiceView;
 use super::words::count;
 use super::words::fin;
@@ -17,12 +18,13 @@ use cxi_types::View;
 /// The page's headline cards, for the Overview: NPS with its margin, and
 /// the value of one more NPS point.
 pub fn headlines(s: &Scenario) -> Vec<Headline> {
+    let s = &VoiceSlice::of(s);
     let v = compute(s);
     headlines_of(s, &v)
 }
 
 /// The headline cards from an already computed view.
-pub fn headlines_of(s: &Scenario, v: &VoiceView) -> Vec<Headline> {
+pub fn headlines_of(s: &VoiceSlice, v: &VoiceView) -> Vec<Headline> {
     let locale = s.locale;
     let t = locale.strings().voice;
     let mut out = Vec::new();

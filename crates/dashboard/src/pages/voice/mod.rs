@@ -15,6 +15,7 @@ mod fields;
 mod headlines;
 mod money_charts;
 mod readings;
+mod slice;
 pub mod state;
 #[cfg(test)]
 mod tests;
@@ -25,6 +26,7 @@ pub use compute::{compute, field_error, MAX_COUNT};
 pub use evidence::*;
 pub use fields::fields;
 pub use headlines::{headlines, headlines_of};
+pub use slice::VoiceSlice;
 pub use state::*;
 pub use view::{EconomicsSource, Link, Money, VoiceView};
 pub use words::waterfall_spans;

@@ -1,12 +1,12 @@
 //! The view in words: the brief's sentence, readings and the NPS charts.
 
+use super::slice::VoiceSlice;
 use super::view::VoiceView;
 use super::words::category_name;
 use super::words::count;
 use super::words::points_text;
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
-use crate::scenario::Scenario;
 use cxi_types::chart::Axis;
 use cxi_types::chart::AxisFormat;
 use cxi_types::chart::ChartSpec;
@@ -20,7 +20,7 @@ use cxi_types::Locale;
 
 impl VoiceView {
     /// The brief's sentence: what the move is worth, with its basis.
-    pub fn move_sentence(&self, s: &Scenario) -> String {
+    pub fn move_sentence(&self, s: &VoiceSlice) -> String {
         let locale = s.locale;
         let t = locale.strings().voice;
         let a = &s.voice;

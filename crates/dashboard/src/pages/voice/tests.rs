@@ -3,6 +3,7 @@
 use super::compute::*;
 use super::fields::*;
 use super::headlines::*;
+use super::slice::VoiceSlice;
 use super::view::*;
 use super::words::*;
 use super::*;
@@ -76,7 +77,7 @@ fn nps_card_shows_the_adjusted_wald_margin() {
 #[test]
 fn move_value_hand_computed() {
     let s = scenario();
-    let v = compute(&s);
+    let v = compute(&VoiceSlice::of(&s));
     let m = v.money.as_ref().unwrap();
     let d = 1.1f64.powf(1.0 / 12.0) - 1.0;
     let sh = [0.25, 0.35, 0.40];
@@ -103,7 +104,7 @@ fn move_value_hand_computed() {
     assert!((m.point.from_detractors - 100.0 * (value(1) - value(0))).abs() < 1e-6);
     assert_eq!(m.horizon_periods, 36);
     // The sentence is built from these numbers.
-    let sentence = v.move_sentence(&s);
+    let sentence = v.move_sentence(&VoiceSlice::of(&s));
     let pv = m.scenario.present_value - m.baseline.present_value;
     assert!(pv > 0.0);
     assert!(
@@ -124,7 +125,7 @@ fn waterfall_spans_sum_to_the_total() {
         spans,
         vec![(0.0, -33.0), (-33.0, 167.0), (167.0, 772.0), (0.0, 772.0)]
     );
-    let v = compute(&scenario());
+    let v = compute(&VoiceSlice::of(&scenario()));
     let m = v.money.unwrap();
     let chart = m.waterfall_chart(Locale::Fr, Currency::Eur);
     let Mark::Bars { spans, colours, .. } = &chart.series[0].mark else {
@@ -141,14 +142,14 @@ fn waterfall_spans_sum_to_the_total() {
 fn invalid_assumptions_are_explained_not_computed() {
     let mut s = scenario();
     s.voice.detractors_to_passives_pct = 120.0;
-    let v = compute(&s);
+    let v = compute(&VoiceSlice::of(&s));
     let e = v.money.unwrap_err();
     assert!(e.contains("detractors moved to passives"), "{e}");
-    let g = fields(&s, Locale::En);
+    let g = fields(&VoiceSlice::of(&s), Locale::En);
     let f = g.fields.iter().find(|f| f.id == "as-voice-dp").unwrap();
     assert_eq!(f.error.as_deref(), Some("must be from 0 to 100 %"));
     let s = with_counts(0.0, 0.0, 0.0);
-    let v = compute(&s);
+    let v = compute(&VoiceSlice::of(&s));
     assert!(v.estimate.is_none());
     assert!(v.money.is_err());
     let cards = headlines(&s);
@@ -242,7 +243,7 @@ fn subscription_sample_gives_measured_economics_and_segments() {
         assert!(e.csat.as_ref().unwrap().groups.is_some());
         let mut s = Scenario::new(l);
         s.data = Some(loaded);
-        let v = compute(&s);
+        let v = compute(&VoiceSlice::of(&s));
         assert!(v.from_data && v.customers_from_data);
         assert_eq!(v.customers, 2000.0);
         let m = v.money.as_ref().unwrap();
@@ -251,7 +252,7 @@ fn subscription_sample_gives_measured_economics_and_segments() {
         assert!(m.values_range.is_some() && m.links_from_data);
         // A segment narrows the counts and the base.
         s.segment = Some(e.segments[0].name.clone());
-        let w = compute(&s);
+        let w = compute(&VoiceSlice::of(&s));
         assert_eq!(w.segment.as_deref(), Some(e.segments[0].name.as_str()));
         assert_eq!(w.customers, e.segments[0].rows as f64);
         assert!(w.counts.n() < v.counts.n());
