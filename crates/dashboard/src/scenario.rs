@@ -98,6 +98,14 @@ pub enum Action {
     SetHorizon(u32),
     /// Back to the default assumptions, keeping language and currency.
     ResetAssumptions,
+    /// The Customer value page's suggestion taken as the calculator's
+    /// inputs: the data's period unit and, when measured, its margin and
+    /// retention, in one step (one undo, one autosave).
+    UseSuggestion {
+        unit: PeriodUnit,
+        margin: Option<f64>,
+        retention_pct: Option<f64>,
+    },
     /// Data that validated on the Data page is now the one in use.
     SetData(Box<LoadedData>),
     /// Show one segment, or all customers.
@@ -126,6 +134,19 @@ pub fn reduce(s: &Scenario, action: Action) -> Scenario {
         Action::SetIncludeFirstPayment(b) => next.clv.include_first_payment = b,
         Action::SetHorizon(h) => next.clv.horizon = h.clamp(1, MAX_CHART_HORIZON),
         Action::ResetAssumptions => next.clv = ClvAssumptions::default(),
+        Action::UseSuggestion {
+            unit,
+            margin,
+            retention_pct,
+        } => {
+            next.clv.unit = unit;
+            if let Some(m) = margin {
+                next.clv.margin = m;
+            }
+            if let Some(r) = retention_pct {
+                next.clv.retention_pct = r;
+            }
+        }
         Action::SetData(d) => {
             // New data naming its currency sets the scenario's; later
             // updates of the same data (a fixed cell) leave the user's choice.
@@ -164,6 +185,39 @@ mod tests {
         assert!((out.clv - 869.330_82).abs() < 1e-4, "{}", out.clv);
         assert_eq!(out.cumulative.len(), 36);
         assert!(out.clv_horizon < out.clv);
+    }
+
+    #[test]
+    fn using_a_suggestion_is_one_step_equal_to_its_three_edits() {
+        let s = Scenario::new(Locale::En);
+        let one = reduce(
+            &s,
+            Action::UseSuggestion {
+                unit: PeriodUnit::Week,
+                margin: Some(12.5),
+                retention_pct: Some(97.0),
+            },
+        );
+        let three = [
+            Action::SetUnit(PeriodUnit::Week),
+            Action::SetMargin(12.5),
+            Action::SetRetentionPct(97.0),
+        ]
+        .into_iter()
+        .fold(s.clone(), |acc, a| reduce(&acc, a));
+        assert_eq!(one, three);
+        // What was not measured stays as the user had it.
+        let unit_only = reduce(
+            &s,
+            Action::UseSuggestion {
+                unit: PeriodUnit::Year,
+                margin: None,
+                retention_pct: None,
+            },
+        );
+        assert_eq!(unit_only.clv.unit, PeriodUnit::Year);
+        assert_eq!(unit_only.clv.margin, s.clv.margin);
+        assert_eq!(unit_only.clv.retention_pct, s.clv.retention_pct);
     }
 
     #[test]

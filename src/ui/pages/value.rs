@@ -100,13 +100,11 @@ pub fn page(props: &PageProps) -> Html {
         let (m, r, u) = (sg.margin, sg.retention_pct, sg.unit);
         let d = d.clone();
         let onuse = Callback::from(move |_| {
-            d.emit(Action::SetUnit(u));
-            if let Some(m) = m {
-                d.emit(Action::SetMargin(m));
-            }
-            if let Some(r) = r {
-                d.emit(Action::SetRetentionPct(r));
-            }
+            d.emit(Action::UseSuggestion {
+                unit: u,
+                margin: m,
+                retention_pct: r,
+            })
         });
         html! {
             <div class="value-suggestion" role="note">
