@@ -31,6 +31,7 @@ mod native {
     use cxi_dashboard::pages::value::compute;
     use cxi_dashboard::pages::value::evidence;
     use cxi_dashboard::pages::value::ValueAction;
+    use cxi_dashboard::pages::value::ValueSlice;
     use cxi_dashboard::scenario::reduce;
     use cxi_dashboard::scenario::Action;
     use cxi_dashboard::scenario::Scenario;
@@ -69,14 +70,14 @@ mod native {
         s = reduce(&s, Action::SetData(Box::new(loaded)));
         // First page after loading: nothing memoised yet.
         let t1 = Instant::now();
-        let _ = compute(&s);
+        let _ = compute(&ValueSlice::of(&s));
         let cold_ms = t1.elapsed().as_secs_f64() * 1e3;
         // A discount rate change: the memo's expectations are reused.
         let mut disc = Vec::new();
         for k in 0..9u32 {
             let t = reduce(&s, Action::SetAnnualDiscountPct(5.0 + f64::from(k)));
             let t1 = Instant::now();
-            let _ = compute(&t);
+            let _ = compute(&ValueSlice::of(&t));
             disc.push(t1.elapsed().as_secs_f64() * 1e3);
         }
         disc.sort_by(f64::total_cmp);
@@ -86,7 +87,7 @@ mod native {
             // An assumption change each time, as a user typing.
             let t = reduce(&s, Action::Value(ValueAction::SetHorizonMonths(30 + k)));
             let t1 = Instant::now();
-            let v = compute(&t);
+            let v = compute(&ValueSlice::of(&t));
             times.push(t1.elapsed().as_secs_f64() * 1e3);
             clv = v.headline.figure.value().unwrap_or(f64::NAN);
         }

@@ -5,9 +5,10 @@ use super::fields::NumberField;
 use super::format;
 use cxi_dashboard::i18n::fill;
 use cxi_dashboard::i18n::LocaleStrings;
+use cxi_dashboard::pages::clv::ClvAssumptions;
 use cxi_dashboard::pages::clv_chart;
+use cxi_dashboard::pages::context::Context;
 use cxi_dashboard::scenario::Action;
-use cxi_dashboard::scenario::Scenario;
 use cxi_models::clv::ClvError;
 use cxi_models::clv::FirstPayment;
 use cxi_types::period::PeriodUnit;
@@ -17,15 +18,16 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ClvPanelProps {
-    pub scenario: Scenario,
+    pub clv: ClvAssumptions,
+    pub context: Context,
     pub ondispatch: Callback<Action>,
 }
 
 #[function_component(ClvPanel)]
 pub fn clv_panel(props: &ClvPanelProps) -> Html {
-    let s = &props.scenario;
-    let a = &s.clv;
-    let locale = s.locale;
+    let a = &props.clv;
+    let ctx = props.context;
+    let locale = ctx.locale;
     let t = locale.strings();
     let outcome = a.compute();
 
@@ -72,7 +74,7 @@ pub fn clv_panel(props: &ClvPanelProps) -> Html {
         Callback::from(move |_| d.emit(Action::ResetAssumptions))
     };
 
-    let money = |v: f64| format::money(locale, s.currency, v);
+    let money = |v: f64| format::money(locale, ctx.currency, v);
     let units = t.unit_plural(a.unit);
 
     let form = html! {
@@ -85,7 +87,7 @@ pub fn clv_panel(props: &ClvPanelProps) -> Html {
                     }) }
                 </select>
             </div>
-            <NumberField id="margin" label={format!("{} ({})", t.margin, s.currency.code())}
+            <NumberField id="margin" label={format!("{} ({})", t.margin, ctx.currency.code())}
                 help={t.margin_help} value={a.margin} {locale} error={margin_err}
                 onchange={send(Action::SetMargin)} />
             <NumberField id="retention" label={t.retention} help={t.retention_help}
@@ -138,8 +140,9 @@ pub fn clv_panel(props: &ClvPanelProps) -> Html {
                     ),
                 ),
             };
-            let reading = reading_sentence(s, o.clv, i.multiple(), o.expected_lifetime_periods);
-            let spec = Rc::new(clv_chart::chart(o, a.unit, s.context()));
+            let reading =
+                reading_sentence(a, ctx, o.clv, i.multiple(), o.expected_lifetime_periods);
+            let spec = Rc::new(clv_chart::chart(o, a.unit, ctx));
             html! {
                 <div class="results">
                     <div class="cards">
@@ -182,7 +185,7 @@ pub fn clv_panel(props: &ClvPanelProps) -> Html {
                             <dd>{ t.caveats_text }</dd>
                         </dl>
                     </details>
-                    <Chart {spec} {locale} currency={s.currency} />
+                    <Chart {spec} {locale} currency={ctx.currency} />
                 </div>
             }
         }
@@ -201,16 +204,22 @@ pub fn clv_panel(props: &ClvPanelProps) -> Html {
 }
 
 /// One plain-language sentence about the result.
-fn reading_sentence(s: &Scenario, clv: f64, multiple: f64, lifetime: f64) -> String {
-    let locale = s.locale;
+fn reading_sentence(
+    a: &ClvAssumptions,
+    ctx: Context,
+    clv: f64,
+    multiple: f64,
+    lifetime: f64,
+) -> String {
+    let locale = ctx.locale;
     let t = locale.strings();
     fill(
         t.clv_reading,
         &[
-            ("value", &format::money(locale, s.currency, clv)),
+            ("value", &format::money(locale, ctx.currency, clv)),
             ("multiple", &format::number(locale, multiple, 1)),
             ("lifetime", &format::number(locale, lifetime, 1)),
-            ("units", t.unit_plural(s.clv.unit)),
+            ("units", t.unit_plural(a.unit)),
         ],
     )
 }

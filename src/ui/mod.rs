@@ -38,7 +38,12 @@ fn page(view: View, scenario: &Scenario, ondispatch: &Callback<Action>) -> Html 
         View::Overview => html! { <OverviewPage {scenario} {ondispatch} /> },
         View::Data => html! {},
         View::Assumptions => html! { <AssumptionsPage {scenario} {ondispatch} /> },
-        View::Value => html! { <ValuePage {scenario} {ondispatch} /> },
+        View::Value => html! {
+            <ValuePage value={scenario.value.clone()} clv={scenario.clv.clone()}
+                segment={scenario.segment.clone()}
+                evidence={scenario.data.as_ref().and_then(|d| d.evidence.value.clone())}
+                context={scenario.context()} {ondispatch} />
+        },
         View::Churn => html! {
             <ChurnPage churn={scenario.churn.clone()} clv={scenario.clv.clone()}
                 evidence={scenario.data.as_ref().and_then(|d| d.evidence.churn.clone())}

@@ -1,9 +1,8 @@
 //! Customer value page: the CLV model of the user's choice (closed form,
 //! cohort sBG, BG/NBD + Gamma-Gamma), its headline with interval, fitted
 //! parameters, charts and the customers at risk. Everything shown comes
-//! from `core::dashboard::value::compute`.
+//! from `cxi_dashboard::pages::value::compute` over the page's slice.
 
-use super::props::PageProps;
 use crate::ui::charts::Chart;
 use crate::ui::clv_panel::ClvPanel;
 use crate::ui::fields::NumberField;
@@ -11,6 +10,8 @@ use crate::ui::format;
 use crate::ui::widgets::HeadlineCard;
 use cxi_dashboard::i18n::fill;
 use cxi_dashboard::i18n::LocaleStrings;
+use cxi_dashboard::pages::clv::ClvAssumptions;
+use cxi_dashboard::pages::context::Context;
 use cxi_dashboard::pages::value::compute;
 use cxi_dashboard::pages::value::margin_rate_error;
 use cxi_dashboard::pages::value::model_explanation;
@@ -18,19 +19,51 @@ use cxi_dashboard::pages::value::model_label;
 use cxi_dashboard::pages::value::ValueAction;
 use cxi_dashboard::pages::value::ValueModel;
 use cxi_dashboard::pages::value::MAX_HORIZON_MONTHS;
+use cxi_dashboard::pages::value::{ValueAssumptions, ValueEvidence, ValueSlice};
 use cxi_dashboard::scenario::Action;
 use std::rc::Rc;
+use std::sync::Arc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+/// The slice of the scenario the page uses.
+#[derive(Properties, PartialEq)]
+pub struct ValuePageProps {
+    pub value: ValueAssumptions,
+    /// The closed-form calculator's assumptions (also the model's settings).
+    pub clv: ClvAssumptions,
+    pub segment: Option<String>,
+    /// What loaded data left for this page (`None`: no data).
+    pub evidence: Option<Arc<ValueEvidence>>,
+    pub context: Context,
+    pub ondispatch: Callback<Action>,
+}
+
 #[function_component(ValuePage)]
-pub fn page(props: &PageProps) -> Html {
-    let s = &props.scenario;
-    let (locale, currency) = (s.locale, s.currency);
+pub fn page(props: &ValuePageProps) -> Html {
+    let Context { locale, currency } = props.context;
     let t = locale.strings().value;
     // Fits live in the evidence; this only values the bins, so it runs
-    // again only when the scenario changes.
-    let view = use_memo(s.clone(), compute);
+    // again only when the page's slice changes.
+    let view = use_memo(
+        (
+            props.value.clone(),
+            props.clv.clone(),
+            props.segment.clone(),
+            props.evidence.clone(),
+            props.context,
+        ),
+        |(value, clv, segment, evidence, Context { locale, currency })| {
+            compute(&ValueSlice {
+                locale: *locale,
+                currency: *currency,
+                value,
+                clv,
+                segment,
+                evidence: evidence.as_deref(),
+            })
+        },
+    );
     let d = props.ondispatch.clone();
 
     let onmodel = |m: ValueModel| {
@@ -68,7 +101,7 @@ pub fn page(props: &PageProps) -> Html {
                 html! {
                     <div class="value-model">
                         <input type="radio" name="value-model" id={id.clone()} value={m.id()}
-                            checked={s.value.model == m} disabled={!ok}
+                            checked={props.value.model == m} disabled={!ok}
                             aria-describedby={help.clone()} onchange={onmodel(m)} />
                         <label for={id}>
                             { model_label(locale, m) }
@@ -117,10 +150,10 @@ pub fn page(props: &PageProps) -> Html {
     let data_inputs = (view.model == ValueModel::BgNbd).then(|| html! {
         <form class="inputs value-inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <NumberField id="value-horizon" label={t.horizon_label} help={t.horizon_unit}
-                value={f64::from(s.value.horizon_months)} {locale} onchange={onhorizon} />
+                value={f64::from(props.value.horizon_months)} {locale} onchange={onhorizon} />
             <NumberField id="value-margin-rate" label={t.margin_rate_label} help={t.margin_rate_unit}
-                value={s.value.margin_rate_pct} {locale}
-                error={margin_rate_error(locale, s.value.margin_rate_pct)} onchange={onrate} />
+                value={props.value.margin_rate_pct} {locale}
+                error={margin_rate_error(locale, props.value.margin_rate_pct)} onchange={onrate} />
         </form>
     });
 
@@ -176,7 +209,7 @@ pub fn page(props: &PageProps) -> Html {
 
     let closed = view.model == ValueModel::ClosedForm;
     let calculator = html! {
-        <ClvPanel scenario={s.clone()} ondispatch={props.ondispatch.clone()} />
+        <ClvPanel clv={props.clv.clone()} context={props.context} ondispatch={props.ondispatch.clone()} />
     };
     html! {
         <section class="panel value-page" aria-labelledby="value-heading">

@@ -11,7 +11,7 @@ use cxi_types::Locale;
 /// Every assumption of the scenario, grouped by page.
 pub fn all(s: &Scenario, locale: Locale) -> Vec<Group> {
     [
-        super::value::fields(s, locale),
+        super::value::fields(&super::value::ValueSlice::of(s), locale),
         super::churn::fields(&super::churn::ChurnSlice::of(s), locale),
         super::voice::fields(&super::voice::VoiceSlice::of(s), locale),
         super::business::fields(s, locale),

@@ -4,6 +4,7 @@ use super::at_risk::at_risk_table;
 use super::charts::distribution_chart;
 use super::charts::p_alive_chart;
 use super::evidence::BgNbdEvidence;
+use super::slice::ValueSlice;
 use super::state::MAX_HORIZON_MONTHS;
 use super::view::finite_or_missing;
 use super::view::BinValue;
@@ -12,7 +13,6 @@ use super::view::ValueView;
 use super::view::Z90;
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
-use crate::scenario::Scenario;
 use cxi_models::gamma_gamma::GammaGammaParams;
 use cxi_models::rfm::Rfm;
 use cxi_models::rfm_clv::ClvSettings;
@@ -165,7 +165,7 @@ pub(super) fn mean_clv_interval_with(
 }
 
 pub(super) fn bgnbd_view(
-    s: &Scenario,
+    s: &ValueSlice,
     b: &BgNbdEvidence,
     segment: Option<&str>,
     v: &mut ValueView,

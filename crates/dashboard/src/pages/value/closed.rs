@@ -3,13 +3,13 @@
 use super::evidence::TableEvidence;
 use super::evidence::ValueEvidence;
 use super::sbg::survival_chart;
+use super::slice::ValueSlice;
 use super::view::finite_or_missing;
 use super::view::Suggestion;
 use super::view::ValueView;
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
 use crate::pages::clv::MAX_CHART_HORIZON;
-use crate::scenario::Scenario;
 use cxi_models::clv::FirstPayment;
 use cxi_types::format;
 use cxi_types::Figure;
@@ -18,7 +18,7 @@ use cxi_types::How;
 // ---------------------------------------------------------------- closed form
 
 pub(super) fn closed_view(
-    s: &Scenario,
+    s: &ValueSlice,
     e: Option<&ValueEvidence>,
     segment: Option<&str>,
     v: &mut ValueView,
@@ -107,7 +107,7 @@ pub(super) fn closed_view(
 
 /// Closed-form inputs a customer table gives.
 pub(super) fn suggestion(
-    s: &Scenario,
+    s: &ValueSlice,
     e: &ValueEvidence,
     segment: Option<&str>,
 ) -> Option<Suggestion> {

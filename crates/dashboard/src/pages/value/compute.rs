@@ -6,6 +6,7 @@ use super::closed::suggestion;
 use super::evidence::ValueEvidence;
 use super::evidence::{FitFailure, Unfitted};
 use super::sbg::sbg_view;
+use super::slice::ValueSlice;
 use super::state::ValueModel;
 use super::view::ValueView;
 use crate::i18n::fill;
@@ -20,6 +21,7 @@ use cxi_types::View;
 
 /// The page's headline cards, for the Overview.
 pub fn headlines(s: &Scenario) -> Vec<Headline> {
+    let s = &ValueSlice::of(s);
     vec![compute(s).headline]
 }
 
@@ -41,9 +43,9 @@ pub(super) fn supports(e: Option<&ValueEvidence>, m: ValueModel) -> bool {
 }
 
 /// The page, from the scenario alone (fits come with the evidence).
-pub fn compute(s: &Scenario) -> ValueView {
+pub fn compute(s: &ValueSlice) -> ValueView {
     let t = s.locale.strings().value;
-    let e = s.data.as_ref().and_then(|d| d.evidence.value.as_deref());
+    let e = s.evidence;
     let best = best_model(e);
     let mut notes = Vec::new();
     let model = match s.value.model {

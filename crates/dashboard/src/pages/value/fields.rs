@@ -1,5 +1,6 @@
 //! The page's fields on the Assumptions page, and their checks.
 
+use super::slice::ValueSlice;
 use super::state::{ValueAction, ValueAssumptions, DEFAULT_HORIZON_MONTHS, MAX_HORIZON_MONTHS};
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
@@ -7,13 +8,12 @@ use crate::pages::clv::ClvAssumptions;
 use crate::pages::clv::MAX_CHART_HORIZON;
 use crate::pages::field::{Field, Group, Unit};
 use crate::scenario::Action;
-use crate::scenario::Scenario;
 use cxi_models::clv::ClvError;
 use cxi_types::Locale;
 
 /// The page's assumptions for the Assumptions page: the closed-form CLV
 /// inputs first (they also drive the other pages when no data is loaded).
-pub fn fields(s: &Scenario, locale: Locale) -> Group {
+pub fn fields(s: &ValueSlice, locale: Locale) -> Group {
     let t = locale.strings();
     let a = &s.clv;
     let d = ClvAssumptions::default();

@@ -10,6 +10,7 @@ mod fields;
 pub mod parsed_rfm;
 mod sbg;
 pub mod series;
+mod slice;
 pub mod state;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
@@ -22,6 +23,7 @@ pub use compute::{best_model, compute, headlines, model_explanation, model_label
 pub use evidence::{evidence, ValueEvidence};
 pub use fields::{fields, margin_rate_error};
 pub use sbg::{sbg_del_interval, survival_se};
+pub use slice::ValueSlice;
 pub use state::{
     ValueAction, ValueAssumptions, ValueModel, DEFAULT_HORIZON_MONTHS, MAX_HORIZON_MONTHS,
 };

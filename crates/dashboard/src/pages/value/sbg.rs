@@ -1,6 +1,7 @@
 //! The cohort view: sBG retention, discounted expected lifetime and survival chart.
 
 use super::evidence::SbgEvidence;
+use super::slice::ValueSlice;
 use super::state::MAX_HORIZON_MONTHS;
 use super::view::finite_or_missing;
 use super::view::ParamRow;
@@ -8,7 +9,6 @@ use super::view::ValueView;
 use super::view::Z90;
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
-use crate::scenario::Scenario;
 use cxi_models::sbg::SbgParams;
 use cxi_types::chart::Axis;
 use cxi_types::chart::AxisFormat;
@@ -40,7 +40,7 @@ pub fn sbg_del_interval(e: &SbgEvidence, d: f64) -> Option<(f64, f64)> {
     (base.is_finite() && var.is_finite()).then(|| (base, var.max(0.0).sqrt()))
 }
 
-pub(super) fn sbg_view(s: &Scenario, e: &SbgEvidence, v: &mut ValueView) {
+pub(super) fn sbg_view(s: &ValueSlice, e: &SbgEvidence, v: &mut ValueView) {
     let locale = s.locale;
     let t = locale.strings().value;
     let units = locale.strings().unit_plural(e.unit);

@@ -7,6 +7,7 @@ use super::compute::*;
 use super::evidence::BgNbdEvidence;
 use super::evidence::{bin_customers, pooled_survival, Bin};
 use super::sbg::*;
+use super::slice::ValueSlice;
 use super::view::*;
 use super::*;
 use crate::data::Sample;
@@ -89,7 +90,7 @@ fn retail_sample_gives_the_full_bgnbd_page() {
     assert!(b.customers > 1400);
     let json = serde_json::to_string(e).unwrap();
     assert!(json.len() < 100_000, "{} bytes", json.len());
-    let v = compute(s);
+    let v = compute(&ValueSlice::of(s));
     assert_eq!(v.model, ValueModel::BgNbd);
     let clv = v.headline.figure.value().unwrap();
     let (lo, hi, _) = v.headline.interval.clone().unwrap();
@@ -113,7 +114,7 @@ fn subscription_sample_gives_sbg_and_closed_form_inputs() {
     assert_eq!(e.sbg[0].segment, None);
     // Per plan (segment) as well.
     assert!(e.sbg.len() > 1 && e.table.len() > 1);
-    let v = compute(s);
+    let v = compute(&ValueSlice::of(s));
     assert_eq!(v.model, ValueModel::Sbg);
     let clv = v.headline.figure.value().unwrap();
     let (lo, hi, _) = v.headline.interval.clone().unwrap();
@@ -129,7 +130,7 @@ fn subscription_sample_gives_sbg_and_closed_form_inputs() {
     // A segment filter picks that segment's fit.
     let seg = v.segments[0].clone();
     let t = reduce(s, Action::SetSegment(Some(seg.clone())));
-    let w = compute(&t);
+    let w = compute(&ValueSlice::of(&t));
     assert_eq!(w.segment, Some(seg));
     assert_ne!(w.headline.figure, v.headline.figure);
 }
@@ -162,7 +163,7 @@ fn cohort_table_gives_the_published_sbg() {
     let mut data = loaded(Sample::Retail);
     data.evidence.value = Some(std::sync::Arc::new(e));
     s = reduce(&s, Action::SetData(Box::new(data)));
-    let v = compute(&s);
+    let v = compute(&ValueSlice::of(&s));
     assert_eq!(v.model, ValueModel::Sbg);
     // CLV = m · DEL(d) with the core's DEL (F&H 2010 eq. 4).
     let d = annual_to_period_rate(0.1, PeriodUnit::Month).unwrap();
@@ -396,10 +397,10 @@ fn margin_change_scales_clv_exactly() {
         Action::Value(ValueAction::SetMarginRatePct(100.0)),
     );
     let at = |pct: f64| {
-        compute(&reduce(
+        compute(&ValueSlice::of(&reduce(
             &base,
             Action::Value(ValueAction::SetMarginRatePct(pct)),
-        ))
+        )))
     };
     let one = at(100.0);
     let fig = |v: &ValueView| v.headline.figure.value().unwrap();
@@ -481,7 +482,7 @@ fn binning_keeps_counts_spend_and_order_of_times() {
 #[test]
 fn closed_form_is_the_calculator_without_an_interval() {
     let s = Scenario::new(Locale::Fr);
-    let v = compute(&s);
+    let v = compute(&ValueSlice::of(&s));
     assert_eq!(v.model, ValueModel::ClosedForm);
     assert_eq!(
         v.headline.figure,
@@ -491,12 +492,15 @@ fn closed_form_is_the_calculator_without_an_interval() {
     assert!(v.headline.how.caveats.starts_with("Pas d'intervalle"));
     // Asking for a model the data cannot feed falls back, and says so.
     let t = reduce(&s, Action::Value(ValueAction::SetModel(ValueModel::BgNbd)));
-    let w = compute(&t);
+    let w = compute(&ValueSlice::of(&t));
     assert_eq!(w.model, ValueModel::ClosedForm);
     assert_eq!(w.notes.len(), 1);
     // An invalid input leaves the figure missing, with the reason.
     let u = reduce(&s, Action::SetRetentionPct(120.0));
-    assert_eq!(compute(&u).headline.figure, Figure::Missing);
+    assert_eq!(
+        compute(&ValueSlice::of(&u)).headline.figure,
+        Figure::Missing
+    );
     assert_eq!(headlines(&s).len(), 1);
 }
 
@@ -507,7 +511,7 @@ fn model_switch_on_transactions() {
         s,
         Action::Value(ValueAction::SetModel(ValueModel::ClosedForm)),
     );
-    assert_eq!(compute(&t).model, ValueModel::ClosedForm);
+    assert_eq!(compute(&ValueSlice::of(&t)).model, ValueModel::ClosedForm);
     assert_eq!(
         reduce(s, Action::Value(ValueAction::SetHorizonMonths(0)))
             .value
@@ -542,13 +546,13 @@ mod properties {
             let mut t = reduce(s, Action::Value(ValueAction::SetMarginRatePct(rate)));
             t = reduce(&t, Action::Value(ValueAction::SetHorizonMonths(months)));
             t = reduce(&t, Action::SetAnnualDiscountPct(discount));
-            let v = compute(&t);
+            let v = compute(&ValueSlice::of(&t));
             let f = &v.headline.figure;
             prop_assert!(f.value().is_some() || *f == Figure::Missing);
             if let (Some(x), Some((lo, hi, _))) = (f.value(), &v.headline.interval) {
                 prop_assert!(lo.value().unwrap() <= x && x <= hi.value().unwrap());
                 let more = reduce(&t, Action::Value(ValueAction::SetHorizonMonths(t.value.horizon_months + 6)));
-                prop_assert!(compute(&more).headline.figure.value().unwrap() > x);
+                prop_assert!(compute(&ValueSlice::of(&more)).headline.figure.value().unwrap() > x);
             }
             for c in &v.charts {
                 for row in &c.table.rows {
