@@ -53,11 +53,15 @@ fn main() {
     show(
         "business::compute + 3 charts (no band)",
         time(200, || {
-            let v = business::compute(&s);
-            (v.cash_chart(&s), v.tornado_chart(&s), v.scenarios_chart(&s))
+            let v = business::compute(&business::BusinessSlice::of(&s));
+            (
+                v.cash_chart(&business::BusinessSlice::of(&s)),
+                v.tornado_chart(&business::BusinessSlice::of(&s)),
+                v.scenarios_chart(&business::BusinessSlice::of(&s)),
+            )
         }),
     );
-    let v = business::compute(&s);
+    let v = business::compute(&business::BusinessSlice::of(&s));
     let target = v.target().expect("default case computes").inputs;
     show(
         &format!("business::band ({} draws, 3 years)", business::DRAWS),

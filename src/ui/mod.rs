@@ -15,7 +15,6 @@ pub mod widgets;
 
 use cxi_dashboard::i18n::LocaleStrings;
 use cxi_dashboard::scenario::Action;
-use cxi_dashboard::scenario::Scenario;
 use cxi_types::Currency;
 use cxi_types::Locale;
 use cxi_types::View;
@@ -25,50 +24,9 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 pub use clv_panel::ClvPanel;
-use pages::{
-    AssumptionsPage, BusinessPage, ChurnPage, DriversPage, MaturityPage, OverviewPage, ValuePage,
-    VoicePage,
-};
+use pages::page;
 pub use state::ScenarioState;
 
-/// The page shown for `view`; the Data page is mounted apart (always).
-fn page(view: View, scenario: &Scenario, ondispatch: &Callback<Action>) -> Html {
-    let (scenario, ondispatch) = (scenario.clone(), ondispatch.clone());
-    match view {
-        View::Overview => html! { <OverviewPage {scenario} {ondispatch} /> },
-        View::Data => html! {},
-        View::Assumptions => html! { <AssumptionsPage {scenario} {ondispatch} /> },
-        View::Value => html! {
-            <ValuePage value={scenario.value.clone()} clv={scenario.clv.clone()}
-                segment={scenario.segment.clone()}
-                evidence={scenario.data.as_ref().and_then(|d| d.evidence.value.clone())}
-                context={scenario.context()} {ondispatch} />
-        },
-        View::Churn => html! {
-            <ChurnPage churn={scenario.churn.clone()} clv={scenario.clv.clone()}
-                evidence={scenario.data.as_ref().and_then(|d| d.evidence.churn.clone())}
-                context={scenario.context()} {ondispatch} />
-        },
-        View::Voice => html! {
-            <VoicePage voice={scenario.voice.clone()} clv={scenario.clv.clone()}
-                segment={scenario.segment.clone()}
-                evidence={scenario.data.as_ref().and_then(|d| d.evidence.voice.clone())}
-                source={scenario.data.as_ref().map(|d| d.source.name.clone()).unwrap_or_default()}
-                context={scenario.context()} {ondispatch} />
-        },
-        View::Drivers => html! {
-            <DriversPage evidence={scenario.data.as_ref().and_then(|d| d.evidence.drivers.clone())}
-                segment={scenario.segment.clone()}
-                source={scenario.data.as_ref().map(|d| AttrValue::from(d.source.name.clone())).unwrap_or_default()}
-                assumptions={scenario.drivers.clone()}
-                context={scenario.context()} {ondispatch} />
-        },
-        View::Business => html! { <BusinessPage {scenario} {ondispatch} /> },
-        View::Maturity => html! {
-            <MaturityPage answers={scenario.maturity.clone()} context={scenario.context()} {ondispatch} />
-        },
-    }
-}
 pub use data::DataPage;
 
 /// Mounts the app on `<body>`.

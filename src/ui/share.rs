@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlAnchorElement, HtmlInputElement};
 use yew::prelude::*;
 
-use super::pages::{AssumptionsPage, BusinessPage, OverviewPage};
+use super::pages::{page, AssumptionsPage, OverviewPage};
 use super::state::ScenarioState;
 use cxi_dashboard::i18n::fill;
 use cxi_dashboard::scenario::Action;
@@ -586,7 +586,7 @@ pub fn print_report(props: &ReportProps) -> Html {
         <div class="print-report">
             <p class="report-title">{ t.report_title }</p>
             <section class="report-part"><OverviewPage scenario={scenario.clone()} ondispatch={ondispatch.clone()} /></section>
-            <section class="report-part"><BusinessPage scenario={scenario.clone()} ondispatch={ondispatch.clone()} /></section>
+            <section class="report-part">{ page(View::Business, &scenario, &ondispatch) }</section>
             <section class="report-part"><AssumptionsPage {scenario} {ondispatch} /></section>
         </div>
     }

@@ -95,13 +95,13 @@ proptest! {
         for c in [cv.projection_chart(&sl), cv.cac_chart(&sl), cv.payback_chart(&sl)].iter().flatten() {
             prop_assert!(chart_ok(c), "{c:?}");
         }
-        let bv = business::compute(&s);
+        let bv = business::compute(&business::BusinessSlice::of(&s));
         let band = bv.target().and_then(|c| business::band(&c.inputs));
-        let h = bv.headline(&s, band.as_ref());
+        let h = bv.headline(&business::BusinessSlice::of(&s), band.as_ref());
         prop_assert!(card_ok(&h), "{h:?}");
-        let mut charts = vec![bv.cash_chart(&s), bv.tornado_chart(&s), bv.scenarios_chart(&s)];
+        let mut charts = vec![bv.cash_chart(&business::BusinessSlice::of(&s)), bv.tornado_chart(&business::BusinessSlice::of(&s)), bv.scenarios_chart(&business::BusinessSlice::of(&s))];
         if let Some(b) = &band {
-            charts.push(bv.band_chart(&s, b));
+            charts.push(bv.band_chart(&business::BusinessSlice::of(&s), b));
         }
         for c in charts.iter().flatten() {
             prop_assert!(chart_ok(c), "{c:?}");

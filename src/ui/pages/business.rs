@@ -3,7 +3,6 @@
 //! programme's assumptions. The band is kept (memoised) while the target
 //! scenario's inputs stay the same, so unrelated changes never redraw it.
 
-use super::props::PageProps;
 use crate::ui::charts::Chart;
 use crate::ui::fields::field_inputs;
 use crate::ui::format;
@@ -14,17 +13,47 @@ use cxi_dashboard::pages::business;
 use cxi_dashboard::pages::business::BusinessAction;
 use cxi_dashboard::pages::business::DRAWS;
 use cxi_dashboard::pages::business::TORNADO_RELATIVE;
+use cxi_dashboard::pages::business::{BusinessAssumptions, BusinessSlice};
+use cxi_dashboard::pages::churn::{ChurnAssumptions, ChurnEvidence, ChurnSlice};
+use cxi_dashboard::pages::clv::ClvAssumptions;
+use cxi_dashboard::pages::context::Context;
 use cxi_dashboard::scenario::Action;
 use cxi_models::business_case::BusinessCaseInputs;
 use cxi_types::chart::ChartSpec;
 use cxi_types::format as words;
 use std::rc::Rc;
+use std::sync::Arc;
 use yew::prelude::*;
 
+/// The slice of the scenario the page uses: its assumptions, the
+/// calculator's, and the Churn page's (the case starts from its base).
+#[derive(Properties, PartialEq)]
+pub struct BusinessPageProps {
+    pub business: BusinessAssumptions,
+    pub clv: ClvAssumptions,
+    pub churn: ChurnAssumptions,
+    /// What loaded data measured for the Churn page (`None`: no data).
+    pub churn_evidence: Option<Arc<ChurnEvidence>>,
+    pub context: Context,
+    pub ondispatch: Callback<Action>,
+}
+
 #[function_component(BusinessPage)]
-pub fn page(props: &PageProps) -> Html {
-    let s = &props.scenario;
-    let (locale, currency) = (s.locale, s.currency);
+pub fn page(props: &BusinessPageProps) -> Html {
+    let Context { locale, currency } = props.context;
+    let s = &BusinessSlice {
+        locale,
+        currency,
+        business: &props.business,
+        clv: &props.clv,
+        churn: ChurnSlice {
+            locale,
+            currency,
+            churn: &props.churn,
+            clv: &props.clv,
+            evidence: props.churn_evidence.as_deref(),
+        },
+    };
     let t = locale.strings().business;
     let view = business::compute(s);
     let target: Option<BusinessCaseInputs> = view.target().map(|c| c.inputs);
@@ -95,7 +124,7 @@ pub fn page(props: &PageProps) -> Html {
                 <form class="assumptions" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset>
                         <legend>{ t.group }</legend>
-                        { field_inputs(group.fields.iter(), s.context(), &props.ondispatch) }
+                        { field_inputs(group.fields.iter(), props.context, &props.ondispatch) }
                     </fieldset>
                     <button type="button" class="secondary" id="business-reset" onclick={onreset}>
                         { locale.strings().churn.reset }

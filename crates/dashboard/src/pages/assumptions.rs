@@ -14,7 +14,7 @@ pub fn all(s: &Scenario, locale: Locale) -> Vec<Group> {
         super::value::fields(&super::value::ValueSlice::of(s), locale),
         super::churn::fields(&super::churn::ChurnSlice::of(s), locale),
         super::voice::fields(&super::voice::VoiceSlice::of(s), locale),
-        super::business::fields(s, locale),
+        super::business::fields(&super::business::BusinessSlice::of(s), locale),
     ]
     .into_iter()
     .filter(|g| !g.fields.is_empty())

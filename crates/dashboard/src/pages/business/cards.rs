@@ -6,6 +6,7 @@ use super::compute::BusinessView;
 use super::compute::ScenarioCase;
 use super::inputs::input_figure;
 use super::inputs::input_name;
+use super::slice::BusinessSlice;
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
 use crate::pages::churn::{self};
@@ -26,7 +27,7 @@ impl BusinessView {
 
     /// The headline card: NPV of the target scenario, its 90 % band, and
     /// the sentence of the case.
-    pub fn headline(&self, s: &Scenario, band: Option<&MonteCarloBand>) -> Headline {
+    pub fn headline(&self, s: &BusinessSlice, band: Option<&MonteCarloBand>) -> Headline {
         let loc = s.locale;
         let t = loc.strings().business;
         let money = |v: f64| format::money(loc, s.currency, v);
@@ -124,7 +125,7 @@ impl BusinessView {
     }
 
     /// The scenarios side by side: one row per measure, one column each.
-    pub fn comparison(&self, s: &Scenario) -> DataTable {
+    pub fn comparison(&self, s: &BusinessSlice) -> DataTable {
         let t = s.locale.strings().business;
         let mut headers = vec![t.col_measure.to_string()];
         headers.extend(self.scenarios.iter().map(|c| c.name.clone()));
@@ -169,6 +170,7 @@ impl BusinessView {
 
 /// The page's headline cards, for the Overview (with the band).
 pub fn headlines(s: &Scenario) -> Vec<Headline> {
+    let s = &BusinessSlice::of(s);
     let v = compute(s);
     let b = v.target().and_then(|c| band(&c.inputs));
     vec![v.headline(s, b.as_ref())]

@@ -5,9 +5,9 @@ use super::inputs::input_figure;
 use super::inputs::input_name;
 use super::inputs::TORNADO_BARS;
 use super::inputs::TORNADO_RELATIVE;
+use super::slice::BusinessSlice;
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
-use crate::scenario::Scenario;
 use cxi_models::business_case::MonteCarloBand;
 use cxi_models::business_case::TornadoBar;
 use cxi_types::chart::Axis;
@@ -22,7 +22,7 @@ use cxi_types::Figure;
 
 impl BusinessView {
     /// NPV of the three scenarios as bars.
-    pub fn scenarios_chart(&self, s: &Scenario) -> Option<ChartSpec> {
+    pub fn scenarios_chart(&self, s: &BusinessSlice) -> Option<ChartSpec> {
         if self.scenarios.len() != 3 {
             return None;
         }
@@ -59,7 +59,7 @@ impl BusinessView {
     }
 
     /// Net cash flow bars and the cumulative line of the target scenario.
-    pub fn cash_chart(&self, s: &Scenario) -> Option<ChartSpec> {
+    pub fn cash_chart(&self, s: &BusinessSlice) -> Option<ChartSpec> {
         let c = self.target()?;
         let loc = s.locale;
         let t = loc.strings().business;
@@ -150,7 +150,7 @@ impl BusinessView {
     }
 
     /// Horizontal floating bars: NPV with each input at its low and high.
-    pub fn tornado_chart(&self, s: &Scenario) -> Option<ChartSpec> {
+    pub fn tornado_chart(&self, s: &BusinessSlice) -> Option<ChartSpec> {
         let (base, bars) = self.tornado.as_ref()?;
         let bars: Vec<&TornadoBar> = bars.iter().take(TORNADO_BARS).collect();
         if bars.is_empty() {
@@ -228,7 +228,7 @@ impl BusinessView {
     }
 
     /// The plan's cumulative discounted cash flow inside its 90 % band.
-    pub fn band_chart(&self, s: &Scenario, band: &MonteCarloBand) -> Option<ChartSpec> {
+    pub fn band_chart(&self, s: &BusinessSlice, band: &MonteCarloBand) -> Option<ChartSpec> {
         let c = self.target()?;
         let loc = s.locale;
         let t = loc.strings().business;

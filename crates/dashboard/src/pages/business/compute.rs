@@ -5,9 +5,9 @@ use super::inputs::CaseInputs;
 use super::inputs::DRAWS;
 use super::inputs::SEED;
 use super::inputs::TORNADO_RELATIVE;
+use super::slice::BusinessSlice;
 use super::state::*;
 use crate::i18n::LocaleStrings;
-use crate::scenario::Scenario;
 use cxi_models::business_case::appraise;
 use cxi_models::business_case::monte_carlo;
 use cxi_models::business_case::tornado;
@@ -40,7 +40,7 @@ pub struct BusinessView {
 }
 
 /// Computes the page, without the Monte-Carlo band.
-pub fn compute(s: &Scenario) -> BusinessView {
+pub fn compute(s: &BusinessSlice) -> BusinessView {
     let t = s.locale.strings().business;
     let inputs = inputs(s);
     let problems = inputs.problems(s);

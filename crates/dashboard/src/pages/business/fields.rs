@@ -1,13 +1,13 @@
 //! The page's fields on the Assumptions page.
 
 use super::inputs::inputs;
+use super::slice::BusinessSlice;
 use super::state::*;
 use crate::i18n::business::BusinessStrings;
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
 use crate::pages::field::{Field, Group, Unit};
 use crate::scenario::Action;
-use crate::scenario::Scenario;
 use cxi_types::Locale;
 
 type Setter = fn(f64) -> Action;
@@ -111,7 +111,7 @@ fn describe(
 }
 
 /// The page's assumptions for the Assumptions page (and its own form).
-pub fn fields(s: &Scenario, locale: Locale) -> Group {
+pub fn fields(s: &BusinessSlice, locale: Locale) -> Group {
     let t = locale.strings().business;
     let i = inputs(s);
     let problems = i.problems(s);

@@ -1,5 +1,6 @@
 //! The business case's inputs as resolved (typed, from the other pages, or defaulted) and their checks; the Monte-Carlo and tornado settings.
 
+use super::slice::BusinessSlice;
 use super::state::*;
 use super::state::{
     DEFAULT_CONTACTS, DEFAULT_CONTACT_REDUCTION_PCT, DEFAULT_COST_PER_CONTACT, DEFAULT_HIGH_PCT,
@@ -9,7 +10,6 @@ use crate::i18n::business::BusinessStrings;
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
 use crate::pages::churn::{self, ChurnInputs};
-use crate::scenario::Scenario;
 use cxi_models::business_case::BusinessCaseError;
 use cxi_models::business_case::BusinessCaseInputs;
 use cxi_models::business_case::Input;
@@ -68,10 +68,10 @@ impl CaseInputs {
 }
 
 /// Resolves the case: the churn page's base and this page's assumptions.
-pub fn inputs(s: &Scenario) -> CaseInputs {
+pub fn inputs(s: &BusinessSlice) -> CaseInputs {
     let t = s.locale.strings().business;
     let loc = s.locale;
-    let c = churn::inputs(&churn::ChurnSlice::of(s));
+    let c = churn::inputs(&s.churn);
     let a = &s.business;
     let reduction_default =
         ((100.0 * (c.annual_churn_pct.value - c.target_churn_pct.value)).round() / 100.0).max(0.0);
@@ -252,7 +252,7 @@ pub(super) fn input_figure(input: Input, v: f64) -> Figure {
 impl CaseInputs {
     /// Every problem, located on this page's fields; problems of the base
     /// (from the churn page) are reported once, on no field.
-    pub fn problems(&self, s: &Scenario) -> Vec<(Option<BusinessField>, String)> {
+    pub fn problems(&self, s: &BusinessSlice) -> Vec<(Option<BusinessField>, String)> {
         let t = s.locale.strings().business;
         let mut out: Vec<(Option<BusinessField>, String)> = Vec::new();
         if let Some((_, msg)) = self.churn.problems(s.locale.strings().churn).first() {

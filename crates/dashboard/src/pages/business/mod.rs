@@ -13,6 +13,7 @@ mod charts;
 mod compute;
 mod fields;
 mod inputs;
+mod slice;
 pub mod state;
 #[cfg(test)]
 mod tests;
@@ -23,4 +24,5 @@ pub use fields::fields;
 pub use inputs::{
     input_name, inputs, Assumed, CaseInputs, DRAWS, SEED, TORNADO_BARS, TORNADO_RELATIVE,
 };
+pub use slice::BusinessSlice;
 pub use state::*;

@@ -3,6 +3,7 @@
 use super::cards::*;
 use super::compute::*;
 use super::inputs::*;
+use super::slice::BusinessSlice;
 use super::*;
 use crate::pages::churn::ChurnAction;
 use crate::pages::churn::{self};
@@ -64,7 +65,7 @@ fn hand() -> Scenario {
 /// PV costs = 100,000 + 20,000 × 2.486852 = 149,737.04; ROI = −15.7 %.
 #[test]
 fn three_year_case_by_hand() {
-    let v = compute(&hand());
+    let v = compute(&BusinessSlice::of(&hand()));
     assert!(v.problems.is_empty(), "{:?}", v.problems);
     let c = &v.target().unwrap().case;
     let cf: Vec<f64> = c.rows.iter().map(|r| r.net_cash_flow).collect();
@@ -84,7 +85,7 @@ fn three_year_case_by_hand() {
     assert_eq!(v.scenarios.len(), 3);
     assert!((v.scenarios[0].inputs.churn_reduction - 0.05).abs() < 1e-12);
     assert!(v.scenarios[0].case.npv < c.npv && c.npv < v.scenarios[2].case.npv);
-    let card = v.headline(&hand(), None);
+    let card = v.headline(&BusinessSlice::of(&hand()), None);
     assert_eq!(
         card.reading,
         "Moving annual churn from 20% to 10% is worth -€23k NPV over 3 years, for €150k of costs in present value: ROI -16%, payback 3 years."
@@ -95,7 +96,7 @@ fn three_year_case_by_hand() {
 #[test]
 fn base_follows_the_churn_page() {
     let s = Scenario::new(Locale::En);
-    let i = inputs(&s);
+    let i = inputs(&BusinessSlice::of(&s));
     let c = churn::inputs(&churn::ChurnSlice::of(&s));
     assert_eq!(i.target.customers, c.customers.value);
     assert_eq!(
@@ -106,7 +107,7 @@ fn base_follows_the_churn_page() {
     assert!((i.target.churn_reduction - red / 100.0).abs() < 1e-12);
     assert_eq!(i.target.discount_rate, 0.10);
     assert_eq!(i.target.years, 3);
-    let v = compute(&s);
+    let v = compute(&BusinessSlice::of(&s));
     assert!(v.problems.is_empty(), "{:?}", v.problems);
     assert!(v.target().unwrap().case.npv > 0.0);
     let cards = headlines(&s);
@@ -116,9 +117,14 @@ fn base_follows_the_churn_page() {
         .starts_with("Moving annual churn from 46% to 36.8%"));
     // A reduction above today's churn is refused on its field.
     let bad = apply(&s, vec![set(BusinessField::ChurnReduction, 60.0)]);
-    let p = inputs(&bad).problems(&bad);
+    let p = inputs(&BusinessSlice::of(&bad)).problems(&BusinessSlice::of(&bad));
     assert_eq!(p[0].0, Some(BusinessField::ChurnReduction));
-    assert_eq!(compute(&bad).headline(&bad, None).figure, Figure::Missing);
+    assert_eq!(
+        compute(&BusinessSlice::of(&bad))
+            .headline(&BusinessSlice::of(&bad), None)
+            .figure,
+        Figure::Missing
+    );
     let reset = apply(&bad, vec![Action::Business(BusinessAction::Reset)]);
     assert_eq!(reset.business, BusinessAssumptions::default());
 }
@@ -127,14 +133,14 @@ fn base_follows_the_churn_page() {
 #[test]
 fn band_brackets_the_plan() {
     let s = Scenario::new(Locale::En);
-    let v = compute(&s);
+    let v = compute(&BusinessSlice::of(&s));
     let target = &v.target().unwrap().inputs;
     let b = band(target).unwrap();
     assert_eq!(band(target).unwrap(), b);
     assert!(b.npv.p05 < v.target().unwrap().case.npv && v.target().unwrap().case.npv < b.npv.p95);
-    let chart = v.band_chart(&s, &b).unwrap();
+    let chart = v.band_chart(&BusinessSlice::of(&s), &b).unwrap();
     assert_eq!(chart.table.rows.len(), 4);
-    let tor = v.tornado_chart(&s).unwrap();
+    let tor = v.tornado_chart(&BusinessSlice::of(&s)).unwrap();
     let Mark::Bars {
         spans, horizontal, ..
     } = &tor.series[0].mark
@@ -142,5 +148,8 @@ fn band_brackets_the_plan() {
         panic!()
     };
     assert!(*horizontal && spans.iter().all(|(a, b)| a <= b));
-    assert!(v.cash_chart(&s).is_some() && v.scenarios_chart(&s).is_some());
+    assert!(
+        v.cash_chart(&BusinessSlice::of(&s)).is_some()
+            && v.scenarios_chart(&BusinessSlice::of(&s)).is_some()
+    );
 }
