@@ -21,7 +21,7 @@ fn clv_prints_json() {
     ]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert!((v["clv"].as_f64().unwrap() - 266.666_666_666_666_7).abs() < 1e-9);
+    cxi_testkit::assert_close!(v["clv"].as_f64().unwrap(), 266.666_666_666_666_7, 1e-9);
 }
 
 #[test]
@@ -40,8 +40,8 @@ fn clv_with_first_payment_and_horizon() {
     ]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert!((v["clv"].as_f64().unwrap() - 366.666_666_666_666_7).abs() < 1e-9);
-    assert!((v["clv_horizon"].as_f64().unwrap() - 100.0).abs() < 1e-12);
+    cxi_testkit::assert_close!(v["clv"].as_f64().unwrap(), 366.666_666_666_666_7, 1e-9);
+    cxi_testkit::assert_close!(v["clv_horizon"].as_f64().unwrap(), 100.0, 1e-12);
 }
 
 #[test]

@@ -177,8 +177,8 @@ fn sbg_reproduces_the_published_fit() {
     let (code, out, err) = cxi(&["sbg", "-", "--discount", "0.1"], table);
     assert_eq!(code, 0, "{err}");
     let v = json(&out);
-    assert!((v["alpha"].as_f64().unwrap() - 0.704).abs() < 5e-4);
-    assert!((v["beta"].as_f64().unwrap() - 1.182).abs() < 5e-4);
+    cxi_testkit::assert_close!(v["alpha"].as_f64().unwrap(), 0.704, 5e-4);
+    cxi_testkit::assert_close!(v["beta"].as_f64().unwrap(), 1.182, 5e-4);
     assert!(v["log_likelihood"].as_f64().unwrap() < 0.0);
     assert!(v["del"].as_f64().unwrap() > v["constant_churn"]["del"].as_f64().unwrap());
     assert_eq!(v["survival"].as_array().unwrap().len(), 15);

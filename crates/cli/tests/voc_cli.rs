@@ -36,11 +36,11 @@ fn nps_from_counts() {
     let (code, out, _) = cxi(&["nps", "--counts", "50,30,20"]);
     assert_eq!(code, 0);
     let v = json(&out);
-    assert!((v["nps"].as_f64().unwrap() - 30.0).abs() < 1e-9);
+    cxi_testkit::assert_close!(v["nps"].as_f64().unwrap(), 30.0, 1e-9);
     assert_eq!(v["n"], 100);
-    assert!((v["ci_low"].as_f64().unwrap() - 14.051_13).abs() < 1e-4);
-    assert!((v["ci_high"].as_f64().unwrap() - 44.201_30).abs() < 1e-4);
-    assert!((v["promoters"].as_f64().unwrap() - 0.5).abs() < 1e-12);
+    cxi_testkit::assert_close!(v["ci_low"].as_f64().unwrap(), 14.051_13, 1e-4);
+    cxi_testkit::assert_close!(v["ci_high"].as_f64().unwrap(), 44.201_30, 1e-4);
+    cxi_testkit::assert_close!(v["promoters"].as_f64().unwrap(), 0.5, 1e-12);
 }
 
 /// A French export (`;`, header in French) split by segment.
@@ -68,7 +68,7 @@ fn nps_by_segment_from_french_csv() {
     // Nord: 9, 3, 7 → 1 promoter, 1 detractor → NPS 0.
     assert!(segs[0]["nps"].as_f64().unwrap().abs() < 1e-9);
     assert_eq!(segs[1]["segment"], "Sud");
-    assert!((segs[1]["nps"].as_f64().unwrap() - 50.0).abs() < 1e-9);
+    cxi_testkit::assert_close!(segs[1]["nps"].as_f64().unwrap(), 50.0, 1e-9);
 }
 
 #[test]
@@ -137,14 +137,14 @@ fn drivers_match_rwa_on_mtcars() {
     ]);
     assert_eq!(code, 0, "{err}");
     let v = json(&out);
-    assert!((v["r2"].as_f64().unwrap() - 0.779_189_6).abs() < 1e-6);
+    cxi_testkit::assert_close!(v["r2"].as_f64().unwrap(), 0.779_189_6, 1e-6);
     for (name, raw, sign) in [
         ("cyl", 0.228_479_7, -1),
         ("disp", 0.222_146_9, -1),
         ("hp", 0.232_174_4, -1),
         ("gear", 0.096_388_6, 1),
     ] {
-        assert!((v["relative_weights"][name].as_f64().unwrap() - raw).abs() < 1e-6);
+        cxi_testkit::assert_close!(v["relative_weights"][name].as_f64().unwrap(), raw, 1e-6);
         assert_eq!(v["signs"][name], sign);
         assert!(v["shapley"][name].as_f64().unwrap() > 0.0);
     }
@@ -154,7 +154,7 @@ fn drivers_match_rwa_on_mtcars() {
         .values()
         .map(|x| x.as_f64().unwrap())
         .sum();
-    assert!((total - 100.0).abs() < 1e-9);
+    cxi_testkit::assert_close!(total, 100.0, 1e-9);
     assert_eq!(v["quadrants"]["points"].as_array().unwrap().len(), 4);
     // Without --attributes, the text column `model` is skipped, the rest used.
     let (code, out, err) = cxi(&[
@@ -168,7 +168,7 @@ fn drivers_match_rwa_on_mtcars() {
     assert_eq!(code, 0, "{err}");
     let v = json(&out);
     assert_eq!(v["skipped_columns"], serde_json::json!(["model"]));
-    assert!((v["r2"].as_f64().unwrap() - 0.779_189_6).abs() < 1e-6);
+    cxi_testkit::assert_close!(v["r2"].as_f64().unwrap(), 0.779_189_6, 1e-6);
     assert_eq!(v["missing"], "pairwise");
 }
 
@@ -208,7 +208,7 @@ fn maturity_scores_and_stage() {
     assert_eq!(v["stage_name"], "Apprentissage");
     let pillars = v["pillars"].as_array().unwrap();
     assert_eq!(pillars.len(), 3);
-    assert!((pillars[0]["score"].as_f64().unwrap() - 75.0).abs() < 1e-9);
+    cxi_testkit::assert_close!(pillars[0]["score"].as_f64().unwrap(), 75.0, 1e-9);
     assert_eq!(pillars[1]["actions"].as_array().unwrap().len(), 3);
     let p = file("maturity-short.csv", "id;answer\nVS1;5\n");
     let (code, out, err) = cxi(&["maturity", p.to_str().unwrap()]);

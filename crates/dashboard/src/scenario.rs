@@ -182,7 +182,7 @@ mod tests {
         let out = s.clv.compute().unwrap();
         // Reference: hand computation. d = 1.1^(1/12) − 1 = 0.0079741404;
         // CLV = 50 (1 + d)/(1 + d − 0.95) = 50 × 1.0079741404 / 0.0579741404 = 869.3308
-        assert!((out.clv - 869.330_82).abs() < 1e-4, "{}", out.clv);
+        cxi_testkit::assert_close!(out.clv, 869.330_82, 1e-4, "{}", out.clv);
         assert_eq!(out.cumulative.len(), 36);
         assert!(out.clv_horizon < out.clv);
     }

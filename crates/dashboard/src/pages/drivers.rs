@@ -490,12 +490,12 @@ mod tests {
         let DriversView::Ready(r) = compute(&s) else {
             panic!()
         };
-        assert!((r.analysis.r2 - r2_full).abs() < 1e-10);
+        cxi_testkit::assert_close!(r.analysis.r2, r2_full, 1e-10);
         let p = &r.quadrant.points;
-        assert!((p[0].importance - 100.0 * phi1 / r2_full).abs() < 1e-8);
-        assert!((p[0].importance + p[1].importance - 100.0).abs() < 1e-9);
-        assert!((p[0].performance - 3.5).abs() < 1e-12);
-        assert!((p[1].performance - 3.5).abs() < 1e-12);
+        cxi_testkit::assert_close!(p[0].importance, 100.0 * phi1 / r2_full, 1e-8);
+        cxi_testkit::assert_close!(p[0].importance + p[1].importance, 100.0, 1e-9);
+        cxi_testkit::assert_close!(p[0].performance, 3.5, 1e-12);
+        cxi_testkit::assert_close!(p[1].performance, 3.5, 1e-12);
         // Cut lines at the means of both axes.
         let chart = r.quadrant_chart(Locale::En);
         let rules: Vec<&Mark> = chart
@@ -533,7 +533,7 @@ mod tests {
             panic!()
         };
         let total: f64 = r.quadrant.points.iter().map(|p| p.importance).sum();
-        assert!((total - 100.0).abs() < 1e-9);
+        cxi_testkit::assert_close!(total, 100.0, 1e-9);
     }
 
     #[test]

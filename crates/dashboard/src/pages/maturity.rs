@@ -257,7 +257,7 @@ mod tests {
         };
         let core: Vec<f64> = r.pillars.iter().map(|p| p.score).collect();
         assert_eq!(values, &core);
-        assert!((values[0] - 75.0).abs() < 1e-12);
+        cxi_testkit::assert_close!(values[0], 75.0, 1e-12);
         assert_eq!(
             chart.spokes,
             [

@@ -71,19 +71,19 @@ fn three_year_case_by_hand() {
     let cf: Vec<f64> = c.rows.iter().map(|r| r.net_cash_flow).collect();
     let want = [-100_000.0, -20_000.0, 40_000.0, 82_060.0];
     for (g, w) in cf.iter().zip(want) {
-        assert!((g - w).abs() < 1e-6, "{cf:?}");
+        cxi_testkit::assert_close!(g, w, 1e-6, "{cf:?}");
     }
     let npv = -100_000.0 - 20_000.0 / 1.1 + 40_000.0 / 1.21 + 82_060.0 / 1.331;
-    assert!((c.npv - npv).abs() < 1e-6);
-    assert!((npv - (-23_471.07)).abs() < 0.01, "{npv}");
+    cxi_testkit::assert_close!(c.npv, npv, 1e-6);
+    cxi_testkit::assert_close!(npv, (-23_471.07), 0.01, "{npv}");
     let pv_costs = 100_000.0 + 20_000.0 * (1.0 / 1.1 + 1.0 / 1.21 + 1.0 / 1.331);
-    assert!((c.roi.unwrap() - npv / pv_costs).abs() < 1e-12);
+    cxi_testkit::assert_close!(c.roi.unwrap(), npv / pv_costs, 1e-12);
     // Cumulative −100,000, −120,000, −80,000, +2,060: payback in year 3
     // at 2 + 80,000/82,060.
-    assert!((c.payback_years.unwrap() - (2.0 + 80_000.0 / 82_060.0)).abs() < 1e-12);
+    cxi_testkit::assert_close!(c.payback_years.unwrap(), (2.0 + 80_000.0 / 82_060.0), 1e-12);
     // The baseline scenario halves the effect: 5 points of churn.
     assert_eq!(v.scenarios.len(), 3);
-    assert!((v.scenarios[0].inputs.churn_reduction - 0.05).abs() < 1e-12);
+    cxi_testkit::assert_close!(v.scenarios[0].inputs.churn_reduction, 0.05, 1e-12);
     assert!(v.scenarios[0].case.npv < c.npv && c.npv < v.scenarios[2].case.npv);
     let card = v.headline(&BusinessSlice::of(&hand()), None);
     assert_eq!(
@@ -104,7 +104,7 @@ fn base_follows_the_churn_page() {
         12.0 * c.revenue_per_month.value
     );
     let red = c.annual_churn_pct.value - c.target_churn_pct.value;
-    assert!((i.target.churn_reduction - red / 100.0).abs() < 1e-12);
+    cxi_testkit::assert_close!(i.target.churn_reduction, red / 100.0, 1e-12);
     assert_eq!(i.target.discount_rate, 0.10);
     assert_eq!(i.target.years, 3);
     let v = compute(&BusinessSlice::of(&s));

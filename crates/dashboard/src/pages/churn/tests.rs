@@ -63,7 +63,7 @@ fn cac_and_payback_by_hand() {
     assert_eq!(v.cac.as_ref().unwrap().blended, 240.0);
     assert_eq!(v.payback, Some(6.0));
     let c = 1.0 - 0.88f64.powf(1.0 / 12.0);
-    assert!((c - 0.010_596).abs() < 1e-6);
+    cxi_testkit::assert_close!(c, 0.010_596, 1e-6);
     let want = (1.0 - 240.0 * c / 40.0).ln() / (1.0 - c).ln();
     let got = v.payback_with_churn.unwrap().unwrap();
     assert!(
@@ -89,9 +89,9 @@ fn ltv_to_cac_against_the_closed_form() {
     let d = 1.1f64.powf(1.0 / 12.0) - 1.0;
     let ltv = 40.0 * (1.0 + d) / (1.0 + d - r);
     assert!((v.ltv.unwrap() - ltv).abs() < 1e-9 * ltv);
-    assert!((v.ltv_to_cac.unwrap() - ltv / 240.0).abs() < 1e-12);
+    cxi_testkit::assert_close!(v.ltv_to_cac.unwrap(), ltv / 240.0, 1e-12);
     // 40 × 1.00797 / 0.01857 ≈ 2,171 → about 9×.
-    assert!((ltv - 2_171.0).abs() < 1.0, "{ltv}");
+    cxi_testkit::assert_close!(ltv, 2_171.0, 1.0, "{ltv}");
 }
 
 /// Reference: hand computation of the 12-month cost with the formula of
@@ -105,10 +105,10 @@ fn cost_of_churn_by_direct_sum() {
         .map(|t| 1_000.0 * 80.0 * (1.0 - r.powi(t - 1)))
         .sum();
     let b = v.impact.unwrap();
-    assert!((b.revenue_lost - lost).abs() < 1e-6);
-    assert!((b.margin_lost - 0.5 * lost).abs() < 1e-6);
+    cxi_testkit::assert_close!(b.revenue_lost, lost, 1e-6);
+    cxi_testkit::assert_close!(b.margin_lost, 0.5 * lost, 1e-6);
     // 12 % of 1,000 customers leave within the year.
-    assert!((b.customers_lost - 120.0).abs() < 1e-9);
+    cxi_testkit::assert_close!(b.customers_lost, 120.0, 1e-9);
     assert!(v.impact_target.unwrap().margin_lost < b.margin_lost);
 }
 
@@ -120,7 +120,7 @@ fn projection_by_hand() {
     assert_eq!(v.projection.len(), 25);
     let c = 1.0 - 0.88f64.powf(1.0 / 12.0);
     let n1 = 1_000.0 * (1.0 - c) + 100.0 / 12.0;
-    assert!((v.projection[1].0 - n1).abs() < 1e-9);
+    cxi_testkit::assert_close!(v.projection[1].0, n1, 1e-9);
     assert!(v.projection[24].1 > v.projection[24].0);
     let chart = v.projection_chart(&ChurnSlice::of(&hand())).unwrap();
     assert_eq!(chart.table.rows.len(), 3);
@@ -139,13 +139,13 @@ fn projection_by_hand() {
 #[test]
 fn measured_churn_by_hand() {
     let m = MeasuredChurn::from_counts(25, 1_000.0).unwrap();
-    assert!((m.monthly - (1.0 - (-0.025f64).exp())).abs() < 1e-12);
+    cxi_testkit::assert_close!(m.monthly, (1.0 - (-0.025f64).exp()), 1e-12);
     let k = (1.959_964f64 / 5.0).exp();
-    assert!((m.monthly_high - (1.0 - (-0.025 * k).exp())).abs() < 1e-6);
-    assert!((m.monthly_low - (1.0 - (-0.025 / k).exp())).abs() < 1e-6);
+    cxi_testkit::assert_close!(m.monthly_high, (1.0 - (-0.025 * k).exp()), 1e-6);
+    cxi_testkit::assert_close!(m.monthly_low, (1.0 - (-0.025 / k).exp()), 1e-6);
     let none = MeasuredChurn::from_counts(0, 300.0).unwrap();
     assert_eq!(none.monthly, 0.0);
-    assert!((none.monthly_high - (1.0 - (-0.01f64).exp())).abs() < 1e-12);
+    cxi_testkit::assert_close!(none.monthly_high, (1.0 - (-0.01f64).exp()), 1e-12);
     assert!(MeasuredChurn::from_counts(3, 0.0).is_none());
 }
 
@@ -177,7 +177,7 @@ fn evidence_from_a_customer_table_by_hand() {
     let e = evidence(&Dataset::Customers(c)).unwrap();
     let m = e.churn.unwrap();
     assert_eq!(m.churned, 2);
-    assert!((m.exposure_months - 636.0 / DAYS_PER_MONTH).abs() < 1e-9);
+    cxi_testkit::assert_close!(m.exposure_months, 636.0 / DAYS_PER_MONTH, 1e-9);
     assert_eq!(e.customers, Some(2.0));
     // Active customers C and D: mean 40.
     assert_eq!(e.revenue_per_month.unwrap().mean, 40.0);

@@ -154,11 +154,11 @@ fn cohort_table_gives_the_published_sbg() {
     };
     let e = evidence(&cxi_parse::Dataset::Cohort(c)).unwrap();
     let sbg = &e.sbg[0].clone();
-    assert!((sbg.alpha - 0.704).abs() < 5e-4, "{}", sbg.alpha);
-    assert!((sbg.beta - 1.182).abs() < 5e-4, "{}", sbg.beta);
+    cxi_testkit::assert_close!(sbg.alpha, 0.704, 5e-4, "{}", sbg.alpha);
+    cxi_testkit::assert_close!(sbg.beta, 1.182, 5e-4, "{}", sbg.beta);
     assert_eq!(sbg.cohorts, 1);
     assert_eq!(sbg.observed.len(), 8);
-    assert!((sbg.observed[7].1 - 0.241).abs() < 1e-12);
+    cxi_testkit::assert_close!(sbg.observed[7].1, 0.241, 1e-12);
     let mut s = Scenario::new(Locale::En);
     let mut data = loaded(Sample::Retail);
     data.evidence.value = Some(std::sync::Arc::new(e));
@@ -168,7 +168,7 @@ fn cohort_table_gives_the_published_sbg() {
     // CLV = m · DEL(d) with the core's DEL (F&H 2010 eq. 4).
     let d = annual_to_period_rate(0.1, PeriodUnit::Month).unwrap();
     let del = SbgParams::new(sbg.alpha, sbg.beta).unwrap().del(d).unwrap();
-    assert!((v.headline.figure.value().unwrap() - 50.0 * del).abs() < 1e-9);
+    cxi_testkit::assert_close!(v.headline.figure.value().unwrap(), 50.0 * del, 1e-9);
     // Survival band: zero width at t = 0, around the model after.
     let (s0, se0) = survival_se(sbg, 0);
     assert_eq!((s0, se0), (1.0, 0.0));
@@ -183,8 +183,8 @@ fn cohort_table_gives_the_published_sbg() {
 fn pooled_survival_hand_computed() {
     let s = pooled_survival(&[vec![100.0, 80.0, 60.0], vec![50.0, 30.0]]);
     assert_eq!(s.len(), 3);
-    assert!((s[1].1 - 110.0 / 150.0).abs() < 1e-12);
-    assert!((s[2].1 - 110.0 / 150.0 * 0.75).abs() < 1e-12);
+    cxi_testkit::assert_close!(s[1].1, 110.0 / 150.0, 1e-12);
+    cxi_testkit::assert_close!(s[2].1, 110.0 / 150.0 * 0.75, 1e-12);
 }
 
 #[test]
@@ -229,9 +229,9 @@ fn histogram_counts_sum_to_the_customers() {
         panic!("bars")
     };
     let sum: f64 = spans.iter().map(|s| s.1).sum();
-    assert!((sum - b.customers as f64).abs() < 1e-9, "{sum}");
+    cxi_testkit::assert_close!(sum, b.customers as f64, 1e-9, "{sum}");
     let shares: f64 = c.table.rows.iter().map(|r| r[2].value().unwrap()).sum();
-    assert!((shares - 1.0).abs() < 1e-9);
+    cxi_testkit::assert_close!(shares, 1.0, 1e-9);
     assert!(
         c.alt
             .starts_with("Half the customers are worth less than €"),
@@ -257,8 +257,8 @@ fn top_share_and_quantiles_hand_computed() {
         clv,
     };
     let v = [bv(1.0, 6.0), bv(10.0, 2.0), bv(0.0, 2.0)];
-    assert!((top_share(&v, 0.1) - 10.0 / 26.0).abs() < 1e-12);
-    assert!((top_share(&v, 0.3) - 21.0 / 26.0).abs() < 1e-12);
+    cxi_testkit::assert_close!(top_share(&v, 0.1), 10.0 / 26.0, 1e-12);
+    cxi_testkit::assert_close!(top_share(&v, 0.3), 21.0 / 26.0, 1e-12);
     let sorted = [(0.0, 2.0), (1.0, 6.0), (10.0, 2.0)];
     assert_eq!(weighted_quantile(&sorted, 0.5), 1.0);
     assert_eq!(weighted_quantile(&sorted, 0.9), 10.0);

@@ -41,7 +41,7 @@ fn nps_from_score_counts_hand_computed() {
     let c = categories(&[3, 1, 0, 0, 0, 0, 2, 4, 5, 6, 9]);
     assert_eq!(c, NpsCounts::new(15, 9, 6));
     let e = c.estimate(ConfidenceLevel::NINETY_FIVE).unwrap();
-    assert!((e.nps - 30.0).abs() < 1e-12);
+    cxi_testkit::assert_close!(e.nps, 30.0, 1e-12);
 }
 
 /// Reference: Sauro & Lewis (MeasuringU 2021) adjusted-Wald steps, as
@@ -55,8 +55,8 @@ fn nps_card_shows_the_adjusted_wald_margin() {
     assert_eq!(nps.id, "card-nps");
     assert_eq!(nps.figure, Figure::Points(30.0));
     let (lo, hi, _) = nps.interval.as_ref().unwrap();
-    assert!((lo.value().unwrap() - 14.051).abs() < 1e-3);
-    assert!((hi.value().unwrap() - 44.201).abs() < 1e-3);
+    cxi_testkit::assert_close!(lo.value().unwrap(), 14.051, 1e-3);
+    cxi_testkit::assert_close!(hi.value().unwrap(), 44.201, 1e-3);
     assert!(
         nps.reading.starts_with("± 15.1 points from 100 answers"),
         "{}",
@@ -95,13 +95,13 @@ fn move_value_hand_computed() {
         (spend * 0.55 - cost) * a + (refs - wom) * a * new_value
     };
     for g in 0..3 {
-        assert!((m.values[g].total - value(g)).abs() < 1e-9, "{g}");
+        cxi_testkit::assert_close!(m.values[g].total, value(g), 1e-9, "{g}");
     }
     // 10 % of 2 500 detractors (25 % of 10 000) become passives.
     let expected = 0.1 * 2500.0 * (value(1) - value(0));
-    assert!((m.move_value - expected).abs() < 1e-6);
+    cxi_testkit::assert_close!(m.move_value, expected, 1e-6);
     // +1 point = 1 % of the base from detractor to passive.
-    assert!((m.point.from_detractors - 100.0 * (value(1) - value(0))).abs() < 1e-6);
+    cxi_testkit::assert_close!(m.point.from_detractors, 100.0 * (value(1) - value(0)), 1e-6);
     assert_eq!(m.horizon_periods, 36);
     // The sentence is built from these numbers.
     let sentence = v.move_sentence(&VoiceSlice::of(&s));
@@ -211,11 +211,11 @@ fn evidence_retention_per_period_hand_computed() {
     assert_eq!(e.segments[1].rows, 2);
     assert_eq!(e.segments[1].scores[3], 1);
     let g = e.nps_groups.unwrap();
-    assert!((g[2].retention.estimate - (1.0 - 1.0 / 15.0)).abs() < 1e-12);
+    cxi_testkit::assert_close!(g[2].retention.estimate, (1.0 - 1.0 / 15.0), 1e-12);
     assert_eq!(g[2].retention.n, 15);
-    assert!((g[0].retention.estimate - (1.0 - 1.0 / 3.0)).abs() < 1e-12);
-    assert!((g[2].spend.mean - 30.0).abs() < 1e-12);
-    assert!((g[0].spend.mean - 10.0).abs() < 1e-12);
+    cxi_testkit::assert_close!(g[0].retention.estimate, (1.0 - 1.0 / 3.0), 1e-12);
+    cxi_testkit::assert_close!(g[2].spend.mean, 30.0, 1e-12);
+    cxi_testkit::assert_close!(g[0].spend.mean, 10.0, 1e-12);
     assert_eq!(g[1].n, 0);
     assert!(g[2].retention.ci_low < g[2].retention.estimate);
 }
