@@ -12,6 +12,7 @@ use crate::pages::churn::state::ChurnAssumptions;
 use crate::pages::clv::{ClvAssumptions, MAX_CHART_HORIZON};
 use crate::pages::drivers::state::DriversAction;
 use crate::pages::drivers::state::DriversAssumptions;
+use crate::pages::evidence::Evidence;
 use crate::pages::maturity::state::MaturityAction;
 use crate::pages::maturity::state::MaturityAnswers;
 use crate::pages::value::state::ValueAction;
@@ -63,6 +64,16 @@ impl Scenario {
             locale: self.locale,
             currency: self.currency,
         }
+    }
+
+    /// What the data in use left for the pages (`None`: no data).
+    pub fn evidence(&self) -> Option<&Evidence> {
+        self.data.as_ref().map(|d| &d.evidence)
+    }
+
+    /// The name of the table in use (empty without data).
+    pub fn data_name(&self) -> &str {
+        self.data.as_ref().map_or("", |d| d.source.name.as_str())
     }
 
     pub fn new(locale: Locale) -> Self {
@@ -159,7 +170,7 @@ pub fn reduce(s: &Scenario, action: Action) -> Scenario {
         Action::SetSegment(seg) => next.segment = seg,
         Action::Value(a) => next.value.apply(a),
         Action::Churn(a) => {
-            let evidence = next.data.as_ref().and_then(|d| d.evidence.churn.as_deref());
+            let evidence = next.evidence().and_then(|e| e.churn.as_deref());
             let now = crate::pages::churn::state::channels_now(&next.churn, evidence, next.locale);
             next.churn.apply(a, now)
         }

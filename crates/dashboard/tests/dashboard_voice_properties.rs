@@ -72,21 +72,6 @@ fn any_number() -> impl Strategy<Value = f64> {
     ]
 }
 
-const KEYS: [VoiceKey; 12] = [
-    VoiceKey::DetractorsToPassives,
-    VoiceKey::PassivesToPromoters,
-    VoiceKey::Detractors,
-    VoiceKey::Passives,
-    VoiceKey::Promoters,
-    VoiceKey::Customers,
-    VoiceKey::Spend,
-    VoiceKey::MarginRate,
-    VoiceKey::CostToServe,
-    VoiceKey::Referrals,
-    VoiceKey::Lost,
-    VoiceKey::Horizon,
-];
-
 proptest! {
     #![proptest_config(ProptestConfig {
         rng_seed: RngSeed::Fixed(0x0000_7015),
@@ -151,7 +136,7 @@ proptest! {
         let mut s = Scenario::new(Locale::Fr);
         s.clv.retention_pct = retention;
         s.clv.annual_discount_pct = discount;
-        for (k, v) in KEYS.iter().zip(values) {
+        for (k, v) in VoiceKey::ALL.iter().zip(values) {
             s = set(&s, *k, v);
         }
         let v = voice::compute(&voice::VoiceSlice::of(&s));

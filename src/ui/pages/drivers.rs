@@ -29,7 +29,7 @@ pub struct DriversPageProps {
     pub evidence: Option<Arc<DriversEvidence>>,
     pub segment: Option<String>,
     /// The loaded table's name (empty without data).
-    pub source: AttrValue,
+    pub source: String,
     pub assumptions: DriversAssumptions,
     pub context: Context,
     pub ondispatch: Callback<Action>,
@@ -67,7 +67,7 @@ pub fn page(props: &DriversPageProps) -> Html {
                     </label>
                 }
             };
-            let source = props.source.to_string();
+            let source = &props.source;
             let fix = r.in_quadrant(Quadrant::KeyWeakness);
             let negatives: Vec<String> = r
                 .analysis
@@ -83,7 +83,7 @@ pub fn page(props: &DriversPageProps) -> Html {
                             segments={r.segments.clone()} selected={r.segment.clone()}
                             ondispatch={props.ondispatch.clone()} />
                     }
-                    <p id="drivers-summary">{ r.summary(locale, &source) }</p>
+                    <p id="drivers-summary">{ r.summary(locale, source) }</p>
                     if !fix.is_empty() {
                         <p class="move-sentence" id="drivers-fix">{ fill(t.recommendation, &[("names", &fix.join(", "))]) }</p>
                     }

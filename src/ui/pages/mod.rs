@@ -30,40 +30,42 @@ use yew::prelude::*;
 
 /// The page shown for `view`; the Data page is mounted apart (always).
 pub fn page(view: View, scenario: &Scenario, ondispatch: &Callback<Action>) -> Html {
-    let (scenario, ondispatch) = (scenario.clone(), ondispatch.clone());
+    // Only the two pages that gather every page get (a copy of) the whole
+    // scenario; the others get the slice they read.
+    let ondispatch = ondispatch.clone();
     match view {
-        View::Overview => html! { <OverviewPage {scenario} {ondispatch} /> },
+        View::Overview => html! { <OverviewPage scenario={scenario.clone()} {ondispatch} /> },
         View::Data => html! {},
-        View::Assumptions => html! { <AssumptionsPage {scenario} {ondispatch} /> },
+        View::Assumptions => html! { <AssumptionsPage scenario={scenario.clone()} {ondispatch} /> },
         View::Value => html! {
             <ValuePage value={scenario.value.clone()} clv={scenario.clv.clone()}
                 segment={scenario.segment.clone()}
-                evidence={scenario.data.as_ref().and_then(|d| d.evidence.value.clone())}
+                evidence={scenario.evidence().and_then(|e| e.value.clone())}
                 context={scenario.context()} {ondispatch} />
         },
         View::Churn => html! {
             <ChurnPage churn={scenario.churn.clone()} clv={scenario.clv.clone()}
-                evidence={scenario.data.as_ref().and_then(|d| d.evidence.churn.clone())}
+                evidence={scenario.evidence().and_then(|e| e.churn.clone())}
                 context={scenario.context()} {ondispatch} />
         },
         View::Voice => html! {
             <VoicePage voice={scenario.voice.clone()} clv={scenario.clv.clone()}
                 segment={scenario.segment.clone()}
-                evidence={scenario.data.as_ref().and_then(|d| d.evidence.voice.clone())}
-                source={scenario.data.as_ref().map(|d| d.source.name.clone()).unwrap_or_default()}
+                evidence={scenario.evidence().and_then(|e| e.voice.clone())}
+                source={scenario.data_name().to_string()}
                 context={scenario.context()} {ondispatch} />
         },
         View::Drivers => html! {
-            <DriversPage evidence={scenario.data.as_ref().and_then(|d| d.evidence.drivers.clone())}
+            <DriversPage evidence={scenario.evidence().and_then(|e| e.drivers.clone())}
                 segment={scenario.segment.clone()}
-                source={scenario.data.as_ref().map(|d| AttrValue::from(d.source.name.clone())).unwrap_or_default()}
+                source={scenario.data_name().to_string()}
                 assumptions={scenario.drivers.clone()}
                 context={scenario.context()} {ondispatch} />
         },
         View::Business => html! {
             <BusinessPage business={scenario.business.clone()} clv={scenario.clv.clone()}
                 churn={scenario.churn.clone()}
-                churn_evidence={scenario.data.as_ref().and_then(|d| d.evidence.churn.clone())}
+                churn_evidence={scenario.evidence().and_then(|e| e.churn.clone())}
                 context={scenario.context()} {ondispatch} />
         },
         View::Maturity => html! {

@@ -69,7 +69,7 @@ pub struct Ready {
 /// attributes with the chosen measure.
 pub fn compute(s: &Scenario) -> DriversView {
     compute_slice(
-        s.data.as_ref().and_then(|d| d.evidence.drivers.as_deref()),
+        s.evidence().and_then(|e| e.drivers.as_deref()),
         s.segment.as_deref(),
         &s.drivers,
         s.locale,

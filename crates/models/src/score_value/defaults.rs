@@ -172,28 +172,20 @@ pub fn default_csat_economics(
     avg: &AverageCustomer,
     shares: [f64; 3],
 ) -> ([GroupEconomics; 3], Vec<Assumption>) {
-    let churn_k = [2.0, 1.2, 0.7];
-    let spend_k = [0.85, 1.0, 1.1];
-    let cost_k = [1.2, 1.0, 0.9];
-    let groups = calibrated(
+    illustrative_bands(
         ["csat_low", "csat_middle", "csat_high"],
         avg,
         shares,
-        &Factors {
-            churn: churn_k,
-            spend: spend_k,
-            cost: cost_k,
+        Factors {
+            churn: [2.0, 1.2, 0.7],
+            spend: [0.85, 1.0, 1.1],
+            cost: [1.2, 1.0, 0.9],
             referral_split: [0.05, 0.15, 0.80],
             wom_split: [0.80, 0.20, 0.0],
         },
-    );
-    let source = "Anderson & Mittal (2000), \"Strengthening the satisfaction-profit chain\", Journal of Service Research 3(2): satisfaction raises repurchase and retention, asymmetrically (dissatisfaction hurts more); factors are illustrative";
-    let assumptions = vec![
-        illustrative("relative churn", churn_k, source),
-        illustrative("relative spend", spend_k, source),
-        illustrative("relative cost to serve", cost_k, source),
-    ];
-    (groups, assumptions)
+        "relative cost to serve",
+        "Anderson & Mittal (2000), \"Strengthening the satisfaction-profit chain\", Journal of Service Research 3(2): satisfaction raises repurchase and retention, asymmetrically (dissatisfaction hurts more); factors are illustrative",
+    )
 }
 
 /// Default CES-band economics (difficult, neutral, easy). Effort drives
@@ -205,26 +197,38 @@ pub fn default_ces_economics(
     avg: &AverageCustomer,
     shares: [f64; 3],
 ) -> ([GroupEconomics; 3], Vec<Assumption>) {
-    let churn_k = [2.5, 1.2, 0.8];
-    let spend_k = [0.9, 1.0, 1.05];
-    let contacts_k = [2.0, 1.2, 1.0];
-    let groups = calibrated(
+    illustrative_bands(
         ["ces_difficult", "ces_neutral", "ces_easy"],
         avg,
         shares,
-        &Factors {
-            churn: churn_k,
-            spend: spend_k,
-            cost: contacts_k,
+        Factors {
+            churn: [2.5, 1.2, 0.8],
+            spend: [0.9, 1.0, 1.05],
+            cost: [2.0, 1.2, 1.0],
             referral_split: [0.10, 0.20, 0.70],
             wom_split: [0.80, 0.20, 0.0],
         },
-    );
-    let source = "Dixon, Freeman & Toman (2010), \"Stop Trying to Delight Your Customers\", Harvard Business Review: high-effort service drives repeat contacts and disloyalty; factors are illustrative";
+        "relative support contacts",
+        "Dixon, Freeman & Toman (2010), \"Stop Trying to Delight Your Customers\", Harvard Business Review: high-effort service drives repeat contacts and disloyalty; factors are illustrative",
+    )
+}
+
+/// Three score bands calibrated on the average customer with `factors`, and
+/// the three illustrative assumptions behind them (churn, spend, and the
+/// cost factor under `cost_name`), all from `source`.
+fn illustrative_bands(
+    ids: [&'static str; 3],
+    avg: &AverageCustomer,
+    shares: [f64; 3],
+    factors: Factors,
+    cost_name: &'static str,
+    source: &'static str,
+) -> ([GroupEconomics; 3], Vec<Assumption>) {
+    let groups = calibrated(ids, avg, shares, &factors);
     let assumptions = vec![
-        illustrative("relative churn", churn_k, source),
-        illustrative("relative spend", spend_k, source),
-        illustrative("relative support contacts", contacts_k, source),
+        illustrative("relative churn", factors.churn, source),
+        illustrative("relative spend", factors.spend, source),
+        illustrative(cost_name, factors.cost, source),
     ];
     (groups, assumptions)
 }

@@ -27,7 +27,7 @@ impl<'a> ChurnSlice<'a> {
             currency: s.currency,
             churn: &s.churn,
             clv: &s.clv,
-            evidence: s.data.as_ref().and_then(|d| d.evidence.churn.as_deref()),
+            evidence: s.evidence().and_then(|e| e.churn.as_deref()),
         }
     }
 }

@@ -30,7 +30,7 @@ impl<'a> ValueSlice<'a> {
             value: &s.value,
             clv: &s.clv,
             segment: &s.segment,
-            evidence: s.data.as_ref().and_then(|d| d.evidence.value.as_deref()),
+            evidence: s.evidence().and_then(|e| e.value.as_deref()),
         }
     }
 }

@@ -151,21 +151,6 @@ pub fn field_error(s: &VoiceSlice, key: VoiceKey, t: &VoiceStrings) -> Option<St
     )
 }
 
-const KEYS: [VoiceKey; 12] = [
-    VoiceKey::DetractorsToPassives,
-    VoiceKey::PassivesToPromoters,
-    VoiceKey::Detractors,
-    VoiceKey::Passives,
-    VoiceKey::Promoters,
-    VoiceKey::Customers,
-    VoiceKey::Spend,
-    VoiceKey::MarginRate,
-    VoiceKey::CostToServe,
-    VoiceKey::Referrals,
-    VoiceKey::Lost,
-    VoiceKey::Horizon,
-];
-
 pub(super) fn evidence_of<'a>(s: &VoiceSlice<'a>) -> Option<&'a VoiceEvidence> {
     s.evidence
 }
@@ -207,7 +192,10 @@ pub fn compute(s: &VoiceSlice) -> VoiceView {
         _ => ev.and_then(|e| e.customers).map(|n| n as f64),
     };
     let customers = a.customers.or(data_customers).unwrap_or(DEFAULT_CUSTOMERS);
-    let money = if let Some(key) = KEYS.iter().find(|k| field_error(s, **k, t).is_some()) {
+    let money = if let Some(key) = VoiceKey::ALL
+        .iter()
+        .find(|k| field_error(s, **k, t).is_some())
+    {
         Err(fill(
             t.err_economics,
             &[("reason", &field_label(*key, t).to_lowercase())],

@@ -31,7 +31,7 @@ impl<'a> VoiceSlice<'a> {
             voice: &s.voice,
             clv: &s.clv,
             segment: &s.segment,
-            evidence: s.data.as_ref().and_then(|d| d.evidence.voice.as_deref()),
+            evidence: s.evidence().and_then(|e| e.voice.as_deref()),
         }
     }
 }

@@ -76,6 +76,24 @@ pub enum VoiceKey {
     Horizon,
 }
 
+impl VoiceKey {
+    /// Every key, in the order the page checks them.
+    pub const ALL: [VoiceKey; 12] = [
+        VoiceKey::DetractorsToPassives,
+        VoiceKey::PassivesToPromoters,
+        VoiceKey::Detractors,
+        VoiceKey::Passives,
+        VoiceKey::Promoters,
+        VoiceKey::Customers,
+        VoiceKey::Spend,
+        VoiceKey::MarginRate,
+        VoiceKey::CostToServe,
+        VoiceKey::Referrals,
+        VoiceKey::Lost,
+        VoiceKey::Horizon,
+    ];
+}
+
 /// Every change the page can make to its assumptions.
 #[derive(Debug, Clone, PartialEq)]
 pub enum VoiceAction {
