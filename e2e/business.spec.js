@@ -60,7 +60,12 @@ test.describe('French browser', () => {
     await expect(business.comparisonHeads).toHaveText(['Mesure', 'Base', 'Objectif', 'Ambition']);
     const expected = await page.evaluate((v) =>
       new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(v), npv());
-    await expect(business.npvFigure).toHaveText(expected);
+    await expect(business.npvFigure).toHaveAttribute('title', expected);
+    // The card reads at executive precision (compact above 10,000); the exact
+    // amount is its tooltip.
+    const shortForm = await page.evaluate((v) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR',
+      notation: 'compact', maximumFractionDigits: Math.abs(v) >= 1e6 ? 1 : 0 }).format(v), npv());
+    await expect(business.npvFigure).toHaveText(shortForm);
     await expect(business.npvReading).toContainText("Faire passer l'attrition annuelle de 46\u202f% à 36,8\u202f%");
     await business.screenshotsAtBothSizes('business-fr', { settleMs: 200 });
     expect(problems).toEqual([]);

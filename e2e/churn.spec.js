@@ -47,7 +47,12 @@ test.describe('English browser', () => {
       .toBeLessThan(1e-6);
     const expected = await page.evaluate((v) =>
       new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(v), costOfChurn(2000));
-    await expect(cost).toHaveText(expected);
+    await expect(cost).toHaveAttribute('title', expected);
+    // The card reads at executive precision (compact above 10,000); the exact
+    // amount is its tooltip.
+    const shortForm = await page.evaluate((v) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR',
+      notation: 'compact', maximumFractionDigits: Math.abs(v) >= 1e6 ? 1 : 0 }).format(v), costOfChurn(2000));
+    await expect(cost).toHaveText(shortForm);
 
     // A channel with no customers is refused where it was typed, and the CAC says why.
     for (let k = 0; k < 5; k++) await churn.setChannelNew(k, '0');
@@ -77,7 +82,12 @@ test.describe('French browser', () => {
     expect(Math.abs(cost - costOfChurn(10000))).toBeLessThan(1e-6);
     const expected = await page.evaluate((v) =>
       new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(v), costOfChurn(10000));
-    await expect(churn.churnCostFigure).toHaveText(expected);
+    await expect(churn.churnCostFigure).toHaveAttribute('title', expected);
+    // The card reads at executive precision (compact above 10,000); the exact
+    // amount is its tooltip.
+    const shortForm = await page.evaluate((v) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR',
+      notation: 'compact', maximumFractionDigits: Math.abs(v) >= 1e6 ? 1 : 0 }).format(v), costOfChurn(10000));
+    await expect(churn.churnCostFigure).toHaveText(shortForm);
     await expect(churn.cacReading).toContainText('le rembourse en 2\u00a0mois de marge');
     await churn.addChannel('Ajouter un canal');
     await expect(churn.channelName(5)).toHaveValue('Nouveau canal');

@@ -3,7 +3,9 @@
 
 use super::format;
 use cxi_dashboard::i18n::LocaleStrings;
+use cxi_types::format as words;
 use cxi_types::Currency;
+use cxi_types::Figure;
 use cxi_types::Headline;
 use cxi_types::How;
 use cxi_types::Locale;
@@ -63,12 +65,20 @@ pub fn headline_card(props: &HeadlineCardProps) -> Html {
     let h = &props.headline;
     let (locale, currency) = (props.locale, props.currency);
     let t = locale.strings();
-    let fig = |f| format::figure(locale, currency, f);
+    // Headlines read as executives read them and as the sentence beside
+    // them does (€1.4m, not €1,403,462.46); the exact amount stays in the
+    // tooltip, the data-value and the How panel.
+    let fig = |f: &Figure| match f {
+        Figure::Money(v) => words::money(locale, currency, *v),
+        other => format::figure(locale, currency, other),
+    };
     let data_value = h.figure.value().map(|v| v.to_string());
+    let exact =
+        matches!(h.figure, Figure::Money(_)).then(|| format::figure(locale, currency, &h.figure));
     html! {
         <article class="card" id={h.id} aria-labelledby={format!("{}-title", h.id)}>
             <h3 id={format!("{}-title", h.id)}>{ &h.title }</h3>
-            <p class="figure" data-value={data_value}>{ fig(&h.figure) }</p>
+            <p class="figure" data-value={data_value} title={exact}>{ fig(&h.figure) }</p>
             if let Some((lo, hi, label)) = &h.interval {
                 <p class="interval">{ format!("{label}{}{} – {}", t.colon, fig(lo), fig(hi)) }</p>
             }
