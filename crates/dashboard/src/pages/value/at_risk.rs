@@ -1,15 +1,9 @@
 //! Customers at risk: most expected value lost first.
 
 use super::evidence::BgNbdEvidence;
-use super::view::finite_or_missing;
-use crate::i18n::fill;
-use crate::i18n::LocaleStrings;
 use cxi_models::gamma_gamma::GammaGammaParams;
 use cxi_models::rfm::Rfm;
 use cxi_models::rfm_clv::ClvSettings;
-use cxi_types::chart::DataTable;
-use cxi_types::Figure;
-use cxi_types::Locale;
 
 /// One customer at risk, valued with the current settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,55 +89,4 @@ pub(super) fn at_risk_with(
     out.sort_by(|a, b| b.value_at_risk.total_cmp(&a.value_at_risk));
     out.truncate(AT_RISK_ROWS);
     out
-}
-
-pub(super) fn at_risk_table(
-    locale: Locale,
-    b: &BgNbdEvidence,
-    gg: &GammaGammaParams,
-    settings: &ClvSettings,
-    seg: u16,
-) -> DataTable {
-    let t = locale.strings().value;
-    let units = locale.strings().unit_plural(b.unit);
-    let with_seg = !b.segments.is_empty() && seg == 0;
-    let mut headers = vec![t.col_customer.to_string()];
-    if with_seg {
-        headers.push(t.col_segment.into());
-    }
-    headers.extend([
-        t.col_frequency.to_string(),
-        fill(t.col_recency_units, &[("units", units)]),
-        fill(t.col_age_units, &[("units", units)]),
-        t.series_p_alive.into(),
-        t.col_clv.into(),
-        t.col_at_risk.into(),
-    ]);
-    let rows = at_risk(b, gg, settings, seg)
-        .into_iter()
-        .map(|a| {
-            let mut r = vec![Figure::Text(a.id)];
-            if with_seg {
-                let name = (a.segment as usize)
-                    .checked_sub(1)
-                    .and_then(|i| b.segments.get(i))
-                    .cloned()
-                    .unwrap_or_default();
-                r.push(Figure::Text(name));
-            }
-            r.extend([
-                Figure::number(f64::from(a.rfm.frequency), 0),
-                Figure::number(a.rfm.recency, 1),
-                Figure::number(a.rfm.age, 1),
-                Figure::Percent {
-                    value: a.p_alive,
-                    decimals: 0,
-                },
-                finite_or_missing(Figure::Money(a.clv)),
-                finite_or_missing(Figure::Money(a.value_at_risk)),
-            ]);
-            r
-        })
-        .collect();
-    DataTable { headers, rows }
 }

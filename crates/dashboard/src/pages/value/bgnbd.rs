@@ -1,25 +1,17 @@
-//! The transaction view: BG/NBD + Gamma-Gamma values per bin and the mean CLV interval.
+//! The transaction numbers: BG/NBD + Gamma-Gamma values per bin, the mean
+//! CLV interval, P(alive), the distribution and the customers at risk.
 
-use super::at_risk::at_risk_table;
-use super::charts::distribution_chart;
-use super::charts::p_alive_chart;
+use super::at_risk::{at_risk, AtRisk};
+use super::chart_data::{histogram, p_alive_grid, Histogram, PAliveGrid};
 use super::evidence::BgNbdEvidence;
 use super::slice::ValueSlice;
 use super::state::MAX_HORIZON_MONTHS;
-use super::view::finite_or_missing;
 use super::view::BinValue;
-use super::view::ParamRow;
-use super::view::ValueView;
 use super::view::Z90;
-use crate::i18n::fill;
-use crate::i18n::LocaleStrings;
 use cxi_models::gamma_gamma::GammaGammaParams;
 use cxi_models::rfm::Rfm;
 use cxi_models::rfm_clv::ClvSettings;
-use cxi_types::format;
 use cxi_types::period::PeriodUnit;
-use cxi_types::Figure;
-use cxi_types::How;
 
 // ---------------------------------------------------------------- BG/NBD
 
@@ -164,173 +156,108 @@ pub(super) fn mean_clv_interval_with(
     (mean.is_finite() && se.is_finite()).then_some((mean, se))
 }
 
-pub(super) fn bgnbd_view(
+/// The BG/NBD figures of the segment shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BgNbdNumbers<'a> {
+    /// The fits (BG/NBD, Gamma-Gamma), their covariances and the bins.
+    pub fit: &'a BgNbdEvidence,
+    /// Segment index of the bins shown (0: all).
+    pub segment: u16,
+    /// Months valued.
+    pub horizon: u32,
+    /// Annual discount rate (fraction).
+    pub annual_discount: f64,
+    /// Margin rate on spend (fraction).
+    pub margin_rate: f64,
+    /// P(alive) over frequency × recency.
+    pub p_alive: PAliveGrid,
+    /// Values in money: with a Gamma-Gamma fit and usable settings.
+    pub spend: Option<SpendNumbers<'a>>,
+}
+
+/// What the Gamma-Gamma fit turns into money.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpendNumbers<'a> {
+    /// The spend fit.
+    pub gamma_gamma: &'a GammaGammaParams,
+    /// Each bin's value.
+    pub values: Vec<BinValue>,
+    /// Mean CLV per customer and its interval, when computable.
+    pub mean: Option<MeanClv>,
+    /// The customers' CLV distribution.
+    pub histogram: Histogram,
+    /// Customers at risk, most value at risk first.
+    pub at_risk: Vec<AtRisk>,
+}
+
+/// Mean CLV per customer of the bins shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MeanClv {
+    /// Mean CLV per customer.
+    pub mean: f64,
+    /// Its delta-method standard error.
+    pub se: f64,
+    /// Mean P(alive) over the customers.
+    pub alive: f64,
+    /// Customers (sum of the bins' counts).
+    pub customers: f64,
+}
+
+impl MeanClv {
+    /// The 90 % interval (`None` when the fits give no spread).
+    pub fn interval90(&self) -> Option<(f64, f64)> {
+        (self.se > 0.0).then_some((self.mean - Z90 * self.se, self.mean + Z90 * self.se))
+    }
+}
+
+pub(super) fn bgnbd<'a>(
     s: &ValueSlice,
-    b: &BgNbdEvidence,
+    b: &'a BgNbdEvidence,
     segment: Option<&str>,
-    v: &mut ValueView,
-) {
-    let locale = s.locale;
-    let t = locale.strings().value;
-    let units = locale.strings().unit_plural(b.unit);
-    let p = &b.params;
-    let se = |i: usize| finite_or_missing(Figure::number(b.covariance[i][i].sqrt(), 3));
-    v.params = vec![
-        ParamRow {
-            name: "r".into(),
-            estimate: Figure::number(p.r(), 3),
-            std_error: se(0),
-        },
-        ParamRow {
-            name: "α".into(),
-            estimate: Figure::number(p.alpha(), 3),
-            std_error: se(1),
-        },
-        ParamRow {
-            name: "a".into(),
-            estimate: Figure::number(p.a(), 3),
-            std_error: se(2),
-        },
-        ParamRow {
-            name: "b".into(),
-            estimate: Figure::number(p.b(), 3),
-            std_error: se(3),
-        },
-    ];
-    if let Some(g) = &b.gamma_gamma {
-        let gse = |i: usize| finite_or_missing(Figure::number(b.gg_covariance[i][i].sqrt(), 3));
-        v.params.extend([
-            ParamRow {
-                name: "p".into(),
-                estimate: Figure::number(g.p(), 3),
-                std_error: gse(0),
-            },
-            ParamRow {
-                name: "q".into(),
-                estimate: Figure::number(g.q(), 3),
-                std_error: gse(1),
-            },
-            ParamRow {
-                name: "v".into(),
-                estimate: Figure::number(g.v(), 3),
-                std_error: gse(2),
-            },
-        ]);
-        if b.gg_correlation.abs() > 0.3 {
-            v.notes.push(fill(
-                t.note_correlation,
-                &[("corr", &format::number(locale, b.gg_correlation, 2))],
-            ));
-        }
-    }
-    if b.unit_assumed {
-        v.notes.push(t.note_unit_assumed.into());
-    }
-    let seg_idx = segment
+) -> BgNbdNumbers<'a> {
+    let seg = segment
         .and_then(|g| b.segments.iter().position(|x| x == g))
         .map_or(0, |i| i as u16 + 1);
     let horizon = s.value.horizon_months.clamp(1, MAX_HORIZON_MONTHS);
+    let annual_discount = s.clv.annual_discount_pct / 100.0;
+    let margin_rate = s.value.margin_rate_pct / 100.0;
     let settings = ClvSettings::new(
         b.unit,
         PeriodUnit::Month,
         horizon,
-        s.clv.annual_discount_pct / 100.0,
-        s.value.margin_rate_pct / 100.0,
+        annual_discount,
+        margin_rate,
     );
-    v.charts.push(p_alive_chart(locale, b, seg_idx));
-    let how_inputs = vec![
-        (
-            t.in_horizon.to_string(),
-            Figure::Periods {
-                value: f64::from(horizon),
-                unit: PeriodUnit::Month,
-            },
-        ),
-        (
-            t.in_discount_annual.to_string(),
-            Figure::Percent {
-                value: s.clv.annual_discount_pct / 100.0,
-                decimals: 1,
-            },
-        ),
-        (
-            t.in_margin_rate.to_string(),
-            Figure::Percent {
-                value: s.value.margin_rate_pct / 100.0,
-                decimals: 1,
-            },
-        ),
-        (
-            "r, α, a, b".to_string(),
-            Figure::Text(format!(
-                "{}, {}, {}, {}",
-                format::number(locale, p.r(), 3),
-                format::number(locale, p.alpha(), 3),
-                format::number(locale, p.a(), 3),
-                format::number(locale, p.b(), 3)
-            )),
-        ),
-        (
-            t.in_customers.to_string(),
-            Figure::number(b.customers as f64, 0),
-        ),
-        (
-            t.in_unit.to_string(),
-            Figure::Text(locale.strings().unit_name(b.unit).into()),
-        ),
-    ];
-    v.headline.how = How {
-        formula:
-            "CLV = m · E[Z | x, z̄] · Σₖ (E[Y(kΔ) | x, tₓ, T] − E[Y((k−1)Δ) | x, tₓ, T]) / (1 + d)ᵏ"
-                .into(),
-        inputs: how_inputs,
-        source: t.source_bgnbd.into(),
-        caveats: t.caveats_bgnbd.into(),
+    let spend = match (&b.gamma_gamma, settings) {
+        (Some(gg), Ok(settings)) => {
+            let values = bin_values(b, gg, &settings, seg);
+            let n: f64 = values.iter().map(|x| x.count).sum();
+            let weighted: Vec<(Rfm, f64)> = values.iter().map(|x| (x.rfm, x.count)).collect();
+            let mean = mean_clv_interval(&weighted, b, gg, &b.gg_covariance, &settings).map(
+                |(mean, se)| MeanClv {
+                    mean,
+                    se,
+                    alive: values.iter().map(|x| x.p_alive * x.count).sum::<f64>() / n,
+                    customers: n,
+                },
+            );
+            Some(SpendNumbers {
+                gamma_gamma: gg,
+                histogram: histogram(&values),
+                mean,
+                at_risk: at_risk(b, gg, &settings, seg),
+                values,
+            })
+        }
+        _ => None,
     };
-    let (Some(gg), Ok(settings)) = (&b.gamma_gamma, settings) else {
-        v.headline.reading = t.reading_no_spend.into();
-        return;
-    };
-    if let Some(g) = &b.gamma_gamma {
-        v.headline.how.inputs.push((
-            "p, q, v".into(),
-            Figure::Text(format!(
-                "{}, {}, {}",
-                format::number(locale, g.p(), 3),
-                format::number(locale, g.q(), 3),
-                format::number(locale, g.v(), 3)
-            )),
-        ));
+    BgNbdNumbers {
+        fit: b,
+        segment: seg,
+        horizon,
+        annual_discount,
+        margin_rate,
+        p_alive: p_alive_grid(b, seg),
+        spend,
     }
-    let values = bin_values(b, gg, &settings, seg_idx);
-    let n: f64 = values.iter().map(|x| x.count).sum();
-    let weighted: Vec<(Rfm, f64)> = values.iter().map(|x| (x.rfm, x.count)).collect();
-    if let Some((mean, se)) = mean_clv_interval(&weighted, b, gg, &b.gg_covariance, &settings) {
-        v.headline.figure = finite_or_missing(Figure::Money(mean));
-        v.headline.interval = (se > 0.0).then(|| {
-            (
-                Figure::Money(mean - Z90 * se),
-                Figure::Money(mean + Z90 * se),
-                t.interval90.to_string(),
-            )
-        });
-        let alive = values.iter().map(|x| x.p_alive * x.count).sum::<f64>() / n;
-        v.headline.reading = fill(
-            t.reading_bgnbd,
-            &[
-                ("value", &format::money_whole(locale, s.currency, mean)),
-                ("months", &horizon.to_string()),
-                ("alive", &format::percent(locale, alive, 0)),
-                ("customers", &format::number(locale, n.round(), 0)),
-            ],
-        );
-        v.headline
-            .how
-            .inputs
-            .push((t.in_p_alive.into(), Figure::percent(alive)));
-    }
-    let _ = units;
-    v.charts
-        .push(distribution_chart(locale, s.currency, &values));
-    v.at_risk = Some(at_risk_table(locale, b, gg, &settings, seg_idx));
 }

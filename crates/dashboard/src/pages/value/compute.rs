@@ -1,23 +1,54 @@
-//! The page from the scenario: which model, then that model's view.
+//! The page's numbers from its slice: which model, then that model's
+//! figures. Nothing here is worded: [`super::words`] turns the numbers into
+//! the sentences, labels and charts, so the figures can be tested without a
+//! language and the wording without a fit.
 
-use super::bgnbd::bgnbd_view;
-use super::closed::closed_view;
-use super::closed::suggestion;
-use super::evidence::ValueEvidence;
-use super::evidence::{FitFailure, Unfitted};
-use super::sbg::sbg_view;
+use super::bgnbd::{bgnbd, BgNbdNumbers};
+use super::closed::{closed, measured, ClosedNumbers, Measured};
+use super::evidence::{Unfitted, ValueEvidence};
+use super::sbg::{sbg, SbgNumbers};
 use super::slice::ValueSlice;
 use super::state::ValueModel;
 use super::view::ValueView;
-use crate::i18n::fill;
-use crate::i18n::value::ValueStrings;
-use crate::i18n::LocaleStrings;
+use super::words::words;
 use crate::scenario::Scenario;
-use cxi_types::Figure;
 use cxi_types::Headline;
-use cxi_types::How;
-use cxi_types::Locale;
-use cxi_types::View;
+
+/// Everything the page computes, before any word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueNumbers<'a> {
+    /// The model in use (never `Auto`).
+    pub model: ValueModel,
+    /// The model `Auto` picks for the loaded data.
+    pub best: ValueModel,
+    /// Each choosable model with whether the data supports it.
+    pub choices: Vec<(ValueModel, bool)>,
+    /// The model asked for when the data cannot feed it (`best` is shown).
+    pub unsupported: Option<ValueModel>,
+    /// Models the data could have fed but that did not fit, and why.
+    pub unfitted: &'a [Unfitted],
+    /// Segments of the data, for the filter.
+    pub segments: Vec<String>,
+    /// The segment shown, when the data has it.
+    pub segment: Option<String>,
+    /// A segment was asked for that the data does not have.
+    pub segment_missing: bool,
+    /// Closed-form inputs measured on a customer table.
+    pub measured: Option<Measured<'a>>,
+    /// The figures of the model in use.
+    pub fit: Fit<'a>,
+}
+
+/// The figures of one model.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fit<'a> {
+    /// The calculator's closed form.
+    Closed(ClosedNumbers),
+    /// sBG fitted to cohorts.
+    Sbg(SbgNumbers<'a>),
+    /// BG/NBD (+ Gamma-Gamma) fitted to purchases.
+    BgNbd(BgNbdNumbers<'a>),
+}
 
 /// The page's headline cards, for the Overview.
 pub fn headlines(s: &Scenario) -> Vec<Headline> {
@@ -42,111 +73,53 @@ pub(super) fn supports(e: Option<&ValueEvidence>, m: ValueModel) -> bool {
     }
 }
 
-/// The page, from the scenario alone (fits come with the evidence).
+/// The page: its numbers, then their words.
 pub fn compute(s: &ValueSlice) -> ValueView {
-    let t = s.locale.strings().value;
+    words(&numbers(s), s.locale, s.currency)
+}
+
+/// The page's numbers, from its slice alone (fits come with the evidence).
+pub fn numbers<'a>(s: &ValueSlice<'a>) -> ValueNumbers<'a> {
     let e = s.evidence;
     let best = best_model(e);
-    let mut notes = Vec::new();
-    let model = match s.value.model {
-        ValueModel::Auto => best,
-        m if supports(e, m) => m,
-        m => {
-            notes.push(fill(t.note_unsupported, &[("model", model_name(t, m))]));
-            best
-        }
+    let (model, unsupported) = match s.value.model {
+        ValueModel::Auto => (best, None),
+        m if supports(e, m) => (m, None),
+        m => (best, Some(m)),
     };
-    if let Some(e) = e {
-        for u in &e.unfitted {
-            notes.push(unfitted_note(t, *u));
-        }
-    }
     let segments = e.map(|e| e.segments()).unwrap_or_default();
     let segment = s.segment.clone().filter(|g| segments.contains(g));
-    if s.segment.is_some() && segment.is_none() {
-        notes.push(t.note_no_segment.into());
-    }
+    let segment_missing = s.segment.is_some() && segment.is_none();
     let choices = ValueModel::CHOICES
         .iter()
         .map(|&m| (m, supports(e, m)))
         .collect();
-    let suggestion = e.and_then(|e| suggestion(s, e, segment.as_deref()));
-    let mut view = ValueView {
-        model,
-        best,
-        choices,
-        headline: Headline {
-            id: "card-clv",
-            title: t.card_title.into(),
-            figure: Figure::Missing,
-            interval: None,
-            reading: String::new(),
-            how: How::default(),
-            page: View::Value,
+    let measured = e.and_then(|e| measured(e, segment.as_deref()));
+    let fit = match (model, e) {
+        (ValueModel::BgNbd, Some(e)) if e.bgnbd.is_some() => match &e.bgnbd {
+            Some(b) => Fit::BgNbd(bgnbd(s, b, segment.as_deref())),
+            None => Fit::Closed(closed(s, Some(e), segment.as_deref())),
         },
-        params: Vec::new(),
-        charts: Vec::new(),
-        at_risk: None,
-        segments,
-        segment: segment.clone(),
-        notes,
-        suggestion,
-    };
-    match (model, e) {
-        (ValueModel::BgNbd, Some(e)) if e.bgnbd.is_some() => {
-            if let Some(b) = &e.bgnbd {
-                bgnbd_view(s, b, segment.as_deref(), &mut view);
-            }
-        }
         (ValueModel::Sbg, Some(e)) if !e.sbg.is_empty() => {
             let pick = e
                 .sbg
                 .iter()
                 .find(|x| x.segment.as_deref() == segment.as_deref())
                 .unwrap_or(&e.sbg[0]);
-            sbg_view(s, pick, &mut view);
+            Fit::Sbg(sbg(s, pick))
         }
-        _ => closed_view(s, e, segment.as_deref(), &mut view),
-    }
-    view
-}
-
-pub(super) fn model_name(t: &ValueStrings, m: ValueModel) -> &'static str {
-    match m {
-        ValueModel::Auto => t.model_auto,
-        ValueModel::ClosedForm => t.model_closed,
-        ValueModel::Sbg => t.model_sbg,
-        ValueModel::BgNbd => t.model_bgnbd,
-    }
-}
-
-/// What each model is, in one or two sentences.
-pub fn model_explanation(t: &ValueStrings, m: ValueModel) -> &'static str {
-    match m {
-        ValueModel::Auto => t.explain_auto,
-        ValueModel::ClosedForm => t.explain_closed,
-        ValueModel::Sbg => t.explain_sbg,
-        ValueModel::BgNbd => t.explain_bgnbd,
-    }
-}
-
-/// A model's name in `locale`.
-pub fn model_label(locale: Locale, m: ValueModel) -> &'static str {
-    model_name(locale.strings().value, m)
-}
-
-fn unfitted_note(t: &ValueStrings, u: Unfitted) -> String {
-    let (model, f) = match u {
-        Unfitted::Sbg(f) => (t.model_sbg, f),
-        Unfitted::BgNbd(f) => (t.model_bgnbd, f),
-        Unfitted::GammaGamma(f) => ("Gamma-Gamma", f),
+        _ => Fit::Closed(closed(s, e, segment.as_deref())),
     };
-    let why = match f {
-        FitFailure::NotEnoughData => t.why_not_enough,
-        FitFailure::NoChurn => t.why_no_churn,
-        FitFailure::DidNotConverge => t.why_no_converge,
-    };
-    fill(t.note_unfitted, &[("model", model), ("why", why)])
+    ValueNumbers {
+        model,
+        best,
+        choices,
+        unsupported,
+        unfitted: e.map_or(&[], |e| e.unfitted.as_slice()),
+        segments,
+        segment,
+        segment_missing,
+        measured,
+        fit,
+    }
 }
-
-// ---------------------------------------------------------------- text

@@ -1,8 +1,12 @@
 //! Customer value: CLV model choice (closed form, cohort sBG, BG/NBD + Gamma-Gamma), retention curves, P(alive), CLV distribution, customers at risk.
+//!
+//! Computed, then worded: [`numbers`] (`compute`, `closed`, `sbg`, `bgnbd`,
+//! `chart_data`, `at_risk`) gives the figures without a language;
+//! [`words`] turns them into the [`ValueView`] the page shows.
 
 mod at_risk;
 mod bgnbd;
-mod charts;
+mod chart_data;
 mod closed;
 mod compute;
 pub mod evidence;
@@ -15,16 +19,23 @@ pub mod state;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 mod view;
+mod words;
 
 pub use at_risk::{at_risk, AtRisk, AT_RISK_ROWS};
-pub use bgnbd::{bin_values, mean_clv_interval};
-pub use charts::{distribution_chart, p_alive_chart, top_share};
-pub use compute::{best_model, compute, headlines, model_explanation, model_label};
+pub use bgnbd::{bin_values, mean_clv_interval, BgNbdNumbers, MeanClv, SpendNumbers};
+pub use chart_data::{histogram, p_alive_grid, top_share, Histogram, PAliveGrid};
+pub use closed::{ClosedNumbers, Measured};
+pub use compute::{best_model, compute, headlines, numbers, Fit, ValueNumbers};
 pub use evidence::{evidence, ValueEvidence};
 pub use fields::{fields, margin_rate_error};
 pub use sbg::{sbg_del_interval, survival_se};
+pub use sbg::{SbgNumbers, SbgValue, Survival};
 pub use slice::ValueSlice;
 pub use state::{
     ValueAction, ValueAssumptions, ValueModel, DEFAULT_HORIZON_MONTHS, MAX_HORIZON_MONTHS,
 };
 pub use view::{BinValue, ParamRow, Suggestion, ValueView};
+pub use words::{
+    at_risk_table, distribution_chart, model_explanation, model_label, p_alive_chart,
+    survival_chart, words,
+};

@@ -2,7 +2,7 @@
 
 use super::at_risk::*;
 use super::bgnbd::*;
-use super::charts::*;
+use super::chart_data::*;
 use super::compute::*;
 use super::evidence::BgNbdEvidence;
 use super::evidence::{bin_customers, pooled_survival, Bin};
@@ -190,7 +190,7 @@ fn pooled_survival_hand_computed() {
 #[test]
 fn p_alive_matrix_cells_are_the_core_p_alive() {
     let b = bg_evidence(retail());
-    let c = p_alive_chart(Locale::En, b, 0);
+    let c = p_alive_chart(Locale::En, b.unit, &p_alive_grid(b, 0));
     let (AxisFormat::Categories(cols), AxisFormat::Categories(rows)) = (&c.x.format, &c.y.format)
     else {
         panic!("category axes")
@@ -224,7 +224,7 @@ fn histogram_counts_sum_to_the_customers() {
     let gg = b.gamma_gamma.unwrap();
     let settings = ClvSettings::new(b.unit, PeriodUnit::Month, 36, 0.1, 0.3).unwrap();
     let values = bin_values(b, &gg, &settings, 0);
-    let c = distribution_chart(Locale::En, Currency::Eur, &values);
+    let c = distribution_chart(Locale::En, Currency::Eur, &histogram(&values));
     let Mark::Bars { spans, .. } = &c.series[0].mark else {
         panic!("bars")
     };
