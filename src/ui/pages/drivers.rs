@@ -43,7 +43,6 @@ pub fn page(props: &DriversPageProps) -> Html {
         props.evidence.as_deref(),
         props.segment.as_deref(),
         &props.assumptions,
-        locale,
     );
     let body = match view {
         DriversView::NeedsData => html! {
@@ -53,8 +52,8 @@ pub fn page(props: &DriversPageProps) -> Html {
                 <p><a href={View::Data.hash()} id="drivers-open-data">{ t.open_data }</a></p>
             </div>
         },
-        DriversView::Refused(msg) => html! {
-            <p class="results invalid" id="drivers-error">{ msg }</p>
+        DriversView::Refused(why) => html! {
+            <p class="results invalid" id="drivers-error">{ why.sentence(locale) }</p>
         },
         DriversView::Ready(r) => {
             let measure = |m: ImportanceMeasure, label: &'static str, id: &'static str| {

@@ -9,6 +9,7 @@ use cxi_dashboard::i18n::fill;
 use cxi_dashboard::i18n::LocaleStrings;
 use cxi_dashboard::pages::context::Context;
 use cxi_dashboard::pages::maturity::compute_answers;
+use cxi_dashboard::pages::maturity::next_actions;
 use cxi_dashboard::pages::maturity::radar_chart;
 use cxi_dashboard::pages::maturity::stage_name;
 use cxi_dashboard::pages::maturity::weakest;
@@ -35,7 +36,7 @@ pub fn page(props: &MaturityPageProps) -> Html {
     let Context { locale, currency } = props.context;
     let t = locale.strings().maturity;
     let q = questionnaire();
-    let v = compute_answers(&props.answers, locale);
+    let v = compute_answers(&props.answers);
     let scale_labels = locale.pick(&q.scale.en, &q.scale.fr);
     let pick = |en: &str, fr: &str| locale.pick(en, fr).to_string();
     let reset = {
@@ -54,7 +55,7 @@ pub fn page(props: &MaturityPageProps) -> Html {
             html! {
                 <>
                     <p class="move-sentence" id="maturity-overall">{ fill(t.overall, &[
-                        ("stage", &r.stage_name),
+                        ("stage", &stage_name(r.stage, locale)),
                         ("number", &r.stage.to_string()),
                         ("score", &format::number(locale, r.score, 0)),
                     ]) }</p>
@@ -66,7 +67,7 @@ pub fn page(props: &MaturityPageProps) -> Html {
                         html! {
                             <div class="recommendation" id={format!("maturity-reco-{}", p.pillar)}>
                                 <p>{ fill(t.weakest, &[("pillar", &name), ("stage", &stage_name(p.stage, locale))]) }</p>
-                                <ol>{ for p.actions.iter().map(|a| html! { <li>{ a }</li> }) }</ol>
+                                <ol>{ for next_actions(p, locale).into_iter().map(|a| html! { <li>{ a }</li> }) }</ol>
                             </div>
                         }
                     }) }

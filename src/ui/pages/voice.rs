@@ -176,7 +176,7 @@ pub fn page(props: &VoicePageProps) -> Html {
                 </form>
                 { match &v.money {
                     Ok(_) => html! { <p class="move-sentence" id="nps-move-sentence">{ v.move_sentence(s) }</p> },
-                    Err(e) => html! { <p class="results invalid" id="nps-error">{ e }</p> },
+                    Err(e) => html! { <p class="results invalid" id="nps-error">{ e.sentence(locale) }</p> },
                 } }
             </div>
             if let Ok(m) = &v.money {

@@ -1,15 +1,17 @@
 //! The page from the scenario: answers or assumed counts, group economics, the move's value.
+//!
+//! Numbers only: what cannot be computed is said with [`MoneyError`] and
+//! [`FieldProblem`], and the words step (`words.rs`) writes the sentences.
 
 use super::evidence::*;
 use super::slice::VoiceSlice;
 use super::state::*;
 use super::view::EconomicsSource;
+use super::view::FieldProblem;
 use super::view::Link;
 use super::view::Money;
+use super::view::MoneyError;
 use super::view::VoiceView;
-use crate::i18n::fill;
-use crate::i18n::voice::VoiceStrings;
-use crate::i18n::LocaleStrings;
 use cxi_models::nps::NpsCounts;
 use cxi_models::score_value::default_ces_economics;
 use cxi_models::score_value::default_csat_economics;
@@ -22,6 +24,7 @@ use cxi_models::score_value::AverageCustomer;
 use cxi_models::score_value::GroupEconomics;
 use cxi_models::score_value::GroupEstimate;
 use cxi_models::score_value::GroupValue;
+use cxi_models::score_value::ScoreValueError;
 use cxi_models::score_value::ValueSettings;
 use cxi_models::score_value::MAX_RETENTION;
 use cxi_models::stats::ConfidenceLevel;
@@ -90,11 +93,11 @@ pub(super) fn high(x: &GroupEstimate) -> (f64, f64) {
     (x.retention.ci_high, x.spend.ci_high)
 }
 
-fn values_of(g: &[GroupEconomics; 3], s: &ValueSettings) -> Result<[GroupValue; 3], String> {
-    let v0 = g[0].value(s).map_err(|e| e.to_string())?;
-    let v1 = g[1].value(s).map_err(|e| e.to_string())?;
-    let v2 = g[2].value(s).map_err(|e| e.to_string())?;
-    Ok([v0, v1, v2])
+fn values_of(
+    g: &[GroupEconomics; 3],
+    s: &ValueSettings,
+) -> Result<[GroupValue; 3], ScoreValueError> {
+    Ok([g[0].value(s)?, g[1].value(s)?, g[2].value(s)?])
 }
 
 fn check_pct(v: f64) -> bool {
@@ -113,8 +116,8 @@ fn check_count(v: f64) -> bool {
     check_amount(v) && v <= MAX_COUNT
 }
 
-/// Validation message of each assumption (`None` when usable).
-pub fn field_error(s: &VoiceSlice, key: VoiceKey, t: &VoiceStrings) -> Option<String> {
+/// What is wrong with one assumption (`None` when usable).
+pub fn field_problem(s: &VoiceSlice, key: VoiceKey) -> Option<FieldProblem> {
     let a = &s.voice;
     let ok = match key {
         VoiceKey::DetractorsToPassives => check_pct(a.detractors_to_passives_pct),
@@ -135,20 +138,18 @@ pub fn field_error(s: &VoiceSlice, key: VoiceKey, t: &VoiceStrings) -> Option<St
     if ok {
         return None;
     }
-    Some(
-        match key {
-            VoiceKey::DetractorsToPassives
-            | VoiceKey::PassivesToPromoters
-            | VoiceKey::MarginRate => t.err_share,
-            VoiceKey::Horizon => t.err_horizon,
-            VoiceKey::Detractors
-            | VoiceKey::Passives
-            | VoiceKey::Promoters
-            | VoiceKey::Customers => t.err_count,
-            _ => t.err_negative,
+    Some(match key {
+        VoiceKey::DetractorsToPassives | VoiceKey::PassivesToPromoters | VoiceKey::MarginRate => {
+            FieldProblem::Share
         }
-        .to_string(),
-    )
+        VoiceKey::Horizon => FieldProblem::Horizon,
+        VoiceKey::Detractors | VoiceKey::Passives | VoiceKey::Promoters | VoiceKey::Customers => {
+            FieldProblem::Count
+        }
+        VoiceKey::Spend | VoiceKey::CostToServe | VoiceKey::Referrals | VoiceKey::Lost => {
+            FieldProblem::Negative
+        }
+    })
 }
 
 pub(super) fn evidence_of<'a>(s: &VoiceSlice<'a>) -> Option<&'a VoiceEvidence> {
@@ -158,8 +159,6 @@ pub(super) fn evidence_of<'a>(s: &VoiceSlice<'a>) -> Option<&'a VoiceEvidence> {
 /// Everything the page shows, from the scenario (cheap: the fits are in
 /// the evidence).
 pub fn compute(s: &VoiceSlice) -> VoiceView {
-    let locale = s.locale;
-    let t = locale.strings().voice;
     let a = &s.voice;
     let ev = evidence_of(s);
     let segments: Vec<String> = ev
@@ -193,15 +192,12 @@ pub fn compute(s: &VoiceSlice) -> VoiceView {
     };
     let customers = a.customers.or(data_customers).unwrap_or(DEFAULT_CUSTOMERS);
     let money = if let Some(key) = VoiceKey::ALL
-        .iter()
-        .find(|k| field_error(s, **k, t).is_some())
+        .into_iter()
+        .find(|k| field_problem(s, *k).is_some())
     {
-        Err(fill(
-            t.err_economics,
-            &[("reason", &field_label(*key, t).to_lowercase())],
-        ))
+        Err(MoneyError::Field(key))
     } else if counts.n() == 0 {
-        Err(fill(t.err_economics, &[("reason", t.err_no_answers)]))
+        Err(MoneyError::NoAnswers)
     } else {
         money(s, ev, &counts, customers)
     };
@@ -225,7 +221,7 @@ pub(super) fn money(
     ev: Option<&VoiceEvidence>,
     counts: &NpsCounts,
     customers: f64,
-) -> Result<Money, String> {
+) -> Result<Money, MoneyError> {
     let a = &s.voice;
     let data_groups = ev.and_then(|e| e.nps_groups.as_ref());
     let unit = match (data_groups, ev.and_then(|e| e.unit)) {
@@ -233,14 +229,9 @@ pub(super) fn money(
         _ => s.clv.unit,
     };
     let avg = average_customer(s, unit);
-    let discount =
-        annual_to_period_rate(s.clv.annual_discount_pct / 100.0, unit).ok_or_else(|| {
-            s.locale
-                .strings()
-                .clv_error(&cxi_models::clv::ClvError::DiscountOutOfRange(
-                    s.clv.annual_discount_pct / 100.0,
-                ))
-        })?;
+    let annual_discount = s.clv.annual_discount_pct / 100.0;
+    let discount = annual_to_period_rate(annual_discount, unit)
+        .ok_or(MoneyError::Discount(annual_discount))?;
     let margin_rate = a.margin_rate_pct / 100.0;
     // A referral brings, and a lost prospect costs, one average customer's
     // own lifetime margin.
@@ -277,8 +268,8 @@ pub(super) fn money(
     let n = [customers * sh[0], customers * sh[1], customers * sh[2]];
     let dp = a.detractors_to_passives_pct / 100.0;
     let pp = a.passives_to_promoters_pct / 100.0;
-    let move_value = value_of_move(&values[0], &values[1], n[0], dp).map_err(|e| e.to_string())?
-        + value_of_move(&values[1], &values[2], n[1], pp).map_err(|e| e.to_string())?;
+    let move_value = value_of_move(&values[0], &values[1], n[0], dp)?
+        + value_of_move(&values[1], &values[2], n[1], pp)?;
     let moved = [
         n[0] * (1.0 - dp),
         n[1] + n[0] * dp - n[1] * pp,
@@ -287,10 +278,8 @@ pub(super) fn money(
     let horizon_periods = (a.horizon_years * unit.per_year())
         .round()
         .clamp(1.0, 1200.0) as u32;
-    let baseline =
-        project_revenue(&groups, &n, &settings, horizon_periods).map_err(|e| e.to_string())?;
-    let scenario =
-        project_revenue(&groups, &moved, &settings, horizon_periods).map_err(|e| e.to_string())?;
+    let baseline = project_revenue(&groups, &n, &settings, horizon_periods)?;
+    let scenario = project_revenue(&groups, &moved, &settings, horizon_periods)?;
     let point = value_of_nps_point(&values, customers);
     let point_range = values_range.as_ref().map(|(lo, hi)| {
         (
@@ -332,7 +321,7 @@ pub(super) fn links(
     avg: &AverageCustomer,
     nps_shares: [f64; 3],
     settings: &ValueSettings,
-) -> Result<(Vec<Link>, bool), String> {
+) -> Result<(Vec<Link>, bool), MoneyError> {
     let mut out = Vec::with_capacity(6);
     let mut from_data = false;
     let parts: [(Option<&RatingEvidence>, Defaults); 2] = [
@@ -361,21 +350,4 @@ pub(super) fn links(
         }
     }
     Ok((out, from_data))
-}
-
-pub(super) fn field_label(key: VoiceKey, t: &VoiceStrings) -> &'static str {
-    match key {
-        VoiceKey::DetractorsToPassives => t.move_dp,
-        VoiceKey::PassivesToPromoters => t.move_pp,
-        VoiceKey::Detractors => t.count_detractors,
-        VoiceKey::Passives => t.count_passives,
-        VoiceKey::Promoters => t.count_promoters,
-        VoiceKey::Customers => t.customers,
-        VoiceKey::Spend => t.spend,
-        VoiceKey::MarginRate => t.margin_rate,
-        VoiceKey::CostToServe => t.cost,
-        VoiceKey::Referrals => t.referrals,
-        VoiceKey::Lost => t.wom,
-        VoiceKey::Horizon => t.horizon,
-    }
 }

@@ -1,10 +1,10 @@
 //! The page's fields on the Assumptions page.
 
 use super::compute::evidence_of;
-use super::compute::field_error;
-use super::compute::field_label;
 use super::slice::VoiceSlice;
 use super::state::*;
+use super::words::field_error;
+use super::words::field_label;
 use crate::i18n::LocaleStrings;
 use crate::pages::field::{Field, Group, Unit};
 use crate::scenario::Action;

@@ -117,7 +117,7 @@ pub fn headlines_of(s: &VoiceSlice, v: &VoiceView) -> Vec<Headline> {
                 inputs,
             )
         }
-        Err(e) => (Figure::Missing, None, e.clone(), Vec::new()),
+        Err(e) => (Figure::Missing, None, e.sentence(locale), Vec::new()),
     };
     out.push(Headline {
         id: "card-nps-point",

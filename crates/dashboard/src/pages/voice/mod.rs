@@ -22,11 +22,11 @@ mod tests;
 mod view;
 mod words;
 
-pub use compute::{compute, field_error, MAX_COUNT};
+pub use compute::{compute, field_problem, MAX_COUNT};
 pub use evidence::*;
 pub use fields::fields;
 pub use headlines::{headlines, headlines_of};
 pub use slice::VoiceSlice;
 pub use state::*;
-pub use view::{EconomicsSource, Link, Money, VoiceView};
-pub use words::waterfall_spans;
+pub use view::{EconomicsSource, FieldProblem, Link, Money, MoneyError, VoiceView};
+pub use words::{field_error, waterfall_spans};

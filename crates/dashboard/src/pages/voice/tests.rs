@@ -7,9 +7,11 @@ use super::slice::VoiceSlice;
 use super::view::*;
 use super::words::*;
 use super::*;
+use crate::i18n::LocaleStrings;
 use crate::scenario::Scenario;
 use chrono::NaiveDate;
 use cxi_models::nps::NpsCounts;
+use cxi_models::score_value::ScoreValueError;
 use cxi_models::stats::ConfidenceLevel;
 use cxi_parse::Categories;
 use cxi_parse::Customers;
@@ -143,7 +145,7 @@ fn invalid_assumptions_are_explained_not_computed() {
     let mut s = scenario();
     s.voice.detractors_to_passives_pct = 120.0;
     let v = compute(&VoiceSlice::of(&s));
-    let e = v.money.unwrap_err();
+    let e = v.money.unwrap_err().sentence(Locale::En);
     assert!(e.contains("detractors moved to passives"), "{e}");
     let g = fields(&VoiceSlice::of(&s), Locale::En);
     let f = g.fields.iter().find(|f| f.id == "as-voice-dp").unwrap();
@@ -260,4 +262,104 @@ fn subscription_sample_gives_measured_economics_and_segments() {
         let json = serde_json::to_string(&e).unwrap();
         assert!(json.len() < 8000, "{}", json.len());
     }
+}
+
+/// The computation says what is missing as numbers, with no language: the
+/// first unusable assumption in `VoiceKey::ALL` order, then no answers,
+/// then a discount rate with no per-period equivalent.
+#[test]
+fn money_errors_are_typed_without_a_language() {
+    let v = compute(&VoiceSlice::of(&with_counts(0.0, 0.0, 0.0)));
+    assert_eq!(v.money, Err(MoneyError::NoAnswers));
+    // An unusable field wins over the missing answers.
+    let mut s = with_counts(0.0, 0.0, 0.0);
+    s.voice.horizon_years = 0.0;
+    s.voice.spend = -1.0;
+    let v = compute(&VoiceSlice::of(&s));
+    assert_eq!(v.money, Err(MoneyError::Field(VoiceKey::Spend)));
+    let mut s = scenario();
+    s.clv.annual_discount_pct = -150.0;
+    let v = compute(&VoiceSlice::of(&s));
+    assert_eq!(v.money, Err(MoneyError::Discount(-1.5)));
+    // The default scenario computes.
+    assert!(compute(&VoiceSlice::of(&scenario())).money.is_ok());
+}
+
+/// Each kind of unusable input, and none in the default scenario.
+#[test]
+fn field_problems_by_kind() {
+    let d = scenario();
+    for k in VoiceKey::ALL {
+        assert_eq!(field_problem(&VoiceSlice::of(&d), k), None, "{k:?}");
+    }
+    let cases = [
+        (VoiceKey::MarginRate, 100.5, FieldProblem::Share),
+        (
+            VoiceKey::Horizon,
+            MAX_HORIZON_YEARS + 1.0,
+            FieldProblem::Horizon,
+        ),
+        (VoiceKey::Promoters, -1.0, FieldProblem::Count),
+        (VoiceKey::Customers, 2.0 * MAX_COUNT, FieldProblem::Count),
+        (VoiceKey::Spend, f64::NAN, FieldProblem::Negative),
+        (VoiceKey::Lost, -0.5, FieldProblem::Negative),
+    ];
+    for (key, value, problem) in cases {
+        let mut s = scenario();
+        s.voice.apply(VoiceAction::Set(key, value));
+        assert_eq!(field_problem(&VoiceSlice::of(&s), key), Some(problem));
+    }
+}
+
+/// Hand-built refusals read as the exact sentences, in both languages.
+#[test]
+fn money_errors_in_english_and_french() {
+    let cases = [
+        (
+            MoneyError::Field(VoiceKey::Horizon),
+            "The money figures cannot be computed: projection horizon",
+            "Les montants ne peuvent pas être calculés : horizon de projection",
+        ),
+        (
+            MoneyError::Field(VoiceKey::DetractorsToPassives),
+            "The money figures cannot be computed: detractors moved to passives",
+            "Les montants ne peuvent pas être calculés : détracteurs devenus passifs",
+        ),
+        (
+            MoneyError::NoAnswers,
+            "The money figures cannot be computed: at least one answer is needed",
+            "Les montants ne peuvent pas être calculés : il faut au moins une réponse",
+        ),
+        (
+            MoneyError::Discount(-1.5),
+            "The discount rate must be above -100 % and higher than retention minus 100 %.",
+            "Le taux d'actualisation doit être supérieur à -100 % et à la rétention moins 100 %.",
+        ),
+        (
+            MoneyError::Model(ScoreValueError::MarginRate(2.0)),
+            "margin rate must be in [0,1]: got 2",
+            "margin rate must be in [0,1]: got 2",
+        ),
+    ];
+    for (e, en, fr) in cases {
+        assert_eq!(e.sentence(Locale::En), en);
+        assert_eq!(e.sentence(Locale::Fr), fr);
+    }
+    let fr = Locale::Fr.strings().voice;
+    assert_eq!(
+        FieldProblem::Share.message(fr),
+        "doit être compris entre 0 et 100 %"
+    );
+    assert_eq!(
+        FieldProblem::Horizon.message(Locale::En.strings().voice),
+        "must be from 1 to 50 years"
+    );
+    // The card shows the same sentence the computation's refusal words.
+    let mut s = with_counts(0.0, 0.0, 0.0);
+    s.locale = Locale::Fr;
+    let cards = headlines(&s);
+    assert_eq!(
+        cards[1].reading,
+        "Les montants ne peuvent pas être calculés : il faut au moins une réponse"
+    );
 }

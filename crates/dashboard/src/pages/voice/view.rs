@@ -1,5 +1,6 @@
 //! What the page shows, as data: the view `compute` returns.
 
+use super::state::VoiceKey;
 use cxi_models::nps::NpsCounts;
 use cxi_models::nps::NpsEstimate;
 use cxi_models::rating::RatingSummary;
@@ -8,6 +9,7 @@ use cxi_models::score_value::GroupEconomics;
 use cxi_models::score_value::GroupValue;
 use cxi_models::score_value::NpsPointValue;
 use cxi_models::score_value::RevenueProjection;
+use cxi_models::score_value::ScoreValueError;
 use cxi_models::score_value::ValueSettings;
 use cxi_types::period::PeriodUnit;
 
@@ -69,7 +71,7 @@ pub struct VoiceView {
     /// Active customers the shares apply to, and whether data gave it.
     pub customers: f64,
     pub customers_from_data: bool,
-    pub money: Result<Money, String>,
+    pub money: Result<Money, MoneyError>,
     pub csat: Option<RatingSummary>,
     pub ces: Option<RatingSummary>,
     pub from_data: bool,
@@ -77,3 +79,39 @@ pub struct VoiceView {
 
 /// Value per customer of a band and the answers behind it.
 pub type Link = (f64, Option<u64>);
+
+/// Why one assumption cannot be used; the words step says so in the
+/// user's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldProblem {
+    /// A percentage outside 0 to 100.
+    Share,
+    /// A horizon outside 1 to [`super::state::MAX_HORIZON_YEARS`] years.
+    Horizon,
+    /// A count negative, not finite or above [`super::compute::MAX_COUNT`].
+    Count,
+    /// An amount negative or not finite.
+    Negative,
+}
+
+/// Why the money figures cannot be computed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MoneyError {
+    /// The first assumption, in [`VoiceKey::ALL`] order, that cannot be
+    /// used: nothing is computed from an unusable input.
+    Field(VoiceKey),
+    /// No NPS answers, so no shares to apply to the customers.
+    NoAnswers,
+    /// The annual discount rate (a fraction, not percent) has no
+    /// per-period equivalent.
+    Discount(f64),
+    /// The core refused the group economics.
+    Model(ScoreValueError),
+}
+
+// The core's refusals propagate with `?` through the money computation.
+impl From<ScoreValueError> for MoneyError {
+    fn from(e: ScoreValueError) -> Self {
+        MoneyError::Model(e)
+    }
+}

@@ -1,7 +1,16 @@
-//! Small wording and figure helpers shared by the page's sentences and charts.
+//! The words step's small pieces: assumption names, why a figure cannot be
+//! computed, and the wording and figure helpers shared by the page's
+//! sentences and charts.
 
+use super::compute::field_problem;
+use super::slice::VoiceSlice;
+use super::state::VoiceKey;
+use super::view::FieldProblem;
+use super::view::MoneyError;
+use crate::i18n::fill;
 use crate::i18n::voice::VoiceStrings;
 use crate::i18n::LocaleStrings;
+use cxi_models::clv::ClvError;
 use cxi_types::format;
 use cxi_types::Figure;
 use cxi_types::Locale;
@@ -80,4 +89,59 @@ pub(super) fn finite_spans(spans: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
             }
         })
         .collect()
+}
+
+/// Name of an assumption, as its field is labelled.
+pub(super) fn field_label(key: VoiceKey, t: &VoiceStrings) -> &'static str {
+    match key {
+        VoiceKey::DetractorsToPassives => t.move_dp,
+        VoiceKey::PassivesToPromoters => t.move_pp,
+        VoiceKey::Detractors => t.count_detractors,
+        VoiceKey::Passives => t.count_passives,
+        VoiceKey::Promoters => t.count_promoters,
+        VoiceKey::Customers => t.customers,
+        VoiceKey::Spend => t.spend,
+        VoiceKey::MarginRate => t.margin_rate,
+        VoiceKey::CostToServe => t.cost,
+        VoiceKey::Referrals => t.referrals,
+        VoiceKey::Lost => t.wom,
+        VoiceKey::Horizon => t.horizon,
+    }
+}
+
+impl FieldProblem {
+    /// What the field must be, shown under it.
+    pub fn message(self, t: &VoiceStrings) -> &'static str {
+        match self {
+            FieldProblem::Share => t.err_share,
+            FieldProblem::Horizon => t.err_horizon,
+            FieldProblem::Count => t.err_count,
+            FieldProblem::Negative => t.err_negative,
+        }
+    }
+}
+
+/// Validation message of each assumption (`None` when usable).
+pub fn field_error(s: &VoiceSlice, key: VoiceKey, t: &VoiceStrings) -> Option<String> {
+    field_problem(s, key).map(|p| p.message(t).to_string())
+}
+
+impl MoneyError {
+    /// Why the money figures are missing, in `locale`: the page's own
+    /// refusals name the input; the discount rate reads as on the CLV
+    /// page; the core's refusals keep the core's message.
+    pub fn sentence(&self, locale: Locale) -> String {
+        let t = locale.strings().voice;
+        match self {
+            MoneyError::Field(key) => fill(
+                t.err_economics,
+                &[("reason", &field_label(*key, t).to_lowercase())],
+            ),
+            MoneyError::NoAnswers => fill(t.err_economics, &[("reason", t.err_no_answers)]),
+            MoneyError::Discount(rate) => locale
+                .strings()
+                .clv_error(&ClvError::DiscountOutOfRange(*rate)),
+            MoneyError::Model(e) => e.to_string(),
+        }
+    }
 }
