@@ -194,8 +194,31 @@ pub struct MaturityResult {
     pub score: f64,
 }
 
-/// Scores a full set of answers `(statement id, answer)`.
-pub fn assess(answers: &[(&str, f64)], locale: Locale) -> Result<MaturityResult, MaturityError> {
+/// One pillar's standing, as numbers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PillarScore {
+    /// Pillar identifier in the questionnaire (`vision_strategy`…).
+    pub pillar: String,
+    /// Mean answer rescaled to 0–100: `100 (mean − min)/(max − min)`.
+    pub score: f64,
+    /// Stage reached, 1–5.
+    pub stage: u8,
+}
+
+/// The self-assessment as numbers: [`assess`] adds the names and actions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// One per pillar, in questionnaire order.
+    pub pillars: Vec<PillarScore>,
+    /// Overall stage 1–5: the lowest pillar stage.
+    pub stage: u8,
+    /// Mean of the pillar scores, 0–100.
+    pub score: f64,
+}
+
+/// Scores a full set of answers `(statement id, answer)`: stages and scores
+/// only, in no language.
+pub fn score(answers: &[(&str, f64)]) -> Result<Assessment, MaturityError> {
     let q = questionnaire();
     let mut given: HashMap<&str, f64> = HashMap::new();
     for &(id, value) in answers {
@@ -241,33 +264,49 @@ pub fn assess(answers: &[(&str, f64)], locale: Locale) -> Result<MaturityResult,
                 break;
             }
         }
-        let actions = p
-            .actions
-            .iter()
-            .find(|a| a.stage == stage)
-            .map(|a| match locale {
-                Locale::En => a.en.clone(),
-                Locale::Fr => a.fr.clone(),
-            })
-            .unwrap_or_default();
-        pillars.push(PillarResult {
+        pillars.push(PillarScore {
             pillar: p.id.clone(),
             score: 100.0 * (mean - q.scale.min as f64) / span,
             stage,
-            stage_id: q.stages[(stage - 1) as usize].id.clone(),
-            actions,
         });
     }
     let stage = pillars.iter().map(|p| p.stage).min().unwrap_or(1);
-    let def = &q.stages[(stage - 1) as usize];
-    Ok(MaturityResult {
+    Ok(Assessment {
         score: pillars.iter().map(|p| p.score).sum::<f64>() / pillars.len().max(1) as f64,
         stage,
+        pillars,
+    })
+}
+
+/// Scores a full set of answers `(statement id, answer)` ([`score`]) and
+/// adds the stage's name and each pillar's next actions in `locale`, from
+/// the questionnaire's own bilingual text (the `cxi maturity` report).
+pub fn assess(answers: &[(&str, f64)], locale: Locale) -> Result<MaturityResult, MaturityError> {
+    let q = questionnaire();
+    let a = score(answers)?;
+    let pillars = a
+        .pillars
+        .into_iter()
+        .zip(&q.pillars)
+        .map(|(s, p)| PillarResult {
+            actions: p
+                .actions
+                .iter()
+                .find(|x| x.stage == s.stage)
+                .map(|x| locale.pick(&x.en, &x.fr).clone())
+                .unwrap_or_default(),
+            stage_id: q.stages[(s.stage - 1) as usize].id.clone(),
+            pillar: s.pillar,
+            score: s.score,
+            stage: s.stage,
+        })
+        .collect();
+    let def = &q.stages[(a.stage - 1) as usize];
+    Ok(MaturityResult {
+        score: a.score,
+        stage: a.stage,
         stage_id: def.id.clone(),
-        stage_name: match locale {
-            Locale::En => def.en.clone(),
-            Locale::Fr => def.fr.clone(),
-        },
+        stage_name: locale.pick(&def.en, &def.fr).clone(),
         pillars,
     })
 }

@@ -1,15 +1,15 @@
 //! The CX maturity self-assessment: answers, radar and recommendations.
 //!
 //! The answers live in the scenario, so a link or the autosave keeps them;
-//! scoring is [`assess`] over the questionnaire of `data/maturity.json`.
+//! scoring is [`score`] over the questionnaire of `data/maturity.json`.
 //! This module scores, as pillar ids, stages and scores; `words` names the
 //! pillars and stages and writes the radar, card and next steps.
 
 use super::super::scenario::Scenario;
-use cxi_models::maturity::assess;
 use cxi_models::maturity::questionnaire;
+use cxi_models::maturity::score;
+pub use cxi_models::maturity::{Assessment, PillarScore};
 use cxi_parse::Dataset;
-use cxi_types::Locale;
 use serde::{Deserialize, Serialize};
 
 pub mod state;
@@ -45,28 +45,6 @@ pub struct MaturityView {
     pub result: Option<Assessment>,
 }
 
-/// The assessment as numbers: the words step names pillars and stages.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Assessment {
-    /// One per pillar, in questionnaire order.
-    pub pillars: Vec<PillarScore>,
-    /// Overall stage 1–5: the lowest pillar stage.
-    pub stage: u8,
-    /// Mean of the pillar scores, 0–100.
-    pub score: f64,
-}
-
-/// One pillar's standing.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PillarScore {
-    /// Pillar identifier in the questionnaire (`vision_strategy`…).
-    pub pillar: String,
-    /// Mean answer rescaled to 0–100.
-    pub score: f64,
-    /// Stage reached, 1–5.
-    pub stage: u8,
-}
-
 /// The page from the scenario: [`compute_answers`] of its answers.
 pub fn compute(s: &Scenario) -> MaturityView {
     compute_answers(&s.maturity)
@@ -89,26 +67,7 @@ pub fn compute_answers(a: &MaturityAnswers) -> MaturityView {
         .collect();
     let total = q.pillars.iter().map(|p| p.statements.len()).sum();
     let answered = valid.len();
-    // The core also writes the stage's name and the next actions in the
-    // language it is given; only its ids and numbers are kept, so the
-    // language passed changes nothing here.
-    let result = if answered == total {
-        assess(&valid, Locale::En).ok().map(|r| Assessment {
-            pillars: r
-                .pillars
-                .into_iter()
-                .map(|p| PillarScore {
-                    pillar: p.pillar,
-                    score: p.score,
-                    stage: p.stage,
-                })
-                .collect(),
-            stage: r.stage,
-            score: r.score,
-        })
-    } else {
-        None
-    };
+    let result = (answered == total).then(|| score(&valid).ok()).flatten();
     MaturityView {
         answered,
         total,
