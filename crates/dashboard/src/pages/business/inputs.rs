@@ -255,8 +255,9 @@ impl CaseInputs {
     pub fn problems(&self, s: &BusinessSlice) -> Vec<(Option<BusinessField>, String)> {
         let t = s.locale.strings().business;
         let mut out: Vec<(Option<BusinessField>, String)> = Vec::new();
-        if let Some((_, msg)) = self.churn.problems(s.locale.strings().churn).first() {
-            out.push((None, fill(t.err_from_churn_page, &[("msg", msg)])));
+        if let Some((_, p)) = self.churn.problems().first() {
+            let msg = churn::problem_text(s.locale, p);
+            out.push((None, fill(t.err_from_churn_page, &[("msg", &msg)])));
         }
         let y = self.get(BusinessField::Years);
         if !(y.is_finite() && (1.0..=f64::from(MAX_YEARS)).contains(&y.round())) {
