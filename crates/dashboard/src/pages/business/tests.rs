@@ -117,7 +117,7 @@ fn base_follows_the_churn_page() {
         .starts_with("Moving annual churn from 46% to 36.8%"));
     // A reduction above today's churn is refused on its field.
     let bad = apply(&s, vec![set(BusinessField::ChurnReduction, 60.0)]);
-    let p = inputs(&BusinessSlice::of(&bad)).problems(&BusinessSlice::of(&bad));
+    let p = inputs(&BusinessSlice::of(&bad)).problems();
     assert_eq!(p[0].0, Some(BusinessField::ChurnReduction));
     assert_eq!(
         compute(&BusinessSlice::of(&bad))
