@@ -55,6 +55,7 @@ pub struct BusinessStrings {
     pub err_fraction: &'static str,
     pub err_above_minus_100: &'static str,
     pub err_number: &'static str,
+    /// `{min}`, `{max}`.
     pub err_years: &'static str,
     pub err_overflow: &'static str,
     /// `{churn}`.
@@ -194,7 +195,7 @@ pub const EN: BusinessStrings = BusinessStrings {
     err_fraction: "Must be between 0 % and 100 %.",
     err_above_minus_100: "Must be above -100 %.",
     err_number: "Must be a number.",
-    err_years: "Between 1 and 50 years.",
+    err_years: "Between {min} and {max} years.",
     err_overflow: "These assumptions give numbers too large to compute.",
     err_reduction: "The reduction cannot exceed today's annual churn ({churn}).",
     err_nps: "NPS change × revenue per point must stay above -100 %.",
@@ -314,7 +315,7 @@ pub const FR: BusinessStrings = BusinessStrings {
     err_fraction: "Doit être compris entre 0 % et 100 %.",
     err_above_minus_100: "Doit être supérieur à -100 %.",
     err_number: "Doit être un nombre.",
-    err_years: "Entre 1 et 50 ans.",
+    err_years: "Entre {min} et {max} ans.",
     err_overflow: "Ces hypothèses donnent des nombres trop grands pour être calculés.",
     err_reduction: "La baisse ne peut dépasser l'attrition annuelle actuelle ({churn}).",
     err_nps: "Variation du NPS × chiffre d'affaires par point doit rester supérieur à -100 %.",

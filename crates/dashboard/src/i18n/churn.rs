@@ -54,6 +54,7 @@ pub struct ChurnStrings {
     pub err_target_above: &'static str,
     pub err_no_new: &'static str,
     pub err_margin: &'static str,
+    /// `{min}`, `{max}`.
     pub err_years: &'static str,
     pub err_overflow: &'static str,
     // Channel editor.
@@ -178,7 +179,7 @@ pub const EN: ChurnStrings = ChurnStrings {
     err_target_above: "The target must not be above today's churn.",
     err_no_new: "At least one channel must win customers to compute the CAC.",
     err_margin: "Revenue and margin rate must give a margin above 0 for the CAC to be paid back.",
-    err_years: "Between 1 and 50 years.",
+    err_years: "Between {min} and {max} years.",
     err_overflow: "These assumptions give numbers too large to compute.",
     channels_heading: "Acquisition channels",
     channel_name: "Channel name",
@@ -283,7 +284,7 @@ pub const FR: ChurnStrings = ChurnStrings {
     err_target_above: "L'objectif ne doit pas dépasser l'attrition actuelle.",
     err_no_new: "Au moins un canal doit gagner des clients pour calculer le coût d'acquisition.",
     err_margin: "Le chiffre d'affaires et le taux de marge doivent donner une marge positive pour que le coût d'acquisition soit remboursé.",
-    err_years: "Entre 1 et 50 ans.",
+    err_years: "Entre {min} et {max} ans.",
     err_overflow: "Ces hypothèses donnent des nombres trop grands pour être calculés.",
     channels_heading: "Canaux d'acquisition",
     channel_name: "Nom du canal",

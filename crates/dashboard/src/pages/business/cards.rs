@@ -4,9 +4,11 @@ use super::compute::band;
 use super::compute::compute;
 use super::compute::BusinessView;
 use super::compute::ScenarioCase;
-use super::inputs::input_figure;
-use super::inputs::input_name;
+use super::compute::ScenarioKey;
 use super::slice::BusinessSlice;
+use super::words::input_figure;
+use super::words::input_name;
+use super::words::scenario_name;
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
 use crate::pages::churn::{self};
@@ -21,8 +23,9 @@ use cxi_types::How;
 use cxi_types::View;
 
 impl BusinessView {
+    /// The target scenario, unless the model refused it.
     pub fn target(&self) -> Option<&ScenarioCase> {
-        self.scenarios.iter().find(|c| c.share == 1.0)
+        self.scenarios.iter().find(|c| c.key == ScenarioKey::Target)
     }
 
     /// The headline card: NPV of the target scenario, its 90 % band, and
@@ -79,9 +82,8 @@ impl BusinessView {
             }
             None => (
                 Figure::Missing,
-                self.problems
-                    .first()
-                    .map_or(t.err_overflow.to_string(), |(_, m)| m.clone()),
+                self.first_problem_text(loc)
+                    .unwrap_or_else(|| t.err_overflow.to_string()),
             ),
         };
         let mut inputs: Vec<(String, Figure)> = Input::ALL
@@ -128,7 +130,11 @@ impl BusinessView {
     pub fn comparison(&self, s: &BusinessSlice) -> DataTable {
         let t = s.locale.strings().business;
         let mut headers = vec![t.col_measure.to_string()];
-        headers.extend(self.scenarios.iter().map(|c| c.name.clone()));
+        headers.extend(
+            self.scenarios
+                .iter()
+                .map(|c| scenario_name(t, c.key).to_string()),
+        );
         let row = |label: &str, f: &dyn Fn(&ScenarioCase) -> Figure| {
             let mut r = vec![Figure::Text(label.into())];
             r.extend(self.scenarios.iter().map(f));

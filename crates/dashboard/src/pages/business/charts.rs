@@ -1,11 +1,12 @@
 //! The page's charts: scenarios, cash flow, tornado, Monte-Carlo band.
 
 use super::compute::BusinessView;
-use super::inputs::input_figure;
-use super::inputs::input_name;
 use super::inputs::TORNADO_BARS;
 use super::inputs::TORNADO_RELATIVE;
 use super::slice::BusinessSlice;
+use super::words::input_figure;
+use super::words::input_name;
+use super::words::scenario_name;
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
 use cxi_models::business_case::MonteCarloBand;
@@ -38,7 +39,12 @@ impl BusinessView {
             ),
             x: Axis::new(
                 "",
-                AxisFormat::Categories(self.scenarios.iter().map(|c| c.name.clone()).collect()),
+                AxisFormat::Categories(
+                    self.scenarios
+                        .iter()
+                        .map(|c| scenario_name(t, c.key).to_string())
+                        .collect(),
+                ),
             ),
             y: Axis::new(
                 format!("{} ({})", t.npv_axis, s.currency.code()),

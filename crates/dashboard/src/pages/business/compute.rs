@@ -5,9 +5,9 @@ use super::inputs::CaseInputs;
 use super::inputs::DRAWS;
 use super::inputs::SEED;
 use super::inputs::TORNADO_RELATIVE;
+use super::problems::Problem;
 use super::slice::BusinessSlice;
 use super::state::*;
-use crate::i18n::LocaleStrings;
 use cxi_models::business_case::appraise;
 use cxi_models::business_case::monte_carlo;
 use cxi_models::business_case::tornado;
@@ -18,10 +18,21 @@ use cxi_models::business_case::Input;
 use cxi_models::business_case::MonteCarloBand;
 use cxi_models::business_case::TornadoBar;
 
+/// Which of the three scenarios a case is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScenarioKey {
+    /// The cautious share of the target's effects.
+    Baseline,
+    /// The plan: the effects as typed.
+    Target,
+    /// The ambitious share of the target's effects.
+    Stretch,
+}
+
 /// One of the three scenarios.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScenarioCase {
-    pub name: String,
+    pub key: ScenarioKey,
     /// Share of the target's effects.
     pub share: f64,
     pub inputs: BusinessCaseInputs,
@@ -32,7 +43,8 @@ pub struct ScenarioCase {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BusinessView {
     pub inputs: CaseInputs,
-    pub problems: Vec<(Option<BusinessField>, String)>,
+    /// Every refused input, located on this page's field (or on none).
+    pub problems: Vec<(Option<BusinessField>, Problem)>,
     /// Baseline, target, stretch (empty when the inputs are refused).
     pub scenarios: Vec<ScenarioCase>,
     /// Tornado around the target: base NPV and bars, longest first.
@@ -41,24 +53,29 @@ pub struct BusinessView {
 
 /// Computes the page, without the Monte-Carlo band.
 pub fn compute(s: &BusinessSlice) -> BusinessView {
-    let t = s.locale.strings().business;
     let inputs = inputs(s);
-    let problems = inputs.problems(s);
+    let problems = inputs.problems();
     let (scenarios, tornado_bars) = if problems.is_empty() {
         let shares = [
-            (t.baseline, inputs.get(BusinessField::LowEffects) / 100.0),
-            (t.target, 1.0),
-            (t.stretch, inputs.get(BusinessField::HighEffects) / 100.0),
+            (
+                ScenarioKey::Baseline,
+                inputs.get(BusinessField::LowEffects) / 100.0,
+            ),
+            (ScenarioKey::Target, 1.0),
+            (
+                ScenarioKey::Stretch,
+                inputs.get(BusinessField::HighEffects) / 100.0,
+            ),
         ];
         let scenarios: Vec<ScenarioCase> = shares
             .into_iter()
-            .filter_map(|(name, share)| {
+            .filter_map(|(key, share)| {
                 let i = inputs.scaled(share);
                 appraise(&i)
                     .ok()
                     .filter(finite_case)
                     .map(|case| ScenarioCase {
-                        name: name.into(),
+                        key,
                         share,
                         inputs: i,
                         case,

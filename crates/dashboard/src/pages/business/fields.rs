@@ -3,6 +3,7 @@
 use super::inputs::inputs;
 use super::slice::BusinessSlice;
 use super::state::*;
+use super::words::{problem_text, source_text};
 use crate::i18n::business::BusinessStrings;
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
@@ -114,7 +115,7 @@ fn describe(
 pub fn fields(s: &BusinessSlice, locale: Locale) -> Group {
     let t = locale.strings().business;
     let i = inputs(s);
-    let problems = i.problems(s);
+    let problems = i.problems();
     let cur = s.currency.code();
     Group {
         id: "business",
@@ -131,11 +132,11 @@ pub fn fields(s: &BusinessSlice, locale: Locale) -> Group {
                     unit,
                     value: a.value,
                     default: a.default,
-                    source: a.source.clone(),
+                    source: source_text(locale, &a.source),
                     error: problems
                         .iter()
                         .find(|(f, _)| *f == Some(a.field))
-                        .map(|(_, m)| m.clone()),
+                        .map(|(_, p)| problem_text(locale, p)),
                     set: setter(a.field),
                 }
             })

@@ -13,16 +13,20 @@ mod charts;
 mod compute;
 mod fields;
 mod inputs;
+mod problems;
 mod slice;
 pub mod state;
 #[cfg(test)]
 mod tests;
+mod words;
 
 pub use cards::headlines;
-pub use compute::{band, compute, uncertainty, BusinessView, ScenarioCase};
+pub use compute::{band, compute, uncertainty, BusinessView, ScenarioCase, ScenarioKey};
 pub use fields::fields;
 pub use inputs::{
-    input_name, inputs, Assumed, CaseInputs, DRAWS, SEED, TORNADO_BARS, TORNADO_RELATIVE,
+    inputs, Assumed, CaseInputs, Source, DRAWS, SEED, TORNADO_BARS, TORNADO_RELATIVE,
 };
+pub use problems::Problem;
 pub use slice::BusinessSlice;
 pub use state::*;
+pub use words::{input_name, problem_text, scenario_name, source_text};

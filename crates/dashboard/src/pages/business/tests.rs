@@ -5,6 +5,7 @@ use super::compute::*;
 use super::inputs::*;
 use super::slice::BusinessSlice;
 use super::*;
+use crate::i18n::LocaleStrings;
 use crate::pages::churn::ChurnAction;
 use crate::pages::churn::{self};
 use crate::scenario::reduce;
@@ -117,7 +118,7 @@ fn base_follows_the_churn_page() {
         .starts_with("Moving annual churn from 46% to 36.8%"));
     // A reduction above today's churn is refused on its field.
     let bad = apply(&s, vec![set(BusinessField::ChurnReduction, 60.0)]);
-    let p = inputs(&BusinessSlice::of(&bad)).problems(&BusinessSlice::of(&bad));
+    let p = inputs(&BusinessSlice::of(&bad)).problems();
     assert_eq!(p[0].0, Some(BusinessField::ChurnReduction));
     assert_eq!(
         compute(&BusinessSlice::of(&bad))
@@ -151,5 +152,114 @@ fn band_brackets_the_plan() {
     assert!(
         v.cash_chart(&BusinessSlice::of(&s)).is_some()
             && v.scenarios_chart(&BusinessSlice::of(&s)).is_some()
+    );
+}
+
+/// The case names its sources, problems and scenarios as numbers and
+/// keys, the same in English and French: the churn gap of the Churn page
+/// (45.96 % today, 36.77 % target), the built-in defaults, the horizon's
+/// bounds.
+#[test]
+fn sources_problems_and_scenarios_are_numbers() {
+    for locale in [Locale::En, Locale::Fr] {
+        let s = Scenario::new(locale);
+        let i = inputs(&BusinessSlice::of(&s));
+        let source = |f: BusinessField| i.assumed.iter().find(|a| a.field == f).unwrap().source;
+        assert_eq!(
+            source(BusinessField::ChurnReduction),
+            Source::ChurnTarget {
+                from_pct: 45.96,
+                to_pct: 36.77
+            }
+        );
+        assert_eq!(source(BusinessField::OneOff), Source::IllustrativePlatform);
+        assert_eq!(source(BusinessField::Discount), Source::ClvDiscount);
+        assert_eq!(source(BusinessField::LowEffects), Source::HalfEffects);
+        let keys: Vec<ScenarioKey> = compute(&BusinessSlice::of(&s))
+            .scenarios
+            .iter()
+            .map(|c| c.key)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ScenarioKey::Baseline,
+                ScenarioKey::Target,
+                ScenarioKey::Stretch
+            ]
+        );
+        let bad = apply(
+            &s,
+            vec![
+                set(BusinessField::Years, 0.0),
+                set(BusinessField::LowEffects, -1.0),
+            ],
+        );
+        assert_eq!(
+            compute(&BusinessSlice::of(&bad)).problems,
+            vec![
+                (
+                    Some(BusinessField::Years),
+                    Problem::Years { min: 1, max: 50 }
+                ),
+                (Some(BusinessField::LowEffects), Problem::Negative),
+            ]
+        );
+        // The base refused on the Churn page: its first problem, on no field.
+        let base = apply(&s, vec![Action::Churn(ChurnAction::SetCustomers(-1.0))]);
+        assert_eq!(
+            inputs(&BusinessSlice::of(&base)).problems(),
+            vec![(None, Problem::ChurnPage(churn::Problem::Negative))]
+        );
+        let cut = apply(&s, vec![set(BusinessField::ChurnReduction, 60.0)]);
+        assert_eq!(
+            inputs(&BusinessSlice::of(&cut)).problems(),
+            vec![(
+                Some(BusinessField::ChurnReduction),
+                Problem::ReductionAboveChurn { churn: 0.4596 }
+            )]
+        );
+    }
+}
+
+/// Reference: the page's sentences, written out by hand in both languages,
+/// from numbers built by hand.
+#[test]
+fn sources_problems_and_scenarios_in_words() {
+    let gap = Source::ChurnTarget {
+        from_pct: 20.0,
+        to_pct: 12.5,
+    };
+    assert_eq!(
+        source_text(Locale::En, &gap),
+        "From the Churn & acquisition page: today's 20% to the target 12.5%."
+    );
+    assert_eq!(
+        source_text(Locale::Fr, &gap),
+        "De la page Attrition et acquisition : de 20\u{a0}% aujourd'hui à l'objectif de 12,5\u{a0}%."
+    );
+    let base = Problem::ChurnPage(churn::Problem::Years { min: 1, max: 50 });
+    assert_eq!(
+        problem_text(Locale::En, &base),
+        "Fix the Churn & acquisition assumptions first: Between 1 and 50 years."
+    );
+    assert_eq!(
+        problem_text(Locale::Fr, &base),
+        "Corrigez d'abord les hypothèses de la page Attrition et acquisition : Entre 1 et 50 ans."
+    );
+    let cut = Problem::ReductionAboveChurn { churn: 0.123 };
+    assert_eq!(
+        problem_text(Locale::En, &cut),
+        "The reduction cannot exceed today's annual churn (12.3%)."
+    );
+    assert_eq!(
+        problem_text(Locale::Fr, &cut),
+        "La baisse ne peut dépasser l'attrition annuelle actuelle (12,3\u{a0}%)."
+    );
+    let fr = Locale::Fr.strings().business;
+    assert_eq!(scenario_name(fr, ScenarioKey::Stretch), "Ambition");
+    assert_eq!(
+        scenario_name(Locale::En.strings().business, ScenarioKey::Baseline),
+        "Baseline"
     );
 }

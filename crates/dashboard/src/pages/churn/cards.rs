@@ -15,10 +15,6 @@ use cxi_types::How;
 use cxi_types::View;
 
 impl ChurnView {
-    fn first_problem(&self) -> Option<&str> {
-        self.problems.first().map(|(_, m)| m.as_str())
-    }
-
     /// The page's three headline cards.
     pub fn headlines(&self, s: &ChurnSlice) -> Vec<Headline> {
         let loc = s.locale;
@@ -51,7 +47,10 @@ impl ChurnView {
                 },
             ),
         ];
-        let fallback = || self.first_problem().unwrap_or(t.err_overflow).to_string();
+        let fallback = || {
+            self.first_problem_text(loc)
+                .unwrap_or_else(|| t.err_overflow.to_string())
+        };
 
         let cac_reading = match (blended, self.payback, self.payback_with_churn) {
             (Some(cac), Some(p), Some(Some(pc))) => fill(

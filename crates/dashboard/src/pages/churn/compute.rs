@@ -1,10 +1,9 @@
 //! The page from the scenario: the churn projection, the cost of churn, CAC and payback.
 
 use super::inputs::inputs;
-use super::inputs::ChurnField;
 use super::inputs::ChurnInputs;
+use super::problems::{ChurnField, Problem};
 use super::slice::ChurnSlice;
-use crate::i18n::LocaleStrings;
 use cxi_models::acquisition::cac_by_channel;
 use cxi_models::acquisition::payback_months;
 use cxi_models::acquisition::payback_months_with_churn;
@@ -19,7 +18,8 @@ use cxi_types::Figure;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChurnView {
     pub inputs: ChurnInputs,
-    pub problems: Vec<(ChurnField, String)>,
+    /// Every refused input, located, in the page's order.
+    pub problems: Vec<(ChurnField, Problem)>,
     pub cac: Option<CacReport>,
     /// Months to recover CAC ignoring churn.
     pub payback: Option<f64>,
@@ -77,7 +77,7 @@ pub fn shown(f: Figure) -> Figure {
 /// Computes the page.
 pub fn compute(s: &ChurnSlice) -> ChurnView {
     let inputs = inputs(s);
-    let problems = inputs.problems(s.locale.strings().churn);
+    let problems = inputs.problems();
     let bad = |f: fn(&ChurnField) -> bool| problems.iter().any(|(k, _)| f(k));
     let churn_ok = !bad(|k| matches!(k, ChurnField::AnnualChurn));
     let margin_ok = !bad(|k| matches!(k, ChurnField::Revenue | ChurnField::Margin));

@@ -2,11 +2,13 @@
 
 use super::inputs::inputs;
 use super::inputs::loaded;
-use super::inputs::ChurnField;
 use super::inputs::Resolved;
+use super::inputs::Source;
+use super::problems::ChurnField;
 use super::slice::ChurnSlice;
 use super::state::default_channels;
 use super::state::{ChurnAction, MAX_CHANNELS};
+use super::words::{problem_text, source_text};
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
 use crate::pages::field::{Field, Group, Unit};
@@ -67,13 +69,14 @@ pub const NEW_IDS: [&str; MAX_CHANNELS] = [
 pub fn fields(s: &ChurnSlice, locale: Locale) -> Group {
     let t = locale.strings().churn;
     let i = inputs(s);
-    let problems = i.problems(t);
+    let problems = i.problems();
     let err = |f: ChurnField| {
         problems
             .iter()
             .find(|(k, _)| *k == f)
-            .map(|(_, m)| m.clone())
+            .map(|(_, p)| problem_text(locale, p))
     };
+    let source = |src: &Source| source_text(locale, s.currency, src);
     let cur = s.currency.code();
     let field = |id: &'static str,
                  label: &str,
@@ -88,7 +91,7 @@ pub fn fields(s: &ChurnSlice, locale: Locale) -> Group {
         unit,
         value: r.value,
         default: r.default,
-        source: r.source.clone(),
+        source: source(&r.source),
         error: err(f),
         set,
     };
@@ -161,7 +164,7 @@ pub fn fields(s: &ChurnSlice, locale: Locale) -> Group {
             unit: Unit::Money,
             value: ch.spend,
             default: d.map_or(0.0, |c| c.spend),
-            source: i.channels_source.clone(),
+            source: source(&i.channels_source),
             error: err(ChurnField::ChannelSpend(k)),
             set: SPEND_SETTERS[k],
         });
@@ -172,7 +175,7 @@ pub fn fields(s: &ChurnSlice, locale: Locale) -> Group {
             unit: Unit::Count,
             value: ch.new_customers,
             default: d.map_or(0.0, |c| c.new_customers),
-            source: i.channels_source.clone(),
+            source: source(&i.channels_source),
             error: err(ChurnField::ChannelNew(k))
                 .or_else(|| (k == 0).then(|| err(ChurnField::Channels)).flatten()),
             set: NEW_SETTERS[k],

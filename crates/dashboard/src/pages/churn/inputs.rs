@@ -1,19 +1,74 @@
-//! The page's inputs as resolved: typed, measured in loaded data, or defaulted, with their checks.
+//! The page's inputs as resolved: typed, measured in loaded data, or
+//! defaulted, each with where its default comes from (as numbers: the
+//! words are the page's `words` step).
 
 use super::evidence::{ChurnEvidence, MeasuredChurn};
 use super::slice::ChurnSlice;
-use super::state::{channels_now, MAX_YEARS};
+use super::state::MAX_YEARS;
 use super::state::{
     DEFAULT_CUSTOMERS, DEFAULT_MARGIN_PCT, DEFAULT_YEARS, FALLBACK_ANNUAL_CHURN_PCT,
 };
-use crate::i18n::churn::ChurnStrings;
-use crate::i18n::fill;
-use crate::i18n::LocaleStrings;
 use cxi_models::acquisition::Channel;
 use cxi_models::clv::FirstPayment;
-use cxi_types::format;
 use cxi_types::period::annual_to_period_rate;
 use cxi_types::period::PeriodUnit;
+
+/// Where a default comes from: measured in loaded data, or the page's own.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// Measured in the loaded data.
+    Measured(Measured),
+    /// Built in, or taken from another page.
+    Default(DefaultSource),
+}
+
+/// What loaded data measured, with the numbers its sentence quotes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Measured {
+    /// Customers of a customer table without a churn.
+    Customers,
+    /// A transaction log's customers and spend of its last 12 months.
+    Transactions,
+    /// Churns over customer-months, with the 95 % interval as annual
+    /// churn (fractions).
+    Churn {
+        churned: u64,
+        exposure_months: f64,
+        annual_low: f64,
+        annual_high: f64,
+    },
+    /// Mean revenue of `n` active customers, with its 95 % interval
+    /// (money per month).
+    Revenue { n: u64, low: f64, high: f64 },
+    /// Total margin over total revenue.
+    Margin,
+    /// Acquisition per channel over `months` months, scaled to a year.
+    Channels { months: f64 },
+}
+
+/// A default of the page's own, or one taken from the Customer value page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DefaultSource {
+    /// An illustrative mid-market customer base.
+    IllustrativeBase,
+    /// The Customer value page's retention (a fraction per `unit`) as
+    /// annual churn (in percent).
+    Retention {
+        retention: f64,
+        unit: PeriodUnit,
+        annual_pct: f64,
+    },
+    /// A fifth less churn than today.
+    FifthLess,
+    /// The Customer value page's margin per month at the default margin rate.
+    ClvMargin { monthly_margin: f64 },
+    /// An illustrative 50 % margin rate.
+    IllustrativeMargin,
+    /// Three years, the usual business-case horizon.
+    ThreeYears,
+    /// An illustrative channel mix at the built-in sample's acquisition costs.
+    IllustrativeChannels,
+}
 
 /// An assumption as resolved: the value in effect, the default it falls
 /// back to, and where that default comes from.
@@ -21,10 +76,11 @@ use cxi_types::period::PeriodUnit;
 pub struct Resolved {
     pub value: f64,
     pub default: f64,
-    pub source: String,
+    /// Where the default comes from (shown even when a value is typed).
+    pub source: Source,
 }
 
-fn resolve(typed: Option<f64>, default: f64, source: String) -> Resolved {
+fn resolve(typed: Option<f64>, default: f64, source: Source) -> Resolved {
     Resolved {
         value: typed.unwrap_or(default),
         default,
@@ -43,7 +99,8 @@ pub struct ChurnInputs {
     pub margin_pct: Resolved,
     pub years: Resolved,
     pub channels: Vec<Channel>,
-    pub channels_source: String,
+    /// Where the channels' defaults come from.
+    pub channels_source: Source,
     /// Per month, from the Customer value page's annual rate.
     pub monthly_discount: Option<f64>,
     pub first_payment: FirstPayment,
@@ -70,42 +127,42 @@ pub fn monthly_from_annual(a: f64) -> f64 {
     }
 }
 
+/// A count or amount the page accepts: finite and at least 0.
+pub(super) fn non_negative(v: f64) -> bool {
+    v.is_finite() && v >= 0.0
+}
+
 /// Resolves every assumption: typed, else measured, else the default.
 pub fn inputs(s: &ChurnSlice) -> ChurnInputs {
-    let t = s.locale.strings().churn;
-    let loc = s.locale;
     let ev = loaded(s);
     let a = &s.churn;
+    // Customers and revenue of a transaction log share one source.
+    let customers_measured = if ev.is_some_and(|e| e.from_transactions) {
+        Measured::Transactions
+    } else {
+        Measured::Customers
+    };
 
     let customers = match ev.and_then(|e| e.customers) {
-        Some(n) => resolve(a.customers, n, data_source(t, ev)),
+        Some(n) => resolve(a.customers, n, Source::Measured(customers_measured)),
         None => resolve(
             a.customers,
             DEFAULT_CUSTOMERS,
-            t.customers_source.to_string(),
+            Source::Default(DefaultSource::IllustrativeBase),
         ),
     };
 
-    let measured = ev.and_then(|e| e.churn.clone());
-    let annual_churn_pct = match &measured {
+    let measured_churn = ev.and_then(|e| e.churn.clone());
+    let annual_churn_pct = match &measured_churn {
         Some(m) => resolve(
             a.annual_churn_pct,
             (10_000.0 * annual_from_monthly(m.monthly)).round() / 100.0,
-            fill(
-                t.data_churn,
-                &[
-                    ("churned", &format::number(loc, m.churned as f64, 0)),
-                    ("exposure", &format::number(loc, m.exposure_months, 0)),
-                    (
-                        "lo",
-                        &format::percent(loc, annual_from_monthly(m.monthly_low), 1),
-                    ),
-                    (
-                        "hi",
-                        &format::percent(loc, annual_from_monthly(m.monthly_high), 1),
-                    ),
-                ],
-            ),
+            Source::Measured(Measured::Churn {
+                churned: m.churned,
+                exposure_months: m.exposure_months,
+                annual_low: annual_from_monthly(m.monthly_low),
+                annual_high: annual_from_monthly(m.monthly_high),
+            }),
         ),
         None => {
             let r = s.clv.retention_pct / 100.0;
@@ -119,72 +176,68 @@ pub fn inputs(s: &ChurnSlice) -> ChurnInputs {
             resolve(
                 a.annual_churn_pct,
                 annual_pct,
-                fill(
-                    t.baseline_source,
-                    &[
-                        ("retention", &format::percent(loc, r, 1)),
-                        ("unit", &loc.strings().unit_name(s.clv.unit).to_lowercase()),
-                        ("annual", &format::percent(loc, annual_pct / 100.0, 1)),
-                    ],
-                ),
+                Source::Default(DefaultSource::Retention {
+                    retention: r,
+                    unit: s.clv.unit,
+                    annual_pct,
+                }),
             )
         }
     };
     let target_churn_pct = resolve(
         a.target_churn_pct,
         (80.0 * annual_churn_pct.value).round() / 100.0,
-        t.target_source.to_string(),
+        Source::Default(DefaultSource::FifthLess),
     );
 
     let margin_pct = match ev.and_then(|e| e.margin_rate) {
-        Some(m) => resolve(a.margin_pct, 100.0 * m, t.data_margin.to_string()),
+        Some(m) => resolve(a.margin_pct, 100.0 * m, Source::Measured(Measured::Margin)),
         None => resolve(
             a.margin_pct,
             DEFAULT_MARGIN_PCT,
-            t.margin_rate_source.to_string(),
+            Source::Default(DefaultSource::IllustrativeMargin),
         ),
     };
     let revenue_per_month = match ev.and_then(|e| e.revenue_per_month.as_ref()) {
-        Some(r) if ev.is_some_and(|e| e.from_transactions) => {
-            resolve(a.revenue_per_month, r.mean, t.data_transactions.to_string())
-        }
+        Some(r) if ev.is_some_and(|e| e.from_transactions) => resolve(
+            a.revenue_per_month,
+            r.mean,
+            Source::Measured(Measured::Transactions),
+        ),
         Some(r) => resolve(
             a.revenue_per_month,
             r.mean,
-            fill(
-                t.data_revenue,
-                &[
-                    ("n", &format::number(loc, r.n as f64, 0)),
-                    ("lo", &format::money(loc, s.currency, r.low)),
-                    ("hi", &format::money(loc, s.currency, r.high)),
-                ],
-            ),
+            Source::Measured(Measured::Revenue {
+                n: r.n,
+                low: r.low,
+                high: r.high,
+            }),
         ),
         None => {
             let monthly_margin = s.clv.margin * s.clv.unit.per_year() / 12.0;
-            let default = if monthly_margin.is_finite() && monthly_margin > 0.0 {
+            let default_revenue = if monthly_margin.is_finite() && monthly_margin > 0.0 {
                 monthly_margin / (DEFAULT_MARGIN_PCT / 100.0)
             } else {
                 100.0
             };
             resolve(
                 a.revenue_per_month,
-                default,
-                fill(
-                    t.revenue_source,
-                    &[("margin", &format::money(loc, s.currency, monthly_margin))],
-                ),
+                default_revenue,
+                Source::Default(DefaultSource::ClvMargin { monthly_margin }),
             )
         }
     };
-    let years = resolve(a.years, DEFAULT_YEARS, t.years_source.to_string());
+    let years = resolve(
+        a.years,
+        DEFAULT_YEARS,
+        Source::Default(DefaultSource::ThreeYears),
+    );
 
     let channels_source = match ev {
-        Some(e) if !e.channels.is_empty() => fill(
-            t.data_channels,
-            &[("months", &format::number(loc, e.channel_months, 1))],
-        ),
-        _ => t.channels_source.to_string(),
+        Some(e) if !e.channels.is_empty() => Source::Measured(Measured::Channels {
+            months: e.channel_months,
+        }),
+        _ => Source::Default(DefaultSource::IllustrativeChannels),
     };
     let first_payment = if s.clv.include_first_payment {
         FirstPayment::Included
@@ -193,7 +246,7 @@ pub fn inputs(s: &ChurnSlice) -> ChurnInputs {
     };
     ChurnInputs {
         measured_churn: if a.annual_churn_pct.is_none() {
-            measured
+            measured_churn
         } else {
             None
         },
@@ -203,7 +256,7 @@ pub fn inputs(s: &ChurnSlice) -> ChurnInputs {
         revenue_per_month,
         margin_pct,
         years,
-        channels: channels_now(s.churn, loaded(s), s.locale),
+        channels: s.channels_now(),
         channels_source,
         monthly_discount: annual_to_period_rate(
             s.clv.annual_discount_pct / 100.0,
@@ -213,101 +266,7 @@ pub fn inputs(s: &ChurnSlice) -> ChurnInputs {
     }
 }
 
-fn data_source(t: &ChurnStrings, ev: Option<&ChurnEvidence>) -> String {
-    if ev.is_some_and(|e| e.from_transactions) {
-        t.data_transactions.into()
-    } else {
-        t.data_customers.into()
-    }
-}
-
-/// Which assumption a problem belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChurnField {
-    Customers,
-    AnnualChurn,
-    TargetChurn,
-    Revenue,
-    Margin,
-    Years,
-    /// A channel's spend (0-based).
-    ChannelSpend(usize),
-    ChannelNew(usize),
-    /// The channels as a whole (no customer won).
-    Channels,
-}
-
-fn non_negative(v: f64) -> bool {
-    v.is_finite() && v >= 0.0
-}
-
-fn percent_ok(v: f64) -> bool {
-    (0.0..=100.0).contains(&v)
-}
-
 impl ChurnInputs {
-    /// Every problem, located, in the page's language.
-    pub fn problems(&self, t: &ChurnStrings) -> Vec<(ChurnField, String)> {
-        let mut out = Vec::new();
-        let mut check = |ok: bool, f: ChurnField, msg: &str| {
-            if !ok {
-                out.push((f, msg.to_string()));
-            }
-        };
-        check(
-            non_negative(self.customers.value),
-            ChurnField::Customers,
-            t.err_non_negative,
-        );
-        check(
-            percent_ok(self.annual_churn_pct.value),
-            ChurnField::AnnualChurn,
-            t.err_percent,
-        );
-        let target = self.target_churn_pct.value;
-        check(percent_ok(target), ChurnField::TargetChurn, t.err_percent);
-        check(
-            !(percent_ok(target) && target > self.annual_churn_pct.value),
-            ChurnField::TargetChurn,
-            t.err_target_above,
-        );
-        check(
-            non_negative(self.revenue_per_month.value),
-            ChurnField::Revenue,
-            t.err_non_negative,
-        );
-        check(
-            percent_ok(self.margin_pct.value),
-            ChurnField::Margin,
-            t.err_percent,
-        );
-        check(
-            (1.0..=MAX_YEARS).contains(&self.years.value),
-            ChurnField::Years,
-            t.err_years,
-        );
-        for (i, c) in self.channels.iter().enumerate() {
-            check(
-                non_negative(c.spend),
-                ChurnField::ChannelSpend(i),
-                t.err_non_negative,
-            );
-            check(
-                non_negative(c.new_customers),
-                ChurnField::ChannelNew(i),
-                t.err_non_negative,
-            );
-        }
-        let won: f64 = self
-            .channels
-            .iter()
-            .filter(|c| non_negative(c.new_customers))
-            .map(|c| c.new_customers)
-            .sum();
-        check(won > 0.0, ChurnField::Channels, t.err_no_new);
-        out
-    }
-
     pub fn monthly_churn(&self) -> f64 {
         monthly_from_annual(self.annual_churn_pct.value / 100.0)
     }
@@ -335,6 +294,7 @@ impl ChurnInputs {
         }
     }
 
+    /// New customers per year over the channels (negative counts left out).
     pub fn new_per_year(&self) -> f64 {
         self.channels
             .iter()

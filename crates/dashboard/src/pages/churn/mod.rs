@@ -17,19 +17,24 @@ mod compute;
 pub mod evidence;
 mod fields;
 mod inputs;
+mod problems;
 mod slice;
 pub mod state;
 #[cfg(test)]
 mod tests;
+mod words;
 
 pub use cards::headlines;
 pub use compute::{compute, cumulative_margin, project, shown, ChurnView};
 pub use evidence::{evidence, ChurnEvidence, Estimate, MeasuredChurn};
 pub use fields::{fields, NEW_IDS, SPEND_IDS};
 pub use inputs::{
-    annual_from_monthly, inputs, loaded, monthly_from_annual, ChurnField, ChurnInputs, Resolved,
+    annual_from_monthly, inputs, loaded, monthly_from_annual, ChurnInputs, DefaultSource, Measured,
+    Resolved, Source,
 };
+pub use problems::{ChurnField, Problem};
 pub use slice::ChurnSlice;
 pub use state::{
     channels_now, ChurnAction, ChurnAssumptions, DAYS_PER_MONTH, MAX_CHANNELS, MAX_YEARS,
 };
+pub use words::{problem_text, source_text};

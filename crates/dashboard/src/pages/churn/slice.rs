@@ -3,9 +3,11 @@
 //! loaded data, and the language and currency.
 
 use super::evidence::ChurnEvidence;
+use super::state::channels_now;
 use super::state::ChurnAssumptions;
 use crate::pages::clv::ClvAssumptions;
 use crate::scenario::Scenario;
+use cxi_models::acquisition::Channel;
 use cxi_types::{Currency, Locale};
 
 /// What the page's computation gets instead of the whole scenario.
@@ -29,5 +31,12 @@ impl<'a> ChurnSlice<'a> {
             clv: &s.clv,
             evidence: s.evidence().and_then(|e| e.churn.as_deref()),
         }
+    }
+
+    /// The channels in effect: typed, measured, or the illustrative mix,
+    /// whose names are in the scenario's language (they are data the user
+    /// edits once the list is copied into the scenario, not wording).
+    pub fn channels_now(&self) -> Vec<Channel> {
+        channels_now(self.churn, self.evidence, self.locale)
     }
 }

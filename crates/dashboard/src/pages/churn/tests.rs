@@ -236,3 +236,190 @@ fn problems_are_located() {
     let target = g.fields.iter().find(|f| f.id == "as-churn-target").unwrap();
     assert!(target.error.is_some());
 }
+
+/// The computation names where each default comes from as numbers, the
+/// same whatever the language: the built-in defaults and the Customer value
+/// page's 95 % monthly retention and €50 monthly margin.
+#[test]
+fn default_sources_are_numbers_in_any_language() {
+    let i = inputs(&ChurnSlice::of(&en()));
+    let d = Source::Default;
+    assert_eq!(i.customers.source, d(DefaultSource::IllustrativeBase));
+    assert_eq!(
+        i.annual_churn_pct.source,
+        d(DefaultSource::Retention {
+            retention: 0.95,
+            unit: PeriodUnit::Month,
+            annual_pct: 45.96,
+        })
+    );
+    assert_eq!(i.target_churn_pct.source, d(DefaultSource::FifthLess));
+    assert_eq!(
+        i.revenue_per_month.source,
+        d(DefaultSource::ClvMargin {
+            monthly_margin: 50.0
+        })
+    );
+    assert_eq!(i.margin_pct.source, d(DefaultSource::IllustrativeMargin));
+    assert_eq!(i.years.source, d(DefaultSource::ThreeYears));
+    assert_eq!(i.channels_source, d(DefaultSource::IllustrativeChannels));
+    // French changes the default channels' names, nothing else.
+    let fr = inputs(&ChurnSlice::of(&Scenario::new(Locale::Fr)));
+    assert_eq!(
+        ChurnInputs {
+            channels: i.channels.clone(),
+            ..fr
+        },
+        i
+    );
+}
+
+/// Loaded data names what it measured with the numbers its note quotes.
+#[test]
+fn measured_sources_carry_their_numbers() {
+    use cxi_models::acquisition::Channel;
+    let m = MeasuredChurn::from_counts(25, 1_000.0).unwrap();
+    let ev = ChurnEvidence {
+        customers: Some(400.0),
+        churn: Some(m.clone()),
+        revenue_per_month: Some(Estimate {
+            mean: 40.0,
+            low: 35.0,
+            high: 45.0,
+            n: 400,
+        }),
+        margin_rate: Some(0.4),
+        channels: vec![Channel {
+            name: "Ads".into(),
+            spend: 1_000.0,
+            new_customers: 10.0,
+        }],
+        channel_months: 6.0,
+        ..ChurnEvidence::default()
+    };
+    let s = en();
+    let at = |ev: &ChurnEvidence| {
+        inputs(&ChurnSlice {
+            evidence: Some(ev),
+            ..ChurnSlice::of(&s)
+        })
+    };
+    let i = at(&ev);
+    let data = Source::Measured;
+    assert_eq!(i.customers.source, data(Measured::Customers));
+    assert_eq!(
+        i.annual_churn_pct.source,
+        data(Measured::Churn {
+            churned: 25,
+            exposure_months: 1_000.0,
+            annual_low: annual_from_monthly(m.monthly_low),
+            annual_high: annual_from_monthly(m.monthly_high),
+        })
+    );
+    assert_eq!(
+        i.revenue_per_month.source,
+        data(Measured::Revenue {
+            n: 400,
+            low: 35.0,
+            high: 45.0
+        })
+    );
+    assert_eq!(i.margin_pct.source, data(Measured::Margin));
+    assert_eq!(i.channels_source, data(Measured::Channels { months: 6.0 }));
+    // A transaction log: customers and revenue from its last 12 months.
+    let log = at(&ChurnEvidence {
+        from_transactions: true,
+        channels: Vec::new(),
+        churn: None,
+        ..ev
+    });
+    assert_eq!(log.customers.source, data(Measured::Transactions));
+    assert_eq!(log.revenue_per_month.source, data(Measured::Transactions));
+    assert_eq!(
+        log.channels_source,
+        Source::Default(DefaultSource::IllustrativeChannels)
+    );
+}
+
+/// Refusals are kinds with their numbers, without any language: a typed
+/// non-number or negative count, a horizon out of range, a negative spend.
+#[test]
+fn problems_are_kinds_with_their_numbers() {
+    for locale in [Locale::En, Locale::Fr] {
+        let s = with(
+            &Scenario::new(locale),
+            vec![
+                ChurnAction::SetCustomers(f64::NAN),
+                ChurnAction::SetYears(60.0),
+                ChurnAction::SetChannelSpend(2, -1.0),
+            ],
+        );
+        assert_eq!(
+            compute(&ChurnSlice::of(&s)).problems,
+            vec![
+                (ChurnField::Customers, Problem::Negative),
+                (ChurnField::Years, Problem::Years { min: 1, max: 50 }),
+                (ChurnField::ChannelSpend(2), Problem::Negative),
+            ]
+        );
+    }
+    let s = with(&en(), vec![ChurnAction::SetCustomers(-1.0)]);
+    assert_eq!(
+        inputs(&ChurnSlice::of(&s)).problems(),
+        vec![(ChurnField::Customers, Problem::Negative)]
+    );
+}
+
+/// Reference: the page's sentences, written out by hand in both languages
+/// (French: narrow no-break space between thousands, no-break space before
+/// % and €, decimal comma), from numbers built by hand.
+#[test]
+fn sources_and_problems_in_words() {
+    use cxi_types::Currency;
+    let churn = Source::Measured(Measured::Churn {
+        churned: 1_234,
+        exposure_months: 45_678.4,
+        annual_low: 0.25,
+        annual_high: 0.3137,
+    });
+    assert_eq!(
+        source_text(Locale::En, Currency::Eur, &churn),
+        "Measured in your data: 1,234 churns over 45,678 customer-months (95 % interval 25% to 31.4% a year)."
+    );
+    assert_eq!(
+        source_text(Locale::Fr, Currency::Eur, &churn),
+        "Mesuré dans vos données : 1\u{202f}234 résiliations sur 45\u{202f}678 mois-clients (intervalle à 95 % de 25\u{a0}% à 31,4\u{a0}% par an)."
+    );
+    let retention = Source::Default(DefaultSource::Retention {
+        retention: 0.9,
+        unit: PeriodUnit::Quarter,
+        annual_pct: 34.39,
+    });
+    assert_eq!(
+        source_text(Locale::En, Currency::Eur, &retention),
+        "From the Customer value page: 90% retention per quarter is 34.4% churn a year."
+    );
+    assert_eq!(
+        source_text(Locale::Fr, Currency::Eur, &retention),
+        "De la page Valeur client : une rétention de 90\u{a0}% par trimestre fait 34,4\u{a0}% d'attrition par an."
+    );
+    let margin = Source::Default(DefaultSource::ClvMargin {
+        monthly_margin: 1_234.4,
+    });
+    assert_eq!(
+        source_text(Locale::En, Currency::Usd, &margin),
+        "From the Customer value page's margin (US$1,234 a month) at the default 50 % margin rate."
+    );
+    assert_eq!(
+        source_text(Locale::Fr, Currency::Eur, &margin),
+        "De la marge de la page Valeur client (1\u{202f}234\u{a0}€ par mois) au taux de marge par défaut de 50 %."
+    );
+    // The horizon's bounds are the problem's numbers, not the template's.
+    let years = Problem::Years { min: 2, max: 10 };
+    assert_eq!(problem_text(Locale::En, &years), "Between 2 and 10 years.");
+    assert_eq!(problem_text(Locale::Fr, &years), "Entre 2 et 10 ans.");
+    assert_eq!(
+        problem_text(Locale::Fr, &Problem::TargetAbove),
+        "L'objectif ne doit pas dépasser l'attrition actuelle."
+    );
+}
