@@ -5,6 +5,7 @@ use crate::scenario::reduce;
 use crate::scenario::Action;
 use cxi_types::chart::Mark;
 use cxi_types::Figure;
+use cxi_types::Locale;
 
 fn answer_all(s: &Scenario, vs: [u8; 5], la: [u8; 5], oc: [u8; 5]) -> Scenario {
     let mut s = s.clone();

@@ -9,10 +9,6 @@ use super::evidence::{Unfitted, ValueEvidence};
 use super::sbg::{sbg, SbgNumbers};
 use super::slice::ValueSlice;
 use super::state::ValueModel;
-use super::view::ValueView;
-use super::words::words;
-use crate::scenario::Scenario;
-use cxi_types::Headline;
 
 /// Everything the page computes, before any word.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,12 +46,6 @@ pub enum Fit<'a> {
     BgNbd(BgNbdNumbers<'a>),
 }
 
-/// The page's headline cards, for the Overview.
-pub fn headlines(s: &Scenario) -> Vec<Headline> {
-    let s = &ValueSlice::of(s);
-    vec![compute(s).headline]
-}
-
 /// The model `Auto` means for this evidence.
 pub fn best_model(e: Option<&ValueEvidence>) -> ValueModel {
     match e {
@@ -71,11 +61,6 @@ pub(super) fn supports(e: Option<&ValueEvidence>, m: ValueModel) -> bool {
         ValueModel::Sbg => e.is_some_and(|e| !e.sbg.is_empty()),
         ValueModel::BgNbd => e.is_some_and(|e| e.bgnbd.is_some()),
     }
-}
-
-/// The page: its numbers, then their words.
-pub fn compute(s: &ValueSlice) -> ValueView {
-    words(&numbers(s), s.locale, s.currency)
 }
 
 /// The page's numbers, from its slice alone (fits come with the evidence).

@@ -25,7 +25,7 @@ pub use at_risk::{at_risk, AtRisk, AT_RISK_ROWS};
 pub use bgnbd::{bin_values, mean_clv_interval, BgNbdNumbers, MeanClv, SpendNumbers};
 pub use chart_data::{histogram, p_alive_grid, top_share, Histogram, PAliveGrid};
 pub use closed::{ClosedNumbers, Measured};
-pub use compute::{best_model, compute, headlines, numbers, Fit, ValueNumbers};
+pub use compute::{best_model, numbers, Fit, ValueNumbers};
 pub use evidence::{evidence, ValueEvidence};
 pub use fields::{fields, margin_rate_error};
 pub use sbg::{sbg_del_interval, survival_se};
@@ -39,3 +39,17 @@ pub use words::{
     at_risk_table, distribution_chart, model_explanation, model_label, p_alive_chart,
     survival_chart, words,
 };
+
+use crate::scenario::Scenario;
+use cxi_types::Headline;
+
+/// The page: its numbers, then their words.
+pub fn compute(s: &ValueSlice) -> ValueView {
+    words(&numbers(s), s.locale, s.currency)
+}
+
+/// The page's headline cards, for the Overview.
+pub fn headlines(s: &Scenario) -> Vec<Headline> {
+    let s = &ValueSlice::of(s);
+    vec![compute(s).headline]
+}

@@ -3,7 +3,6 @@
 use super::at_risk::*;
 use super::bgnbd::*;
 use super::chart_data::*;
-use super::compute::*;
 use super::evidence::BgNbdEvidence;
 use super::evidence::{bin_customers, pooled_survival, Bin};
 use super::sbg::*;
