@@ -273,15 +273,7 @@ mod tests {
     #[test]
     fn loaded_data_is_kept_and_older_scenarios_still_read() {
         use crate::data::Sample;
-        use crate::data::Session;
-        let text = Sample::Retail.text(Locale::En);
-        let session = Session::open(
-            text.clone().into_bytes(),
-            Sample::Retail.source(Locale::En, text.len()),
-            &mut |_, _, _| {},
-        )
-        .unwrap();
-        let loaded = session.loaded().unwrap();
+        let loaded = Sample::Retail.open(Locale::En).unwrap().loaded().unwrap();
         let s = reduce(
             &Scenario::new(Locale::En),
             Action::SetData(Box::new(loaded.clone())),
@@ -302,6 +294,7 @@ mod tests {
         let json = serde_json::to_string(&s).unwrap();
         // A summary and the pages' evidence (fitted models, binned RFM),
         // not the table: well under the sample's own size.
+        let text = Sample::Retail.text(Locale::En);
         assert!(json.len() * 4 < text.len(), "{} bytes", json.len());
         let mut bare = s.clone();
         if let Some(d) = bare.data.as_mut() {

@@ -47,4 +47,12 @@ impl Sample {
             bytes: bytes as u64,
         }
     }
+
+    /// The sample opened as a session, in `locale`'s text (the tests' and
+    /// benches' way to load it as the Data page would).
+    pub fn open(self, locale: Locale) -> Result<super::Session, cxi_parse::ParseError> {
+        let text = self.text(locale);
+        let source = self.source(locale, text.len());
+        super::Session::open(text.into_bytes(), source, &mut |_, _, _| {})
+    }
 }

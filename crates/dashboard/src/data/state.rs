@@ -520,16 +520,7 @@ mod tests {
 
     #[test]
     fn samples_replace_whatever_was_shown() {
-        let text = Sample::Retail.text(Locale::En);
-        let r = Rc::new(
-            Session::open(
-                text.clone().into_bytes(),
-                Sample::Retail.source(Locale::En, text.len()),
-                &mut |_, _, _| {},
-            )
-            .unwrap()
-            .report(Locale::En),
-        );
+        let r = Rc::new(Sample::Retail.open(Locale::En).unwrap().report(Locale::En));
         let s = opened(&DataState::default(), 1, report(UNMAPPED, "odd"));
         let t = opened(&s, 2, r);
         assert_eq!(t.engines(), [2]);

@@ -23,15 +23,7 @@ fn scenario_with(ev: Option<DriversEvidence>) -> Scenario {
     let mut s = Scenario::new(Locale::En);
     // Any loaded table will do: only its evidence is read.
     use crate::data::Sample;
-    use crate::data::Session;
-    let text = Sample::Retail.text(Locale::En);
-    let session = Session::open(
-        text.clone().into_bytes(),
-        Sample::Retail.source(Locale::En, text.len()),
-        &mut |_, _, _| {},
-    )
-    .unwrap();
-    let mut d: LoadedData = session.loaded().unwrap();
+    let mut d: LoadedData = Sample::Retail.open(Locale::En).unwrap().loaded().unwrap();
     d.evidence.drivers = ev.map(std::sync::Arc::new);
     s.data = Some(d);
     s
@@ -147,16 +139,8 @@ fn segments_and_refusals_are_kept() {
 #[test]
 fn subscription_sample_ranks_product_quality_first() {
     use crate::data::Sample;
-    use crate::data::Session;
     for l in Locale::ALL {
-        let text = Sample::Subscription.text(l);
-        let session = Session::open(
-            text.clone().into_bytes(),
-            Sample::Subscription.source(l, text.len()),
-            &mut |_, _, _| {},
-        )
-        .unwrap();
-        let loaded = session.loaded().unwrap();
+        let loaded = Sample::Subscription.open(l).unwrap().loaded().unwrap();
         let ev = loaded.evidence.drivers.clone().unwrap();
         assert_eq!(ev.results.len(), 4);
         let mut s = Scenario::new(l);

@@ -10,7 +10,6 @@ use super::slice::ValueSlice;
 use super::view::*;
 use super::*;
 use crate::data::Sample;
-use crate::data::Session;
 use crate::scenario::reduce;
 use crate::scenario::Action;
 use crate::scenario::Scenario;
@@ -30,15 +29,7 @@ use cxi_types::Locale;
 use std::sync::OnceLock;
 
 fn loaded(sample: Sample) -> crate::data::LoadedData {
-    let text = sample.text(Locale::En);
-    Session::open(
-        text.clone().into_bytes(),
-        sample.source(Locale::En, text.len()),
-        &mut |_, _, _| {},
-    )
-    .unwrap()
-    .loaded()
-    .unwrap()
+    sample.open(Locale::En).unwrap().loaded().unwrap()
 }
 
 fn retail() -> &'static Scenario {

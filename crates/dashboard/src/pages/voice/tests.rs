@@ -225,16 +225,8 @@ fn evidence_retention_per_period_hand_computed() {
 #[test]
 fn subscription_sample_gives_measured_economics_and_segments() {
     use crate::data::Sample;
-    use crate::data::Session;
     for l in Locale::ALL {
-        let text = Sample::Subscription.text(l);
-        let session = Session::open(
-            text.clone().into_bytes(),
-            Sample::Subscription.source(l, text.len()),
-            &mut |_, _, _| {},
-        )
-        .unwrap();
-        let loaded = session.loaded().unwrap();
+        let loaded = Sample::Subscription.open(l).unwrap().loaded().unwrap();
         let e = loaded.evidence.voice.clone().unwrap();
         let answered: u64 = e.scores.unwrap().iter().sum();
         assert!((1500..1700).contains(&answered), "{answered}");

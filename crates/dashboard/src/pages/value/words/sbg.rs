@@ -1,6 +1,7 @@
 //! The sBG in words: parameters, the CLV and its interval, the formula and
 //! inputs, the survival chart.
 
+use super::set_money;
 use super::survival::survival_chart;
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
@@ -26,14 +27,7 @@ pub(super) fn word(n: &SbgNumbers, locale: Locale, currency: Currency, v: &mut V
         },
     ];
     if let Some(x) = &n.value {
-        v.headline.figure = finite_or_missing(Figure::Money(x.clv));
-        v.headline.interval = x.interval90(n.margin).map(|(lo, hi)| {
-            (
-                Figure::Money(lo),
-                Figure::Money(hi),
-                t.interval90.to_string(),
-            )
-        });
+        set_money(v, x.clv, x.interval90(n.margin), t.interval90);
         v.headline.reading = fill(
             t.reading_sbg,
             &[
