@@ -59,8 +59,14 @@ const COMPUTING: &[(&str, &str)] = &[
         "voice/compute.rs",
         include_str!("../src/pages/voice/compute.rs"),
     ),
-    ("drivers.rs", include_str!("../src/pages/drivers.rs")),
-    ("maturity.rs", include_str!("../src/pages/maturity.rs")),
+    (
+        "drivers/compute.rs",
+        include_str!("../src/pages/drivers/compute.rs"),
+    ),
+    (
+        "maturity/compute.rs",
+        include_str!("../src/pages/maturity/compute.rs"),
+    ),
 ];
 
 /// What a computing module must not name: the i18n tables, template

@@ -4,6 +4,7 @@ use crate::i18n::LocaleStrings;
 use serde::{Deserialize, Serialize};
 
 use super::loaded::{Source, SourceKind};
+use super::session::Session;
 use cxi_types::Locale;
 
 /// The built-in sample data sets ([`crate::samples`]).
@@ -50,9 +51,9 @@ impl Sample {
 
     /// The sample opened as a session, in `locale`'s text (the tests' and
     /// benches' way to load it as the Data page would).
-    pub fn open(self, locale: Locale) -> Result<super::Session, cxi_parse::ParseError> {
+    pub fn open(self, locale: Locale) -> Result<Session, cxi_parse::ParseError> {
         let text = self.text(locale);
         let source = self.source(locale, text.len());
-        super::Session::open(text.into_bytes(), source, &mut |_, _, _| {})
+        Session::open(text.into_bytes(), source, &mut |_, _, _| {})
     }
 }

@@ -2,6 +2,8 @@
 
 use super::*;
 use crate::data::LoadedData;
+use crate::scenario::Scenario;
+use cxi_models::drivers::ImportanceMeasure;
 use cxi_parse::{Attribute, Categories, Dataset, Survey};
 use cxi_types::chart::Mark;
 use cxi_types::Locale;

@@ -2,8 +2,7 @@
 //! quadrant charts, the summary, cautions and How panel, and why an
 //! analysis is missing, from the numbers `compute_slice` returns.
 
-use super::Ready;
-use super::Refusal;
+use super::compute::{Ready, Refusal};
 use crate::i18n::drivers::DriversStrings;
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;

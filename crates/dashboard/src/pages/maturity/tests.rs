@@ -3,6 +3,7 @@
 use super::*;
 use crate::scenario::reduce;
 use crate::scenario::Action;
+use crate::scenario::Scenario;
 use cxi_types::chart::Mark;
 use cxi_types::Figure;
 use cxi_types::Locale;

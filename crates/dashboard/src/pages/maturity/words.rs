@@ -1,15 +1,13 @@
 //! The Maturity page in words: pillar and stage names, next actions, the
 //! radar and the Overview card, from the numbers `compute_answers` returns.
 
-use super::compute;
-use super::weakest;
-use super::Assessment;
-use super::PillarScore;
+use super::compute::{compute, weakest};
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
 use crate::pages::field::Group;
 use crate::scenario::Scenario;
 use cxi_models::maturity::questionnaire;
+use cxi_models::maturity::{Assessment, PillarScore};
 use cxi_types::chart::Axis;
 use cxi_types::chart::AxisFormat;
 use cxi_types::chart::ChartSpec;

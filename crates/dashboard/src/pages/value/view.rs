@@ -60,6 +60,16 @@ pub struct BinValue {
     pub clv: f64,
 }
 
+impl ValueView {
+    /// Sets the headline's money figure and its 90 % interval, when there
+    /// is one (`label` names the interval).
+    pub(super) fn set_money(&mut self, value: f64, interval: Option<(f64, f64)>, label: &str) {
+        self.headline.figure = finite_or_missing(Figure::Money(value));
+        self.headline.interval =
+            interval.map(|(lo, hi)| (Figure::Money(lo), Figure::Money(hi), label.to_string()));
+    }
+}
+
 pub(super) fn finite_or_missing(f: Figure) -> Figure {
     match f.value() {
         Some(_) => f,

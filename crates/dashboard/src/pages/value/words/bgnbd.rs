@@ -3,7 +3,6 @@
 //! customers at risk.
 
 use super::charts::{at_risk_table, distribution_chart, p_alive_chart};
-use super::set_money;
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
 use crate::pages::value::bgnbd::BgNbdNumbers;
@@ -110,7 +109,7 @@ pub(super) fn word(n: &BgNbdNumbers, locale: Locale, currency: Currency, v: &mut
         .inputs
         .push(("p, q, v".into(), list(&[g.p(), g.q(), g.v()])));
     if let Some(x) = &m.mean {
-        set_money(v, x.mean, x.interval90(), t.interval90);
+        v.set_money(x.mean, x.interval90(), t.interval90);
         v.headline.reading = fill(
             t.reading_bgnbd,
             &[

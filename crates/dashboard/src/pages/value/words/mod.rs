@@ -66,13 +66,6 @@ pub fn words(n: &ValueNumbers, locale: Locale, currency: Currency) -> ValueView 
     view
 }
 
-/// The headline's money figure and its 90 % interval, when there is one.
-fn set_money(v: &mut ValueView, value: f64, interval: Option<(f64, f64)>, label: &str) {
-    v.headline.figure = super::view::finite_or_missing(Figure::Money(value));
-    v.headline.interval =
-        interval.map(|(lo, hi)| (Figure::Money(lo), Figure::Money(hi), label.to_string()));
-}
-
 pub(super) fn model_name(t: &ValueStrings, m: ValueModel) -> &'static str {
     match m {
         ValueModel::Auto => t.model_auto,

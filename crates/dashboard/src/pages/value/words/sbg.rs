@@ -1,7 +1,6 @@
 //! The sBG in words: parameters, the CLV and its interval, the formula and
 //! inputs, the survival chart.
 
-use super::set_money;
 use super::survival::survival_chart;
 use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
@@ -27,7 +26,7 @@ pub(super) fn word(n: &SbgNumbers, locale: Locale, currency: Currency, v: &mut V
         },
     ];
     if let Some(x) = &n.value {
-        set_money(v, x.clv, x.interval90(n.margin), t.interval90);
+        v.set_money(x.clv, x.interval90(n.margin), t.interval90);
         v.headline.reading = fill(
             t.reading_sbg,
             &[
