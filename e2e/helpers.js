@@ -15,6 +15,13 @@ function coreClv(args) {
 /** Fails the test on any console error or uncaught exception of the page. */
 function watchConsole(page) {
   const problems = [];
+  // A Content-Security-Policy violation also names its directive and the
+  // script line that caused it (the browser's own message does not).
+  page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP ${e.violatedDirective} blocked at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
+    });
+  });
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(String(e)));
   return problems;
