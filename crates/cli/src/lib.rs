@@ -7,6 +7,7 @@ pub mod clv;
 pub mod drivers;
 pub mod gamma_gamma;
 pub mod input;
+pub mod log;
 pub mod maturity;
 pub mod nps;
 pub mod predict;
@@ -27,7 +28,7 @@ pub struct Cli {
 pub enum Command {
     /// Closed-form customer lifetime value (Fader & Hardie 2012).
     Clv(clv::ClvArgs),
-    /// Transaction log (id, date, amount) to an RFM summary, lifetimes' conventions (CSV).
+    /// Transaction log (id, date, amount) to an RFM summary in distinct purchase days or whole periods (CSV).
     Rfm(rfm::RfmArgs),
     /// Fit BG/NBD (Fader, Hardie & Lee 2005) to an RFM summary.
     Bgnbd(bgnbd::BgNbdArgs),

@@ -5,8 +5,8 @@
 //! * Customer value: [`clv`] closed form (Fader & Hardie 2012), [`sbg`]
 //!   cohort retention (Fader & Hardie 2007), [`bgnbd`] repeat purchases
 //!   (Fader, Hardie & Lee 2005), [`gamma_gamma`] spend (Fader & Hardie
-//!   note 025), [`rfm`] transaction log → RFM summary, [`rfm_clv`]
-//!   discounted CLV over a horizon.
+//!   note 025), [`rfm`] transaction log → RFM summary (dates by
+//!   [`calendar`]), [`rfm_clv`] discounted CLV over a horizon.
 //! * Business: [`acquisition`] CAC and payback, [`churn`] churn impact and
 //!   revenue retention, [`business_case`] NPV, ROI, tornado, Monte-Carlo.
 //! * Voice of the customer: [`nps`], [`csat`], [`ces`], [`rating`] scores
@@ -21,6 +21,7 @@
 pub mod acquisition;
 pub mod bgnbd;
 pub mod business_case;
+pub mod calendar;
 pub mod ces;
 pub mod churn;
 pub mod clv;
