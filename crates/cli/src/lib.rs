@@ -2,6 +2,7 @@
 //! checks. Every command prints JSON (or CSV) on stdout; bad input gives a
 //! one-line message on stderr and a non-zero exit.
 
+pub mod bgbb;
 pub mod bgnbd;
 pub mod clv;
 pub mod drivers;
@@ -32,6 +33,8 @@ pub enum Command {
     Rfm(rfm::RfmArgs),
     /// Fit BG/NBD (Fader, Hardie & Lee 2005) to an RFM summary.
     Bgnbd(bgnbd::BgNbdArgs),
+    /// Fit discrete-time BG/BB (Fader, Hardie & Shang 2010) to grouped histories.
+    Bgbb(bgbb::BgBbArgs),
     /// Fit Gamma-Gamma spend (Fader & Hardie note 025) to an RFM summary.
     GammaGamma(gamma_gamma::GammaGammaArgs),
     /// Fit the sBG cohort model (Fader & Hardie 2007) to a survival table.
@@ -52,6 +55,7 @@ pub fn run(cli: Cli) -> Result<String, String> {
         Command::Clv(args) => clv::run(&args),
         Command::Rfm(args) => rfm::run(&args),
         Command::Bgnbd(args) => bgnbd::run(&args),
+        Command::Bgbb(args) => bgbb::run(&args),
         Command::GammaGamma(args) => gamma_gamma::run(&args),
         Command::Sbg(args) => sbg::run(&args),
         Command::Predict(args) => predict::run(&args),

@@ -4,7 +4,8 @@
 //!
 //! * Customer value: [`clv`] closed form (Fader & Hardie 2012), [`sbg`]
 //!   cohort retention (Fader & Hardie 2007), [`bgnbd`] repeat purchases
-//!   (Fader, Hardie & Lee 2005), [`gamma_gamma`] spend (Fader & Hardie
+//!   (Fader, Hardie & Lee 2005), [`bgbb`] discrete-time repeat transactions
+//!   (Fader, Hardie & Shang 2010), [`gamma_gamma`] spend (Fader & Hardie
 //!   note 025), [`rfm`] transaction log → RFM summary (dates by
 //!   [`calendar`]), [`rfm_clv`] discounted CLV over a horizon.
 //! * Business: [`acquisition`] CAC and payback, [`churn`] churn impact and
@@ -19,6 +20,7 @@
 #![deny(missing_docs)]
 
 pub mod acquisition;
+pub mod bgbb;
 pub mod bgnbd;
 pub mod business_case;
 pub mod calendar;
