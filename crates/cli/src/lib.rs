@@ -7,6 +7,7 @@ pub mod bgnbd;
 pub mod clv;
 pub mod drivers;
 pub mod gamma_gamma;
+pub mod holdout;
 pub mod input;
 pub mod log;
 pub mod maturity;
@@ -37,6 +38,8 @@ pub enum Command {
     Bgbb(bgbb::BgBbArgs),
     /// Fit Gamma-Gamma spend (Fader & Hardie note 025) to an RFM summary.
     GammaGamma(gamma_gamma::GammaGammaArgs),
+    /// Calibration/holdout check of a repeat-purchase model on a transaction log (JSON).
+    Holdout(holdout::HoldoutArgs),
     /// Fit the sBG cohort model (Fader & Hardie 2007) to a survival table.
     Sbg(sbg::SbgArgs),
     /// Per-customer P(alive), expected purchases, spend and CLV (CSV).
@@ -57,6 +60,7 @@ pub fn run(cli: Cli) -> Result<String, String> {
         Command::Bgnbd(args) => bgnbd::run(&args),
         Command::Bgbb(args) => bgbb::run(&args),
         Command::GammaGamma(args) => gamma_gamma::run(&args),
+        Command::Holdout(args) => holdout::run(&args),
         Command::Sbg(args) => sbg::run(&args),
         Command::Predict(args) => predict::run(&args),
         Command::Nps(args) => nps::run(&args),

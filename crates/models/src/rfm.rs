@@ -172,6 +172,23 @@ impl TimeConvention {
             _ => None,
         }
     }
+
+    /// The purchase clock: purchases at the same tick are one purchase
+    /// (the day number for days, the period index for whole periods).
+    pub fn tick(self, day: Day, unit: PeriodUnit) -> i32 {
+        match self {
+            TimeConvention::Days => day.0,
+            TimeConvention::WholePeriods => day.period(unit),
+        }
+    }
+
+    /// Ticks in one `unit`: [`unit_days`] for days, 1 for whole periods.
+    pub fn ticks_per_unit(self, unit: PeriodUnit) -> f64 {
+        match self {
+            TimeConvention::Days => unit_days(unit),
+            TimeConvention::WholePeriods => 1.0,
+        }
+    }
 }
 
 /// Days in one `unit`, the divisor of [`TimeConvention::Days`].
@@ -392,14 +409,8 @@ pub fn summarize_dense<D: Fn(usize) -> Day, A: Fn(usize) -> f64>(
             .ok_or(TransactionError::NoTransactions)?,
     };
     // The purchase clock and the length of one of its ticks in units.
-    let tick = |d: Day| match convention {
-        TimeConvention::Days => d.0,
-        TimeConvention::WholePeriods => d.period(unit),
-    };
-    let scale = match convention {
-        TimeConvention::Days => unit_days(unit),
-        TimeConvention::WholePeriods => 1.0,
-    };
+    let tick = |d: Day| convention.tick(d, unit);
+    let scale = convention.ticks_per_unit(unit);
     let end_tick = tick(end);
     let mut report = RfmReport {
         unit,
