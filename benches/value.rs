@@ -28,6 +28,7 @@ mod native {
     use cxi_models::rfm::summarize;
     use cxi_models::rfm::Day;
     use cxi_models::rfm::Rfm;
+    use cxi_models::rfm::TimeConvention;
     use cxi_models::rfm::Transaction;
     use cxi_models::rfm_clv;
     use cxi_models::sbg;
@@ -272,7 +273,9 @@ mod native {
             }
             std::fs::write(dir.join("transactions_1m.csv"), s).expect("write log");
         }
-        let (t_rfm, table) = median_time(7, || summarize(&log, PeriodUnit::Week, None).unwrap());
+        let (t_rfm, table) = median_time(7, || {
+            summarize(&log, PeriodUnit::Week, TimeConvention::Days, None).unwrap()
+        });
         println!(
             "{} rows -> RFM, String ids      {}   target <= 300 ms; {} customers",
             log.len(),
@@ -288,8 +291,9 @@ mod native {
                 amount: t.amount,
             })
             .collect();
-        let (t_rfm_idx, table_idx) =
-            median_time(7, || summarize(&indexed, PeriodUnit::Week, None).unwrap());
+        let (t_rfm_idx, table_idx) = median_time(7, || {
+            summarize(&indexed, PeriodUnit::Week, TimeConvention::Days, None).unwrap()
+        });
         assert_eq!(table_idx.customers.len(), table.customers.len());
         println!(
             "{} rows -> RFM, u32 ids (parse) {}",

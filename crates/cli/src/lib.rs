@@ -2,11 +2,14 @@
 //! checks. Every command prints JSON (or CSV) on stdout; bad input gives a
 //! one-line message on stderr and a non-zero exit.
 
+pub mod bgbb;
 pub mod bgnbd;
 pub mod clv;
 pub mod drivers;
 pub mod gamma_gamma;
+pub mod holdout;
 pub mod input;
+pub mod log;
 pub mod maturity;
 pub mod nps;
 pub mod predict;
@@ -27,12 +30,16 @@ pub struct Cli {
 pub enum Command {
     /// Closed-form customer lifetime value (Fader & Hardie 2012).
     Clv(clv::ClvArgs),
-    /// Transaction log (id, date, amount) to an RFM summary, lifetimes' conventions (CSV).
+    /// Transaction log (id, date, amount) to an RFM summary in distinct purchase days or whole periods (CSV).
     Rfm(rfm::RfmArgs),
     /// Fit BG/NBD (Fader, Hardie & Lee 2005) to an RFM summary.
     Bgnbd(bgnbd::BgNbdArgs),
+    /// Fit discrete-time BG/BB (Fader, Hardie & Shang 2010) to grouped histories.
+    Bgbb(bgbb::BgBbArgs),
     /// Fit Gamma-Gamma spend (Fader & Hardie note 025) to an RFM summary.
     GammaGamma(gamma_gamma::GammaGammaArgs),
+    /// Calibration/holdout check of a repeat-purchase model on a transaction log (JSON).
+    Holdout(holdout::HoldoutArgs),
     /// Fit the sBG cohort model (Fader & Hardie 2007) to a survival table.
     Sbg(sbg::SbgArgs),
     /// Per-customer P(alive), expected purchases, spend and CLV (CSV).
@@ -51,7 +58,9 @@ pub fn run(cli: Cli) -> Result<String, String> {
         Command::Clv(args) => clv::run(&args),
         Command::Rfm(args) => rfm::run(&args),
         Command::Bgnbd(args) => bgnbd::run(&args),
+        Command::Bgbb(args) => bgbb::run(&args),
         Command::GammaGamma(args) => gamma_gamma::run(&args),
+        Command::Holdout(args) => holdout::run(&args),
         Command::Sbg(args) => sbg::run(&args),
         Command::Predict(args) => predict::run(&args),
         Command::Nps(args) => nps::run(&args),

@@ -1,101 +1,42 @@
 //! `cxi rfm`: transaction log → per-customer RFM summary (CSV).
 
-use super::value_input::{column, dates, numbers, read_input, texts, unit};
+use super::log::{read_log, LogArgs};
+use super::value_input::{convention, unit};
 use clap::Args;
 use cxi_models::rfm::summarize;
 use cxi_models::rfm::Day;
-use cxi_models::rfm::Transaction;
 use cxi_parse::parse_date;
 use std::fmt::Write;
 
 #[derive(Debug, Args)]
 pub struct RfmArgs {
-    /// Transaction log (CSV/TSV, `-` for stdin): customer id, date, amount.
-    pub input: String,
+    #[command(flatten)]
+    pub log: LogArgs,
     /// Time unit of the summary: day, week (Monday start) or month (calendar).
     #[arg(long, default_value = "week")]
     pub time_unit: String,
+    /// `days`: repeat purchases on distinct days, recency and T in days ÷
+    /// the unit's length (Fader, Hardie & Lee 2005); `periods`: purchases
+    /// in one period merge, whole periods (lifetimes' `freq`).
+    #[arg(long, default_value = "days")]
+    pub time_convention: String,
     /// End of the calibration period (inclusive); default: the last date.
     #[arg(long)]
     pub calibration_end: Option<String>,
-    /// Customer id column (default: id, customer_id, customer, client).
-    #[arg(long)]
-    pub id_col: Option<String>,
-    /// Date column (default: date, order_date, datetime, transaction_date).
-    #[arg(long)]
-    pub date_col: Option<String>,
-    /// Amount column (default: amount, monetary, revenue, sales, value, montant).
-    #[arg(long)]
-    pub amount_col: Option<String>,
 }
 
 pub fn run(a: &RfmArgs) -> Result<String, String> {
     let unit = unit(&a.time_unit)?;
+    let convention = convention(&a.time_convention)?;
     let end = match &a.calibration_end {
         Some(s) => Some(Day::from(
             parse_date(s).map_err(|e| format!("--calibration-end: {e}"))?,
         )),
         None => None,
     };
-    let table = read_input(&a.input)?;
-    let id = column(
-        &table,
-        a.id_col.as_deref(),
-        &[
-            "id",
-            "customer_id",
-            "customer",
-            "client",
-            "customer id",
-            "id client",
-        ],
-    )?;
-    let date = column(
-        &table,
-        a.date_col.as_deref(),
-        &[
-            "date",
-            "order_date",
-            "datetime",
-            "transaction_date",
-            "date commande",
-        ],
-    )?;
-    let amount = column(
-        &table,
-        a.amount_col.as_deref(),
-        &[
-            "amount", "monetary", "revenue", "sales", "value", "montant", "price",
-        ],
-    )?;
-    let ids = texts(&table, id);
-    let days = dates(&table, date)?;
-    let amounts = numbers(&table, amount)?;
-    if let Some(i) = ids.iter().position(|s| s.is_empty()) {
-        return Err(format!(
-            "row {}, column \"{}\": empty customer id",
-            table.row_number(i),
-            table.column_name(id)
-        ));
-    }
-    let rows: Vec<Transaction<String>> = ids
-        .into_iter()
-        .zip(days)
-        .zip(amounts)
-        .map(|((customer, day), amount)| Transaction {
-            customer,
-            day,
-            amount,
-        })
-        .collect();
-    let summary = summarize(&rows, unit, end).map_err(|e| match e {
-        cxi_models::rfm::TransactionError::AmountNotFinite { row, value } => format!(
-            "row {}, column \"{}\": amount {value} is out of range",
-            table.row_number(row - 1),
-            table.column_name(amount)
-        ),
-        other => other.to_string(),
-    })?;
+    let log = read_log(&a.log)?;
+    let table = &log.table;
+    let summary = summarize(&log.rows, unit, convention, end).map_err(|e| log.error(e))?;
     let r = &summary.report;
     let mut notes = Vec::new();
     if r.negative_amount_rows > 0 {

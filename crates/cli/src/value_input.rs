@@ -12,16 +12,21 @@ use std::io::Read;
 
 /// Reads a file path, or standard input for `-`, into a table.
 pub fn read_input(path: &str) -> Result<Table, String> {
-    let bytes = if path == "-" {
+    let bytes = read_bytes(path)?;
+    read_table(&bytes).map_err(|e| format!("{path}: {e}"))
+}
+
+/// The bytes of a file path, or of standard input for `-`.
+pub fn read_bytes(path: &str) -> Result<Vec<u8>, String> {
+    if path == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
             .read_to_end(&mut buf)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
-        buf
+        Ok(buf)
     } else {
-        std::fs::read(path).map_err(|e| format!("cannot read `{path}`: {e}"))?
-    };
-    read_table(&bytes).map_err(|e| format!("{path}: {e}"))
+        std::fs::read(path).map_err(|e| format!("cannot read `{path}`: {e}"))
+    }
 }
 
 /// Index of the column named by `forced` (a `--…-col` option) or by the
@@ -107,4 +112,10 @@ pub fn rfm_table(table: &Table, need_monetary: bool) -> Result<(Vec<String>, Vec
 pub fn unit(name: &str) -> Result<cxi_types::period::PeriodUnit, String> {
     cxi_types::period::PeriodUnit::from_id(name)
         .ok_or_else(|| format!("unknown time unit `{name}` (day, week, month, quarter, year)"))
+}
+
+/// Time convention from its CLI name.
+pub fn convention(name: &str) -> Result<cxi_models::rfm::TimeConvention, String> {
+    cxi_models::rfm::TimeConvention::from_id(name)
+        .ok_or_else(|| format!("unknown time convention `{name}` (days, periods)"))
 }

@@ -57,22 +57,35 @@ fn rfm_summarises_a_french_log() {
         err.contains("1 negative amount(s)") && err.contains("rows 7"),
         "{err}"
     );
-    // Weekly (Monday start): 02/01 (Tue) and 05/01 (Fri) are one purchase
-    // week, 20/01 (Sat) two weeks later; B buys only after the end.
-    let (code, out, _) = cxi(
-        &[
-            "rfm",
-            "-",
-            "--time-unit",
-            "week",
-            "--calibration-end",
-            "2024-01-20",
-        ],
-        log,
-    );
-    assert_eq!(code, 0);
+    // Weekly, distinct days (the default): 02/01, 05/01 and 20/01 are three
+    // purchase days, the last 18 days = 18/7 weeks after the first, at the
+    // end; B buys only after the end.
+    let weekly = |convention: &str| {
+        let (code, out, err) = cxi(
+            &[
+                "rfm",
+                "-",
+                "--time-unit",
+                "week",
+                "--calibration-end",
+                "2024-01-20",
+                "--time-convention",
+                convention,
+            ],
+            log,
+        );
+        assert_eq!(code, 0, "{err}");
+        out.trim_end().to_string()
+    };
+    let w = (18.0f64 / 7.0).to_string();
     assert_eq!(
-        out.trim_end(),
+        weekly("days"),
+        format!("id,frequency,recency,T,monetary_value\nA,2,{w},{w},20")
+    );
+    // Whole weeks (Monday start): 02/01 (Tue) and 05/01 (Fri) are one
+    // purchase week, 20/01 (Sat) two weeks later.
+    assert_eq!(
+        weekly("periods"),
         "id,frequency,recency,T,monetary_value\nA,1,2,2,25"
     );
 }
@@ -96,6 +109,39 @@ fn rfm_bad_input() {
     assert_one_line_error(c, &o, &e, "unknown time unit");
     let (c, o, e) = cxi(&["rfm", "/nonexistent/log.csv"], "");
     assert_one_line_error(c, &o, &e, "cannot read");
+    let (c, o, e) = cxi(
+        &["rfm", "-", "--time-convention", "weeks"],
+        "id,date,amount\nA,2024-01-02,1\n",
+    );
+    assert_one_line_error(c, &o, &e, "unknown time convention `weeks`");
+}
+
+/// Reference: a headerless fixed-width log in CDNOW's layout (master id,
+/// customer, yyyymmdd, CDs, dollars), worked by hand in days: customer 0001
+/// buys on 01-01 and 01-18 (x = 1, t_x = T = 17 days, z̄ = 29.73), 0002
+/// once on 01-01 (T = 17 to the last date of the log).
+#[test]
+fn rfm_reads_a_fixed_width_log_without_header() {
+    let log = " 00004 0001 19970101  2   29.33\n 00004 0001 19970118  2   29.73\n 00021 0002 19970101  3   63.34\n";
+    let (code, out, err) = cxi(
+        &[
+            "rfm",
+            "-",
+            "--whitespace",
+            "--columns",
+            "master,customer,date,cds,amount",
+            "--id-col",
+            "customer",
+            "--time-unit",
+            "day",
+        ],
+        log,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out.trim_end(),
+        "id,frequency,recency,T,monetary_value\n0001,1,17,17,29.73\n0002,0,0,17,0"
+    );
 }
 
 /// Reference: the in-process core fit on the same rows (the CLI must print

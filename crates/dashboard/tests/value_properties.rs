@@ -11,8 +11,10 @@ use cxi_models::churn::cohort_value;
 use cxi_models::churn::simple_ltv;
 use cxi_models::gamma_gamma::GammaGammaParams;
 use cxi_models::rfm::summarize;
+use cxi_models::rfm::unit_days;
 use cxi_models::rfm::Day;
 use cxi_models::rfm::Rfm;
+use cxi_models::rfm::TimeConvention;
 use cxi_models::rfm::Transaction;
 use cxi_models::rfm_clv::customer_value;
 use cxi_models::rfm_clv::ClvSettings;
@@ -185,7 +187,7 @@ proptest! {
         let log: Vec<Transaction<u8>> = rows.iter()
             .map(|&(c, d, a)| Transaction { customer: c, day: Day(d), amount: a })
             .collect();
-        if let Ok(t) = summarize(&log, unit, end.map(Day)) {
+        if let Ok(t) = summarize(&log, unit, TimeConvention::Days, end.map(Day)) {
             for (_, r) in &t.customers {
                 prop_assert!(r.recency >= 0.0 && r.recency <= r.age);
                 prop_assert!(r.monetary_value.is_finite() && r.monetary_value >= 0.0);
@@ -195,16 +197,18 @@ proptest! {
     }
 
     /// The summary against a naive reference written from the definition
-    /// (`rfm::summarize`'s `# Formula`): per customer, the distinct periods
-    /// of the rows up to the end with a non-negative amount; frequency =
-    /// periods − 1, recency and T from the first period, spend = mean total
-    /// of the repeat periods. Both entry points: string ids, and the
-    /// parser's numbered customers with dates.
+    /// (`rfm::summarize`'s `# Formula`): per customer, the distinct days (or
+    /// periods) of the rows up to the end with a non-negative amount;
+    /// frequency = their count − 1, recency and T from the first one (days
+    /// ÷ the unit's length, or whole periods), spend = mean total of the
+    /// repeat ones. Both entry points: string ids, and the parser's numbered
+    /// customers with dates.
     #[test]
     fn rfm_summary_matches_the_definition(
         rows in proptest::collection::vec((0u8..12, 0i32..900, -50i32..5000), 1..150),
         unit in prop_oneof![Just(PeriodUnit::Day), Just(PeriodUnit::Week), Just(PeriodUnit::Month)],
         end in proptest::option::of(0i32..900),
+        convention in prop_oneof![Just(TimeConvention::Days), Just(TimeConvention::WholePeriods)],
     ) {
         let base = 19_000; // 2022-01-08, so every day is a real date.
         let log: Vec<Transaction<String>> = rows.iter()
@@ -216,13 +220,17 @@ proptest! {
             .collect();
         let end_day = end.map_or_else(|| log.iter().map(|t| t.day).max().unwrap(), |e| Day(base + e));
         // The reference.
+        let (tick, length) = match convention {
+            TimeConvention::Days => (Box::new(|d: Day| d.0) as Box<dyn Fn(Day) -> i32>, unit_days(unit)),
+            TimeConvention::WholePeriods => (Box::new(|d: Day| d.period(unit)) as Box<dyn Fn(Day) -> i32>, 1.0),
+        };
         let mut by_customer: BTreeMap<&str, BTreeMap<i32, f64>> = BTreeMap::new();
         for t in &log {
             if t.day <= end_day && t.amount >= 0.0 {
-                *by_customer.entry(&t.customer).or_default().entry(t.day.period(unit)).or_default() += t.amount;
+                *by_customer.entry(&t.customer).or_default().entry(tick(t.day)).or_default() += t.amount;
             }
         }
-        let end_period = end_day.period(unit);
+        let end_period = tick(end_day);
         let want: BTreeMap<String, Rfm> = by_customer.iter().map(|(&c, periods)| {
             let first = *periods.keys().next().unwrap();
             let last = *periods.keys().last().unwrap();
@@ -230,8 +238,8 @@ proptest! {
             let repeat: f64 = periods.iter().filter(|(&p, _)| p != first).map(|(_, a)| a).sum();
             (c.to_string(), Rfm {
                 frequency,
-                recency: f64::from(last - first),
-                age: f64::from(end_period - first),
+                recency: f64::from(last - first) / length,
+                age: f64::from(end_period - first) / length,
                 monetary_value: if frequency == 0 { 0.0 } else { repeat / f64::from(frequency) },
             })
         }).collect();
@@ -244,7 +252,7 @@ proptest! {
             }
             Ok(())
         };
-        let plain = summarize(&log, unit, end.map(|e| Day(base + e)));
+        let plain = summarize(&log, unit, convention, end.map(|e| Day(base + e)));
         let customer_ids: Vec<String> = {
             let mut seen = Vec::new();
             for t in &log {
@@ -266,7 +274,7 @@ proptest! {
             rows: (2..log.len() as u32 + 2).collect(),
             customer_ids: customer_ids.clone(),
         };
-        let dense = summarize_parsed(&parsed, unit, end.map(|e| Day(base + e)));
+        let dense = summarize_parsed(&parsed, unit, convention, end.map(|e| Day(base + e)));
         if want.is_empty() {
             prop_assert!(plain.is_err() && dense.is_err());
             return Ok(());

@@ -4,9 +4,11 @@
 //!
 //! * Customer value: [`clv`] closed form (Fader & Hardie 2012), [`sbg`]
 //!   cohort retention (Fader & Hardie 2007), [`bgnbd`] repeat purchases
-//!   (Fader, Hardie & Lee 2005), [`gamma_gamma`] spend (Fader & Hardie
-//!   note 025), [`rfm`] transaction log → RFM summary, [`rfm_clv`]
-//!   discounted CLV over a horizon.
+//!   (Fader, Hardie & Lee 2005), [`bgbb`] discrete-time repeat transactions
+//!   (Fader, Hardie & Shang 2010), [`gamma_gamma`] spend (Fader & Hardie
+//!   note 025), [`rfm`] transaction log → RFM summary (dates by
+//!   [`calendar`]), [`rfm_clv`] discounted CLV over a horizon, [`holdout`]
+//!   calibration/holdout checks of any [`purchase`] model.
 //! * Business: [`acquisition`] CAC and payback, [`churn`] churn impact and
 //!   revenue retention, [`business_case`] NPV, ROI, tornado, Monte-Carlo.
 //! * Voice of the customer: [`nps`], [`csat`], [`ces`], [`rating`] scores
@@ -19,18 +21,22 @@
 #![deny(missing_docs)]
 
 pub mod acquisition;
+pub mod bgbb;
 pub mod bgnbd;
 pub mod business_case;
+pub mod calendar;
 pub mod ces;
 pub mod churn;
 pub mod clv;
 pub mod csat;
 pub mod drivers;
 pub mod gamma_gamma;
+pub mod holdout;
 pub mod linalg;
 pub mod maturity;
 pub mod nps;
 pub mod optim;
+pub mod purchase;
 pub mod rating;
 pub mod rfm;
 pub mod rfm_clv;

@@ -1,20 +1,31 @@
 //! Recency–frequency–monetary summaries: the input of the BG/NBD and
 //! Gamma-Gamma models, and the step from a transaction log to them.
 //!
-//! Conventions follow lifetimes' `summary_data_from_transaction_data`
-//! (Davidson-Pilon et al., v0.11): dates are mapped to periods of the chosen
-//! unit; several orders of one customer in one period are one purchase whose
-//! amount is their sum; the first period is not a repeat purchase;
-//! `frequency` counts the later periods, `recency` and `T` are measured from
-//! the first period's start to the last purchase period's start and to the
-//! observation end's period start; `monetary_value` is the mean amount of the
-//! repeat periods (0 without repeat purchases).
+//! Two time conventions ([`TimeConvention`]):
+//! * [`TimeConvention::Days`], the default, is the published one (Fader,
+//!   Hardie & Lee 2005, the CDNOW summary): `frequency` counts the distinct
+//!   purchase days after the first; `recency` and `T` are the days from the
+//!   first purchase to the last one and to the observation end, divided by
+//!   the length of the unit ([`unit_days`]: a week is 7 days), so they are
+//!   fractions of the unit (38.86 weeks).
+//! * [`TimeConvention::WholePeriods`] follows lifetimes'
+//!   `summary_data_from_transaction_data` with `freq='W'`/`'M'`
+//!   (Davidson-Pilon et al., v0.11): dates are mapped to periods of the unit;
+//!   several orders in one period are one purchase; `recency` and `T` count
+//!   whole periods between period starts.
+//!
+//! In both, the orders of one purchase (day or period) are one purchase
+//! whose amount is their sum; the first purchase is not a repeat purchase;
+//! `monetary_value` is the mean amount of the repeat purchases (0 without
+//! any).
 
 use cxi_types::period::PeriodUnit;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::hash::Hash;
+
+pub use super::calendar::Day;
 
 /// One customer's purchase history, summarised the way the BG/NBD and
 /// Gamma-Gamma models read it (Fader, Hardie & Lee 2005, section 2).
@@ -138,98 +149,63 @@ pub fn validate_all(rows: &[Rfm]) -> Result<(), RfmError> {
         .try_for_each(|(i, r)| r.validate(i + 1))
 }
 
-/// A calendar date, as the number of days since 1970-01-01 (proleptic
-/// Gregorian calendar).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Day(pub i32);
+/// How purchase dates become `(frequency, recency, T)`: see the module
+/// documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeConvention {
+    /// Distinct purchase days; times in days ÷ [`unit_days`] (Fader, Hardie
+    /// & Lee 2005).
+    #[default]
+    Days,
+    /// Distinct purchase periods of the unit; times in whole periods
+    /// (lifetimes with `freq` set to the unit).
+    WholePeriods,
+}
 
-impl Day {
-    /// The date `year-month-day`, or `None` if it does not exist.
-    ///
-    /// # Formula
-    /// Days from civil (H. Hinnant, "chrono-Compatible Low-Level Date
-    /// Algorithms"): years counted from March so the leap day ends the year.
-    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Day> {
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return None;
+impl TimeConvention {
+    /// The convention named `days` or `periods` (the CLI's names).
+    pub fn from_id(id: &str) -> Option<TimeConvention> {
+        match id {
+            "days" => Some(TimeConvention::Days),
+            "periods" => Some(TimeConvention::WholePeriods),
+            _ => None,
         }
-        if !(-1_000_000..=1_000_000).contains(&year) {
-            return None;
-        }
-        let y = i64::from(year) - i64::from(month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        i32::try_from(era * 146_097 + doe - 719_468).ok().map(Day)
     }
 
-    /// `(year, month, day)` of this date (inverse of [`Day::from_ymd`]).
-    pub fn ymd(self) -> (i32, u32, u32) {
-        let z = i64::from(self.0) + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let y = yoe + era * 400 + i64::from(m <= 2);
-        (y as i32, m, d)
+    /// The purchase clock: purchases at the same tick are one purchase
+    /// (the day number for days, the period index for whole periods).
+    pub fn tick(self, day: Day, unit: PeriodUnit) -> i32 {
+        match self {
+            TimeConvention::Days => day.0,
+            TimeConvention::WholePeriods => day.period(unit),
+        }
     }
 
-    /// Index of the period of `unit` containing this day. Weeks start on
-    /// Monday (ISO; lifetimes' `W` = weeks ending Sunday); months, quarters
-    /// and years are calendar ones.
-    pub fn period(self, unit: PeriodUnit) -> i32 {
-        match unit {
-            PeriodUnit::Day => self.0,
-            // 1970-01-01 was a Thursday: shift so Monday starts a week.
-            PeriodUnit::Week => (self.0 + 3).div_euclid(7),
-            PeriodUnit::Month => {
-                let (y, m, _) = self.ymd();
-                y * 12 + m as i32 - 1
-            }
-            PeriodUnit::Quarter => {
-                let (y, m, _) = self.ymd();
-                y * 4 + (m as i32 - 1) / 3
-            }
-            PeriodUnit::Year => self.ymd().0,
+    /// Ticks in one `unit`: [`unit_days`] for days, 1 for whole periods.
+    pub fn ticks_per_unit(self, unit: PeriodUnit) -> f64 {
+        match self {
+            TimeConvention::Days => unit_days(unit),
+            TimeConvention::WholePeriods => 1.0,
         }
     }
 }
 
-/// 1970-01-01 counted from 0001-01-01 (chrono's `num_days_from_ce`).
-const UNIX_EPOCH_FROM_CE: i32 = 719_163;
-
-impl From<chrono::NaiveDate> for Day {
-    /// The date as read by `parse::parse_date` / `Table::dates`.
-    fn from(d: chrono::NaiveDate) -> Day {
-        use chrono::Datelike;
-        Day(d.num_days_from_ce() - UNIX_EPOCH_FROM_CE)
-    }
-}
-
-impl fmt::Display for Day {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (y, m, d) = self.ymd();
-        write!(f, "{y:04}-{m:02}-{d:02}")
-    }
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ => {
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-            if leap {
-                29
-            } else {
-                28
-            }
-        }
+/// Days in one `unit`, the divisor of [`TimeConvention::Days`].
+///
+/// # Formula
+/// Day 1, week 7; month, quarter and year are the mean Julian ones,
+/// `365.25/12 = 30.4375`, `365.25/4` and `365.25` days, so twelve months
+/// make a year and a four-year span (one leap day) is 48 months exactly.
+/// (The Gregorian mean, 365.2425, differs by 2·10⁻⁴ of a unit: below the
+/// two decimals summaries are printed to.)
+pub fn unit_days(unit: PeriodUnit) -> f64 {
+    match unit {
+        PeriodUnit::Day => 1.0,
+        PeriodUnit::Week => 7.0,
+        PeriodUnit::Month => 365.25 / 12.0,
+        PeriodUnit::Quarter => 365.25 / 4.0,
+        PeriodUnit::Year => 365.25,
     }
 }
 
@@ -253,6 +229,9 @@ pub struct Transaction<K> {
 pub struct RfmReport {
     /// Time unit of the summaries' recency and age.
     pub unit: PeriodUnit,
+    /// How dates became frequency, recency and age.
+    #[serde(default)]
+    pub convention: TimeConvention,
     /// End of observation used (given, or the last transaction date).
     pub observation_end: Day,
     /// Rows of the log read.
@@ -317,22 +296,29 @@ pub struct RfmTable<K> {
 /// Summarises a transaction log into one [`Rfm`] per customer.
 ///
 /// * `unit`: the model time unit (day, week, month…); all outputs are in it.
-/// * `observation_end`: end of the calibration period (inclusive: rows in
-///   its period count); defaults to the last transaction date.
+/// * `convention`: distinct days and fractional units (the published
+///   convention), or whole periods (lifetimes').
+/// * `observation_end`: end of the calibration period (inclusive: rows on
+///   that day count, and with whole periods rows in its period); defaults to
+///   the last transaction date.
 ///
 /// Rows may come in any order. Amount 0 counts as a purchase; negative
 /// amounts (returns) are not purchases and are left out, and both are
-/// counted in the report. Month, quarter and year periods are calendar ones
-/// and `T`/`recency` count whole periods between period starts (lifetimes
-/// divides the day gap by an average month instead, giving fractions).
+/// counted in the report. With whole periods, month, quarter and year
+/// periods are calendar ones and `T`/`recency` count whole periods between
+/// period starts.
 ///
 /// # Formula
-/// With `P(·)` the period index: `frequency = #distinct purchase periods − 1`,
-/// `recency = P(last) − P(first)`, `T = P(end) − P(first)`,
-/// `monetary = mean over repeat periods of Σ amounts in the period`.
+/// With `P(·)` the purchase clock (the day number for
+/// [`TimeConvention::Days`], the period index for whole periods) and `L` its
+/// length in units (`1/`[`unit_days`] for days, 1 for whole periods):
+/// `frequency = #distinct P of purchases − 1`,
+/// `recency = (P(last) − P(first))·L`, `T = (P(end) − P(first))·L`,
+/// `monetary = mean over repeat P of Σ amounts at that P`.
 pub fn summarize<K: Eq + Hash + Clone>(
     rows: &[Transaction<K>],
     unit: PeriodUnit,
+    convention: TimeConvention,
     observation_end: Option<Day>,
 ) -> Result<RfmTable<K>, TransactionError> {
     // Dense customer index in order of first appearance.
@@ -356,7 +342,7 @@ pub fn summarize<K: Eq + Hash + Clone>(
         day: |i: usize| rows[i].day,
         amount: |i: usize| rows[i].amount,
     };
-    let table = summarize_dense(&log, unit, observation_end)?;
+    let table = summarize_dense(&log, unit, convention, observation_end)?;
     Ok(RfmTable {
         customers: table
             .customer
@@ -402,6 +388,7 @@ pub struct DenseRfm {
 pub fn summarize_dense<D: Fn(usize) -> Day, A: Fn(usize) -> f64>(
     log: &Dense<'_, D, A>,
     unit: PeriodUnit,
+    convention: TimeConvention,
     observation_end: Option<Day>,
 ) -> Result<DenseRfm, TransactionError> {
     let n_rows = log.customer.len();
@@ -421,9 +408,13 @@ pub fn summarize_dense<D: Fn(usize) -> Day, A: Fn(usize) -> f64>(
             .max()
             .ok_or(TransactionError::NoTransactions)?,
     };
-    let end_period = end.period(unit);
+    // The purchase clock and the length of one of its ticks in units.
+    let tick = |d: Day| convention.tick(d, unit);
+    let scale = convention.ticks_per_unit(unit);
+    let end_tick = tick(end);
     let mut report = RfmReport {
         unit,
+        convention,
         observation_end: end,
         rows: n_rows,
         rows_after_end: 0,
@@ -487,12 +478,12 @@ pub fn summarize_dense<D: Fn(usize) -> Day, A: Fn(usize) -> f64>(
             out.report.customers_without_purchase += 1;
             continue;
         }
-        // Periods follow days, so sorting by day sorts by period.
+        // Ticks follow days, so sorting by day sorts by tick.
         list.sort_unstable_by_key(|&row| (log.day)(row as usize));
-        let first = (log.day)(list[0] as usize).period(unit);
+        let first = tick((log.day)(list[0] as usize));
         let (mut periods, mut last, mut repeat_sum) = (1u32, first, 0.0);
         for &row in list.iter() {
-            let p = (log.day)(row as usize).period(unit);
+            let p = tick((log.day)(row as usize));
             if p != last {
                 periods += 1;
                 last = p;
@@ -505,8 +496,8 @@ pub fn summarize_dense<D: Fn(usize) -> Day, A: Fn(usize) -> f64>(
         out.customer.push(c as u32);
         out.rfm.push(Rfm {
             frequency,
-            recency: f64::from(last - first),
-            age: f64::from(end_period - first),
+            recency: f64::from(last - first) / scale,
+            age: f64::from(end_tick - first) / scale,
             monetary_value: if frequency == 0 {
                 0.0
             } else {
@@ -538,65 +529,6 @@ mod tests {
         }
     }
 
-    /// Reference: Unix day numbers (date -d 'YYYY-MM-DD' +%s / 86400):
-    /// 1970-01-01 = 0, 1997-01-01 = 9862, 2000-02-29 = 11016,
-    /// 1969-12-31 = −1; leap rules of 1900 and 2000.
-    #[test]
-    fn calendar_known_days() {
-        assert_eq!(Day::from_ymd(1970, 1, 1), Some(Day(0)));
-        assert_eq!(Day::from_ymd(1997, 1, 1), Some(Day(9862)));
-        assert_eq!(Day::from_ymd(2000, 2, 29), Some(Day(11016)));
-        assert_eq!(Day::from_ymd(1969, 12, 31), Some(Day(-1)));
-        assert_eq!(Day::from_ymd(1900, 2, 29), None);
-        assert_eq!(Day::from_ymd(2023, 4, 31), None);
-        assert_eq!(Day::from_ymd(2023, 13, 1), None);
-        for n in (-800_000..800_000).step_by(997) {
-            let (y, m, dd) = Day(n).ymd();
-            assert_eq!(Day::from_ymd(y, m, dd), Some(Day(n)));
-        }
-        assert_eq!(Day(11016).to_string(), "2000-02-29");
-    }
-
-    /// Reference: chrono's calendar (independent implementation) agrees
-    /// with the day numbers, across the Gregorian leap rules.
-    #[test]
-    fn chrono_dates_convert() {
-        for (y, m, dd) in [
-            (1970, 1, 1),
-            (1600, 2, 29),
-            (1997, 3, 25),
-            (2100, 12, 31),
-            (1, 1, 1),
-        ] {
-            let c = chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-            assert_eq!(Day::from(c), Day::from_ymd(y, m, dd).unwrap());
-        }
-    }
-
-    /// Reference: ISO weeks start on Monday; 1997-01-06 was a Monday
-    /// (calendar), 1997-01-05 the Sunday before.
-    #[test]
-    fn periods() {
-        let mon = d("1997-01-06");
-        assert_eq!(
-            mon.period(PeriodUnit::Week),
-            d("1997-01-12").period(PeriodUnit::Week)
-        );
-        assert_eq!(
-            mon.period(PeriodUnit::Week) - 1,
-            d("1997-01-05").period(PeriodUnit::Week)
-        );
-        assert_eq!(
-            d("1997-03-31").period(PeriodUnit::Month) + 1,
-            d("1997-04-01").period(PeriodUnit::Month)
-        );
-        assert_eq!(
-            d("1997-12-31").period(PeriodUnit::Quarter) + 1,
-            d("1998-01-01").period(PeriodUnit::Quarter)
-        );
-        assert_eq!(d("1998-06-30").period(PeriodUnit::Year), 1998);
-    }
-
     /// Reference: lifetimes' documented example logic worked by hand.
     /// Customer A buys on days 0, 0 (same day: one purchase of 30), 3 and 10
     /// (amount 20 and 40); observation ends on day 14: frequency 2,
@@ -610,7 +542,13 @@ mod tests {
             tx("A", "2020-01-04", 20.0),
             tx("A", "2020-01-01", 20.0),
         ];
-        let t = summarize(&rows, PeriodUnit::Day, Some(d("2020-01-15"))).unwrap();
+        let t = summarize(
+            &rows,
+            PeriodUnit::Day,
+            TimeConvention::Days,
+            Some(d("2020-01-15")),
+        )
+        .unwrap();
         assert_eq!(t.customers.len(), 2);
         let (ref ka, a) = t.customers[0];
         assert_eq!(ka, "A");
@@ -623,7 +561,71 @@ mod tests {
         );
     }
 
-    /// Same log in weeks and months: purchases in one period merge.
+    /// Reference: worked by hand in both conventions, weeks (Monday start),
+    /// end Wed 2020-01-29. A buys twice on Wed 01-01 (10 + 20: one day),
+    /// on Sat 01-04 (15: same week, another day) and on Wed 01-15 (40).
+    /// Days: 3 distinct days → x = 2, t_x = 14/7 = 2, T = 28/7 = 4, z̄ =
+    /// (15 + 40)/2. Whole weeks: 01-01 and 01-04 share week 0, 01-15 is
+    /// week 2, the end week 4 → x = 1, t_x = 2, T = 4, z̄ = 40. B buys on
+    /// Sun 01-05 (5) and Mon 01-06 (8), one day apart but in two weeks:
+    /// days → x = 1, t_x = 1/7, T = 24/7; weeks → x = 1, t_x = 1, T = 4.
+    /// C buys once, on the end day: 0, 0, 0 in both.
+    #[test]
+    fn days_and_whole_periods_by_hand() {
+        let rows = vec![
+            tx("A", "2020-01-01", 10.0),
+            tx("A", "2020-01-15", 40.0),
+            tx("B", "2020-01-06", 8.0),
+            tx("A", "2020-01-04", 15.0),
+            tx("A", "2020-01-01", 20.0),
+            tx("B", "2020-01-05", 5.0),
+            tx("C", "2020-01-29", 3.0),
+        ];
+        let end = Some(d("2020-01-29"));
+        let get = |c: TimeConvention| {
+            let t = summarize(&rows, PeriodUnit::Week, c, end).unwrap();
+            assert_eq!(t.report.convention, c);
+            t.customers
+                .into_iter()
+                .map(|(k, r)| (k, (r.frequency, r.recency, r.age, r.monetary_value)))
+                .collect::<Vec<_>>()
+        };
+        let s = |k: &str| k.to_string();
+        assert_eq!(
+            get(TimeConvention::Days),
+            vec![
+                (s("A"), (2, 2.0, 4.0, 27.5)),
+                (s("B"), (1, 1.0 / 7.0, 24.0 / 7.0, 8.0)),
+                (s("C"), (0, 0.0, 0.0, 0.0)),
+            ]
+        );
+        assert_eq!(
+            get(TimeConvention::WholePeriods),
+            vec![
+                (s("A"), (1, 2.0, 4.0, 40.0)),
+                (s("B"), (1, 1.0, 4.0, 8.0)),
+                (s("C"), (0, 0.0, 0.0, 0.0)),
+            ]
+        );
+        // Months of 365.25/12 days: 2020-01-01 → 03-01 is 60 days.
+        let m = summarize(
+            &rows[..2],
+            PeriodUnit::Month,
+            TimeConvention::Days,
+            Some(d("2020-03-01")),
+        )
+        .unwrap();
+        let a = m.customers[0].1;
+        assert_eq!((a.frequency, a.recency), (1, 14.0 / 30.4375));
+        assert_eq!(a.age, 60.0 / 30.4375);
+        assert_eq!(
+            TimeConvention::from_id("periods"),
+            Some(TimeConvention::WholePeriods)
+        );
+        assert_eq!(TimeConvention::from_id("weeks"), None);
+    }
+
+    /// Same log in whole weeks and months: purchases in one period merge.
     /// Weeks (Mon start): 2020-01-01 (Wed) and 01-04 (Sat) share a week,
     /// 01-11 (Sat) is the next week, end 01-15 (Wed) the week after.
     #[test]
@@ -634,12 +636,24 @@ mod tests {
             tx("A", "2020-01-11", 40.0),
             tx("A", "2020-03-02", 5.0),
         ];
-        let w = summarize(&rows, PeriodUnit::Week, Some(d("2020-03-04"))).unwrap();
+        let w = summarize(
+            &rows,
+            PeriodUnit::Week,
+            TimeConvention::WholePeriods,
+            Some(d("2020-03-04")),
+        )
+        .unwrap();
         let a = w.customers[0].1;
         // Weeks from 2019-12-30: 01-11 is +1, 03-02 is +9, end 03-04 is +9.
         assert_eq!((a.frequency, a.recency, a.age), (2, 9.0, 9.0));
         assert_eq!(a.monetary_value, 22.5);
-        let m = summarize(&rows, PeriodUnit::Month, Some(d("2020-04-30"))).unwrap();
+        let m = summarize(
+            &rows,
+            PeriodUnit::Month,
+            TimeConvention::WholePeriods,
+            Some(d("2020-04-30")),
+        )
+        .unwrap();
         let a = m.customers[0].1;
         assert_eq!(
             (a.frequency, a.recency, a.age, a.monetary_value),
@@ -656,7 +670,13 @@ mod tests {
             tx("B", "2020-01-02", -3.0),
             tx("C", "2020-02-01", 7.0),
         ];
-        let t = summarize(&rows, PeriodUnit::Day, Some(d("2020-01-10"))).unwrap();
+        let t = summarize(
+            &rows,
+            PeriodUnit::Day,
+            TimeConvention::Days,
+            Some(d("2020-01-10")),
+        )
+        .unwrap();
         let r = &t.report;
         assert_eq!((r.rows, r.rows_after_end, r.zero_amount_rows), (5, 1, 1));
         assert_eq!(
@@ -672,7 +692,7 @@ mod tests {
             (1, 4.0, 9.0, 0.0)
         );
         // Default end: the last date in the log.
-        let t = summarize(&rows, PeriodUnit::Day, None).unwrap();
+        let t = summarize(&rows, PeriodUnit::Day, TimeConvention::Days, None).unwrap();
         assert_eq!(t.report.observation_end, d("2020-02-01"));
         assert_eq!(t.customers.len(), 2);
     }
@@ -704,8 +724,8 @@ mod tests {
                 amount: t.amount,
             })
             .collect();
-        let a = summarize(&plain, PeriodUnit::Day, None).unwrap();
-        let b = summarize(&coll, PeriodUnit::Day, None).unwrap();
+        let a = summarize(&plain, PeriodUnit::Day, TimeConvention::Days, None).unwrap();
+        let b = summarize(&coll, PeriodUnit::Day, TimeConvention::Days, None).unwrap();
         assert_eq!(a.report, b.report);
         assert_eq!(a.customers.len(), 2);
         for ((ka, ra), (kb, rb)) in a.customers.iter().zip(&b.customers) {
@@ -720,19 +740,24 @@ mod tests {
     fn errors() {
         let rows = vec![tx("A", "2020-01-01", f64::NAN)];
         assert_eq!(
-            summarize(&rows, PeriodUnit::Day, None)
+            summarize(&rows, PeriodUnit::Day, TimeConvention::Days, None)
                 .unwrap_err()
                 .to_string(),
             "row 1: amount must be a number between -1e12 and 1e12: got NaN"
         );
         let none: Vec<Transaction<String>> = vec![];
         assert_eq!(
-            summarize(&none, PeriodUnit::Day, None),
+            summarize(&none, PeriodUnit::Day, TimeConvention::Days, None),
             Err(TransactionError::NoTransactions)
         );
         let late = vec![tx("A", "2021-01-01", 1.0)];
         assert_eq!(
-            summarize(&late, PeriodUnit::Day, Some(d("2020-01-01"))),
+            summarize(
+                &late,
+                PeriodUnit::Day,
+                TimeConvention::Days,
+                Some(d("2020-01-01"))
+            ),
             Err(TransactionError::NoTransactions)
         );
     }

@@ -80,6 +80,11 @@ pub struct ValueStrings {
     pub caveats_sbg: &'static str,
     pub source_bgnbd: &'static str,
     pub caveats_bgnbd: &'static str,
+    /// How a transaction log became recency and T, distinct days: `{days}`
+    /// (days in one unit), `{units}`.
+    pub convention_days: &'static str,
+    /// The same, whole periods: `{units}`.
+    pub convention_periods: &'static str,
     /// Template with `{model}`.
     pub note_unsupported: &'static str,
     pub note_no_segment: &'static str,
@@ -196,6 +201,8 @@ pub const EN: ValueStrings = ValueStrings {
     caveats_sbg: "The 90 % interval is the delta method on (α, β) from the observed information: it covers parameter uncertainty, not changes in the business. Margin is the closed form's, taken as constant per period.",
     source_bgnbd: "Fader, Hardie & Lee (2005), \"Counting your customers the easy way\", Marketing Science 24(2); Gamma-Gamma: Fader & Hardie note 025; CLV: Fader, Hardie & Lee (2005), JMR 42(4).",
     caveats_bgnbd: "Mean over customers, on customers grouped by rounded (x, tₓ, T). The 90 % interval is the delta method on the seven parameters: parameter uncertainty only. Spend is assumed independent of purchase frequency; parameters are fitted on all customers, also for a segment.",
+    convention_days: "Orders on one day are one purchase: repeat purchases are the purchase days after the first, and recency and T are the days since the first purchase ÷ {days}, in {units} (Fader, Hardie & Lee 2005).",
+    convention_periods: "Orders in one period are one purchase: recency and T count whole periods ({units}) from the first purchase's.",
     note_unsupported: "{model} needs data the loaded table does not have: showing the best model it supports.",
     note_no_segment: "The loaded data has no such segment: showing all customers.",
     note_unfitted: "{model} could not be fitted: {why}.",
@@ -298,6 +305,8 @@ pub const FR: ValueStrings = ValueStrings {
     caveats_sbg: "L'intervalle à 90 % vient de la méthode delta sur (α, β) et de l'information observée : il couvre l'incertitude des paramètres, pas les changements de l'activité. La marge est celle de la formule fermée, constante par période.",
     source_bgnbd: "Fader, Hardie & Lee (2005), « Counting your customers the easy way », Marketing Science 24(2) ; Gamma-Gamma : note 025 de Fader & Hardie ; CLV : Fader, Hardie & Lee (2005), JMR 42(4).",
     caveats_bgnbd: "Moyenne sur les clients, regroupés par (x, tₓ, T) arrondis. L'intervalle à 90 % vient de la méthode delta sur les sept paramètres : incertitude des paramètres seulement. Les montants sont supposés indépendants de la fréquence ; les paramètres sont ajustés sur tous les clients, même pour un segment.",
+    convention_days: "Les commandes d'un même jour font un achat : les achats répétés sont les jours d'achat après le premier, et récence et T sont les jours depuis le premier achat ÷ {days}, en {units} (Fader, Hardie & Lee 2005).",
+    convention_periods: "Les commandes d'une même période font un achat : récence et T comptent des périodes entières ({units}) depuis celle du premier achat.",
     note_unsupported: "{model} demande des données absentes de la table chargée : le meilleur modèle possible est affiché.",
     note_no_segment: "Les données chargées n'ont pas ce segment : tous les clients sont affichés.",
     note_unfitted: "{model} n'a pas pu être ajusté : {why}.",

@@ -1,7 +1,7 @@
 //! What loaded data leaves for the Customer value page: fitted parameters
 //! with their covariance and a compressed customer base, never the rows.
 //!
-//! * transaction log → RFM (lifetimes' conventions, [`cxi_models::rfm`]) →
+//! * transaction log → RFM (distinct purchase days, [`cxi_models::rfm`]) →
 //!   BG/NBD and Gamma-Gamma fits, the customers binned on `(x, t_x, T)`
 //!   with counts and mean spend, and the candidates for "customers at risk";
 //! * RFM summary → the same fits;
@@ -21,6 +21,7 @@ use cxi_models::gamma_gamma;
 use cxi_models::gamma_gamma::GammaGammaError;
 use cxi_models::gamma_gamma::GammaGammaParams;
 use cxi_models::rfm::Rfm;
+use cxi_models::rfm::TimeConvention;
 use cxi_models::rfm_clv;
 use cxi_models::rfm_clv::ClvSettings;
 use cxi_models::sbg;
@@ -208,6 +209,10 @@ pub struct BgNbdEvidence {
     /// Whether the unit was read from the data (a transaction log) or
     /// assumed (an RFM table does not say).
     pub unit_assumed: bool,
+    /// How a transaction log became recency and T; `None` for an RFM table
+    /// (made elsewhere) and for evidence saved before the convention was kept.
+    #[serde(default)]
+    pub convention: Option<TimeConvention>,
     pub params: BgNbdParams,
     pub covariance: [[f64; 4]; 4],
     pub log_likelihood: f64,
@@ -307,7 +312,7 @@ fn from_transactions(t: &Transactions) -> ValueEvidence {
         return ValueEvidence::default();
     };
     let unit = unit_for_span((*last - *first).num_days());
-    let table = match super::parsed_rfm::summarize_parsed(t, unit, None) {
+    let table = match super::parsed_rfm::summarize_parsed(t, unit, TimeConvention::Days, None) {
         Ok(table) => table,
         Err(_) => {
             return ValueEvidence {
@@ -338,7 +343,11 @@ fn from_transactions(t: &Transactions) -> ValueEvidence {
         .collect();
     let rows = table.rfm;
     drop(table.customer);
-    from_rfm(&rows, &ids, &segs, &names, unit, false)
+    let mut e = from_rfm(&rows, &ids, &segs, &names, unit, false);
+    if let Some(b) = &mut e.bgnbd {
+        b.convention = Some(TimeConvention::Days);
+    }
+    e
 }
 
 /// Segment names (at most [`MAX_SEGMENTS`], else none) and each customer's
@@ -408,6 +417,7 @@ pub fn from_rfm(
     out.bgnbd = Some(BgNbdEvidence {
         unit,
         unit_assumed,
+        convention: None,
         params: bg.params,
         covariance: bg.covariance,
         log_likelihood: bg.log_likelihood,

@@ -1,7 +1,7 @@
 //! The RFM summary of a validated purchase log: the parser has already
 //! numbered the customers, so the summary reads its columns in place.
 
-use cxi_models::rfm::{summarize_dense, Day, Dense, DenseRfm, TransactionError};
+use cxi_models::rfm::{summarize_dense, Day, Dense, DenseRfm, TimeConvention, TransactionError};
 use cxi_parse::Transactions;
 use cxi_types::period::PeriodUnit;
 
@@ -13,6 +13,7 @@ use cxi_types::period::PeriodUnit;
 pub fn summarize_parsed(
     tx: &Transactions,
     unit: PeriodUnit,
+    convention: TimeConvention,
     observation_end: Option<Day>,
 ) -> Result<DenseRfm, TransactionError> {
     let log = Dense {
@@ -22,13 +23,14 @@ pub fn summarize_parsed(
         amount: |i: usize| tx.amount[i],
     };
     let sheet_row = |i: usize| tx.rows.get(i - 1).map_or(i, |&r| r as usize);
-    let mut table = summarize_dense(&log, unit, observation_end).map_err(|e| match e {
-        TransactionError::AmountNotFinite { row, value } => TransactionError::AmountNotFinite {
-            row: sheet_row(row),
-            value,
-        },
-        other => other,
-    })?;
+    let mut table =
+        summarize_dense(&log, unit, convention, observation_end).map_err(|e| match e {
+            TransactionError::AmountNotFinite { row, value } => TransactionError::AmountNotFinite {
+                row: sheet_row(row),
+                value,
+            },
+            other => other,
+        })?;
     for r in &mut table.report.first_negative_rows {
         *r = sheet_row(*r);
     }
@@ -77,8 +79,8 @@ mod tests {
             segment: None,
             rows: vec![2, 3, 4, 5],
         };
-        let a = summarize(&plain, PeriodUnit::Day, None).unwrap();
-        let b = summarize_parsed(&parsed, PeriodUnit::Day, None).unwrap();
+        let a = summarize(&plain, PeriodUnit::Week, TimeConvention::Days, None).unwrap();
+        let b = summarize_parsed(&parsed, PeriodUnit::Week, TimeConvention::Days, None).unwrap();
         let named: Vec<(String, Rfm)> = b
             .customer
             .iter()

@@ -16,6 +16,7 @@ use crate::scenario::Scenario;
 use cxi_models::bgnbd;
 use cxi_models::gamma_gamma;
 use cxi_models::rfm::Rfm;
+use cxi_models::rfm::TimeConvention;
 use cxi_models::rfm_clv;
 use cxi_models::rfm_clv::ClvSettings;
 use cxi_models::sbg::SbgParams;
@@ -93,6 +94,23 @@ fn retail_sample_gives_the_full_bgnbd_page() {
         v.headline.reading.contains("36 months"),
         "{}",
         v.headline.reading
+    );
+    // A log is summarised in distinct days, and the How panel says so.
+    assert_eq!(b.convention, Some(TimeConvention::Days));
+    let how = &v.headline.how.caveats;
+    assert!(
+        how.starts_with("Orders on one day are one purchase") && how.contains("÷ 7, in weeks"),
+        "{how}"
+    );
+    let fr = compute(&ValueSlice {
+        locale: Locale::Fr,
+        ..ValueSlice::of(s)
+    });
+    let how = &fr.headline.how.caveats;
+    assert!(
+        how.starts_with("Les commandes d'un même jour font un achat")
+            && how.contains("÷ 7, en semaines"),
+        "{how}"
     );
 }
 

@@ -7,6 +7,7 @@ use crate::i18n::fill;
 use crate::i18n::LocaleStrings;
 use crate::pages::value::bgnbd::BgNbdNumbers;
 use crate::pages::value::view::{finite_or_missing, ParamRow, ValueView};
+use cxi_models::rfm::{unit_days, TimeConvention};
 use cxi_types::format;
 use cxi_types::period::PeriodUnit;
 use cxi_types::{Currency, Figure, How, Locale};
@@ -99,6 +100,24 @@ pub(super) fn word(n: &BgNbdNumbers, locale: Locale, currency: Currency, v: &mut
         source: t.source_bgnbd.into(),
         caveats: t.caveats_bgnbd.into(),
     };
+    if let Some(c) = b.convention {
+        let units = locale.strings().unit_plural(b.unit);
+        let sentence = match c {
+            TimeConvention::Days => {
+                let days = unit_days(b.unit);
+                let decimals = if days.fract() == 0.0 { 0 } else { 4 };
+                fill(
+                    t.convention_days,
+                    &[
+                        ("days", &format::number(locale, days, decimals)),
+                        ("units", units),
+                    ],
+                )
+            }
+            TimeConvention::WholePeriods => fill(t.convention_periods, &[("units", units)]),
+        };
+        v.headline.how.caveats = format!("{sentence} {}", v.headline.how.caveats);
+    }
     let Some(m) = &n.spend else {
         v.headline.reading = t.reading_no_spend.into();
         return;
