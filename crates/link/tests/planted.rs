@@ -62,6 +62,28 @@ fn planted_ratios_are_recovered_from_1500_customers() {
     );
     assert!(s.contains(truth_spend), "{s:?} vs {truth_spend}");
     assert!(r.contains(truth_repeat), "{r:?} vs {truth_repeat}");
+    // Every answer, clustered by customer: the same truth (and no
+    // survivorship in which answer is kept, see `AnswerRule`).
+    let s2 = generate(1500, 13, &p);
+    let each = LinkOptions {
+        rule: cxi_link::AnswerRule::EachAnswer,
+        log_start: Some(s2.log_start),
+        log_end: Some(s2.log_end),
+        ..LinkOptions::default()
+    };
+    let e2 = link(&s2.orders, &s2.answers, Some(&s2.crm), &each).unwrap();
+    let each_spend = e2
+        .nps
+        .unwrap()
+        .contrast(Measure::Spend)
+        .unwrap()
+        .ratio
+        .unwrap();
+    eprintln!(
+        "each answer: spend ratio {:.4} [{:.4}, {:.4}]",
+        each_spend.estimate, each_spend.low, each_spend.high
+    );
+    assert!(each_spend.contains(truth_spend), "{each_spend:?}");
     // The spend effect is large enough to be told from none.
     assert!(s.low > 1.0, "{s:?}");
     assert!(contacts.difference.unwrap().contains(-2.0));
