@@ -86,7 +86,7 @@ pub struct Survey {
     pub rows: Vec<u32>,
 }
 
-/// One row per customer, lifetimes' conventions (see `docs/rfm.sql`).
+/// One row per customer: the RFM summary (see `docs/rfm.sql`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Rfm {
     pub id: Option<Vec<String>>,
