@@ -11,8 +11,8 @@ DuckDB, against `cxi rfm` and `cxi bgnbd` on the same orders.
 3. Runs docs/rfm_grouped.sql: it must equal cxi's rows grouped by
    (frequency, recency, T) (customers exactly, mean monetary value 1e-9).
 4. Fits `cxi bgnbd` (weeks) to the grouped CSV, with its `customers` count
-   column, and to the per-customer one: the estimates must agree to 1e-6
-   relative, and the grouped fit must have read the count column (a cxi
+   column, and to the per-customer one: the estimates must agree to 1e-5
+   relative (the optimiser's stopping point; the log-likelihoods to 1e-9), and the grouped fit must have read the count column (a cxi
    without count-column support fits every group as one customer: that
    fails here, with a message, rather than passing on the wrong figures).
    The Gamma-Gamma fit on the same grouped rows is printed beside the
@@ -60,7 +60,11 @@ CALIBRATION_END = dt.date(2024, 12, 31)
 LATE_END = dt.date(2025, 3, 31)  # orders up to here exist but are after the end
 UNITS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12}
 TOL = 1e-9
-FIT_RTOL = 1e-6
+# The grouped and per-customer likelihoods are the same function (checked to
+# LL_RTOL); the estimates then differ only by where BFGS stops on a flat
+# optimum (seen: 8.5e-7 relative on a and b), so their tolerance is the
+# optimiser's, not the grouping's.
+FIT_RTOL = 1e-5
 LL_RTOL = 1e-9
 
 failures: list[str] = []
