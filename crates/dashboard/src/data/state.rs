@@ -21,6 +21,7 @@ use std::rc::Rc;
 use super::session::{Report, Stage};
 use crate::i18n::Words;
 use crate::pages::evidence::Evidence;
+use crate::pages::value::holdout::HoldoutCheck;
 
 pub type EngineId = u32;
 
@@ -141,6 +142,11 @@ pub enum DataEvent {
     Fitted {
         id: EngineId,
         evidence: Rc<Evidence>,
+    },
+    /// Session `id`'s value holdout check, redone at another calibration end.
+    Holdout {
+        id: EngineId,
+        check: Rc<HoldoutCheck>,
     },
     /// Show the kept table again, dropping the one that did not validate.
     BackToKept,
@@ -275,6 +281,22 @@ impl DataState {
                         loaded.evidence = (*evidence).clone();
                     }
                     report.evidence_pending = false;
+                }
+            }
+            DataEvent::Holdout { id, check } => {
+                for slot in [next.current.as_mut(), next.kept.as_mut()]
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| s.id == id)
+                {
+                    let report = Rc::make_mut(&mut slot.report);
+                    let value = report
+                        .loaded
+                        .as_mut()
+                        .and_then(|l| l.evidence.value.as_mut());
+                    if let Some(v) = value {
+                        std::sync::Arc::make_mut(v).holdout = Some((*check).clone());
+                    }
                 }
             }
             DataEvent::BackToKept => {

@@ -242,6 +242,9 @@ pub struct ValueEvidence {
     pub bgnbd: Option<BgNbdEvidence>,
     /// Models the data could have fed but that could not be fitted.
     pub unfitted: Vec<Unfitted>,
+    /// A transaction log's calibration/holdout check (`None` for other
+    /// data and for evidence saved before the check existed).
+    pub holdout: Option<super::holdout::HoldoutCheck>,
 }
 
 impl ValueEvidence {
@@ -347,6 +350,7 @@ fn from_transactions(t: &Transactions) -> ValueEvidence {
     if let Some(b) = &mut e.bgnbd {
         b.convention = Some(TimeConvention::Days);
     }
+    e.holdout = super::holdout::holdout_check(t, None, None);
     e
 }
 
