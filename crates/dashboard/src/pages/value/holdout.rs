@@ -6,7 +6,7 @@
 //! model's `P(X(T) = x)`. Computed in the data worker, where the rows are:
 //! a report is a few KB whatever the log's size.
 
-use super::evidence::{unit_for_span, FitFailure};
+use super::fit_basis::{unit_for_span, FitFailure};
 use chrono::NaiveDate;
 use cxi_models::bgnbd;
 use cxi_models::bgnbd::BgNbdParams;

@@ -11,6 +11,7 @@ mod closed;
 mod compute;
 pub mod evidence;
 mod fields;
+mod fit_basis;
 pub mod holdout;
 pub mod holdout_page;
 #[cfg(all(test, not(target_arch = "wasm32")))]
