@@ -548,4 +548,38 @@ mod tests {
         assert_eq!(t.engines(), [2]);
         assert_eq!(t.in_use().unwrap().id, 2);
     }
+
+    /// A redone holdout check replaces the one in the evidence of its own
+    /// session only, so the scenario gets it.
+    #[test]
+    fn a_redone_holdout_check_reaches_the_scenario() {
+        let mut session = Sample::Retail.open(Locale::En).unwrap();
+        let evidence = session.evidence().unwrap();
+        let s = opened(
+            &DataState::default(),
+            1,
+            Rc::new(session.report(Locale::En)),
+        );
+        assert!(s.for_scenario().is_some());
+        let before = evidence.value.as_ref().unwrap().holdout.clone().unwrap();
+        let span = before.span;
+        let end = span.last - chrono::Duration::days(60);
+        let check = Rc::new(session.recheck_holdout(Some(end)).unwrap());
+        assert_ne!(Some(&*check), Some(&before));
+        let holdout = |s: &DataState| {
+            s.for_scenario()
+                .and_then(|l| l.evidence.value.as_ref())
+                .and_then(|v| v.holdout.clone())
+        };
+        let stray = s.reduce(DataEvent::Holdout {
+            id: 2,
+            check: check.clone(),
+        });
+        assert_eq!(holdout(&stray), Some(before));
+        let done = s.reduce(DataEvent::Holdout {
+            id: 1,
+            check: check.clone(),
+        });
+        assert_eq!(holdout(&done), Some((*check).clone()));
+    }
 }

@@ -266,3 +266,42 @@ fn thinning_keeps_the_ends_and_the_calibration_end() {
     assert!(kept.iter().any(|p| p.0 == 200.0 || p.0 == 201.0));
     assert_eq!(thin(&points[..50], 10.0, 120).len(), 50);
 }
+
+/// The page's view of the retail check: three charts, the verdict's totals
+/// those of the table's "All" row, and a refused end worded next to the
+/// control with the check kept.
+#[test]
+fn the_retail_view_has_three_charts_and_a_located_refusal() {
+    use super::words::holdout_view;
+    use cxi_types::Figure;
+    let check = value_evidence(&retail()).holdout.unwrap();
+    let f = check.figures.clone().unwrap();
+    let v = holdout_view(&holdout_numbers(&check, None), Locale::En);
+    let ids: Vec<&str> = v.charts.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "value-holdout-calibration",
+            "value-holdout-conditional",
+            "value-holdout-tracking"
+        ]
+    );
+    assert_eq!(v.problem, None);
+    assert_eq!(v.verdict, verdict(&f, Locale::En));
+    let all = v.charts[1].table.rows.last().unwrap();
+    assert_eq!(all[0], Figure::Text("All".into()));
+    assert_eq!(all[2].value(), Some(f.actual_total));
+    assert_eq!(all[3].value(), Some(f.predicted_total));
+    let early = check.span.first.pred_opt().unwrap();
+    let bad = holdout_view(&holdout_numbers(&check, Some(early)), Locale::Fr);
+    let p = bad.problem.unwrap();
+    assert!(
+        p.starts_with(&format!(
+            "La fin de calibration {early} est hors du journal"
+        )),
+        "{p}"
+    );
+    assert!(p.contains(&format!("le {}", f.calibration_end)), "{p}");
+    assert_eq!(bad.verdict, verdict(&f, Locale::Fr));
+    assert_eq!(bad.end, early.to_string());
+}
