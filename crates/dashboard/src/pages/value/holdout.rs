@@ -94,7 +94,9 @@ pub struct HoldoutFigures {
     /// Holdout purchases by calibration frequency (empty groups left out).
     pub by_frequency: Vec<FrequencyForecast>,
     /// Cumulative repeat purchases `(t, actual, predicted)`, at most
-    /// [`MAX_TRACKING_POINTS`], `t` in model units since the first purchase.
+    /// [`MAX_TRACKING_POINTS`], `t` in model units since the first purchase
+    /// (to 0.001, predicted to 0.01; group means to 0.0001, the model's
+    /// customer counts to 0.01; totals, MAE and bias unrounded).
     pub tracking: Vec<(f64, f64, f64)>,
     pub actual_total: f64,
     pub predicted_total: f64,
@@ -268,7 +270,7 @@ fn small(
     let tracking: Vec<(f64, f64, f64)> = r
         .tracking
         .iter()
-        .map(|p| (p.t, p.actual, p.predicted))
+        .map(|p| (round_to(p.t, 1e3), p.actual, round_to(p.predicted, 1e2)))
         .collect();
     HoldoutFigures {
         calibration_end: s.calibration_end,
@@ -289,8 +291,8 @@ fn small(
                 frequency: g.frequency,
                 or_more: g.or_more,
                 customers: g.customers,
-                actual_mean: g.actual_mean,
-                predicted_mean: g.predicted_mean,
+                actual_mean: round_to(g.actual_mean, 1e4),
+                predicted_mean: round_to(g.predicted_mean, 1e4),
             })
             .collect(),
         tracking: thin(&tracking, s.calibration_length, MAX_TRACKING_POINTS),
@@ -299,6 +301,11 @@ fn small(
         mae: r.mae,
         bias: r.bias,
     }
+}
+
+/// `v` to `1 / step` (the JSON keeps a few digits, not seventeen).
+fn round_to(v: f64, step: f64) -> f64 {
+    (v * step).round() / step
 }
 
 /// At most `max` of `points`, evenly spread, always with the last one and
@@ -351,7 +358,7 @@ pub fn calibration_counts(
             frequency: x as u32,
             or_more: x == groups - 1,
             actual: actual[x],
-            model: model[x],
+            model: round_to(model[x], 1e2),
         })
         .collect())
 }

@@ -79,11 +79,15 @@ fn retail_holdout_matches_the_models_evaluation() {
     assert_eq!(f.by_frequency.len(), report.by_frequency.len());
     assert!(f.tracking.len() <= super::holdout::MAX_TRACKING_POINTS);
     // The calibration histogram counts every cohort customer once, and the
-    // model's probabilities sum to the same number.
+    // model's probabilities (kept to 0.01) sum to the same number.
     let counted: f64 = f.calibration.iter().map(|g| g.actual).sum();
     let expected: f64 = f.calibration.iter().map(|g| g.model).sum();
     assert_eq!(counted, f.customers as f64);
-    assert!((expected - counted).abs() < 1e-6 * counted, "{expected}");
+    let groups = f.calibration.len() as f64;
+    assert!(
+        (expected - counted).abs() <= 0.005 * groups + 1e-9,
+        "{expected}"
+    );
     eprintln!(
         "retail holdout: end {} ({} {:?} held out), {} customers, actual {}, predicted {:.2}, mae {:.4}, bias {:.4}",
         f.calibration_end,
@@ -304,4 +308,11 @@ fn the_retail_view_has_three_charts_and_a_located_refusal() {
     assert!(p.contains(&format!("le {}", f.calibration_end)), "{p}");
     assert_eq!(bad.verdict, verdict(&f, Locale::Fr));
     assert_eq!(bad.end, early.to_string());
+}
+/// The check adds a few KB to the evidence a link carries.
+#[test]
+fn the_check_stays_small() {
+    let e = value_evidence(&retail());
+    let bytes = serde_json::to_string(&e.holdout).unwrap().len();
+    assert!(bytes < 6_000, "{bytes} bytes");
 }
