@@ -291,6 +291,8 @@ fn the_retail_view_has_three_charts_and_a_located_refusal() {
         ]
     );
     assert_eq!(v.problem, None);
+    assert!(v.intro.contains("last third"), "{}", v.intro);
+    assert!(v.intro.contains("÷ 7, in weeks"), "{}", v.intro);
     assert_eq!(v.verdict, verdict(&f, Locale::En));
     let all = v.charts[1].table.rows.last().unwrap();
     assert_eq!(all[0], Figure::Text("All".into()));

@@ -2,6 +2,7 @@
 //! calibration end was refused, and the three standard charts (Fader,
 //! Hardie & Lee 2005, section 4) with their tables.
 
+use super::bgnbd::convention_sentence;
 use crate::i18n::fill;
 use crate::i18n::value::ValueStrings;
 use crate::i18n::LocaleStrings;
@@ -60,6 +61,8 @@ pub fn holdout_view(n: &HoldoutNumbers, locale: Locale) -> HoldoutView {
             intro.push(' ');
             intro.push_str(t.holdout_default);
         }
+        intro.push(' ');
+        intro.push_str(&convention_sentence(locale, f.unit, f.convention));
         if f.new_in_holdout > 0 {
             intro.push(' ');
             intro.push_str(&fill(
