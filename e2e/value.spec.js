@@ -136,4 +136,23 @@ test.describe('English browser', () => {
     await shots(value, 'value-en');
     expect(problems).toEqual([]);
   });
+
+  test('retail sample: the holdout check, its three charts, and a refused calibration end', async ({ page }) => {
+    const problems = watchConsole(page);
+    const value = await loadSample(page, 'retail');
+    for (const name of ['calibration', 'conditional', 'tracking']) {
+      await expect(value.holdoutFigure(name)).toBeVisible();
+    }
+    const verdict = await value.holdoutVerdict.textContent();
+    const m = verdict.match(/expected ([\d,]+) repeat purchases .*; ([\d,]+) happened/);
+    expect(m).not.toBeNull();
+    const totals = await value.holdoutTotals();
+    expect(totals).toEqual({ predicted: m[1], actual: m[2] });
+    // A day before the log: refused next to the control, the check kept.
+    await value.calibrationEnd.fill('2020-01-01');
+    await value.calibrationEnd.dispatchEvent('change');
+    await expect(value.calibrationEndError).toContainText('2020-01-01 is outside the log');
+    await expect(value.holdoutVerdict).toHaveText(verdict);
+    expect(problems).toEqual([]);
+  });
 });

@@ -17,6 +17,26 @@ class ValuePage extends AppPage {
     this.segment = page.locator('#value-segment');
     this.pAliveTable = page.locator('#value-palive-table');
     this.atRiskRows = page.locator('#value-at-risk tbody tr');
+    this.holdoutVerdict = page.locator('#value-holdout-verdict');
+    this.calibrationEnd = page.locator('#value-calibration-end');
+    this.calibrationEndError = page.locator('#value-calibration-end-error');
+  }
+
+  /** The holdout check's chart `name` (calibration, conditional, tracking). */
+  holdoutFigure(name) {
+    return this.page.locator(`#value-holdout-${name}-figure`);
+  }
+
+  /** The shown actual and predicted holdout totals: the "All" row of the
+   *  holdout-by-frequency table. */
+  async holdoutTotals() {
+    await this.showChartTable('value-holdout-conditional');
+    const cells = await this.page
+      .locator('#value-holdout-conditional-table tbody tr')
+      .last()
+      .locator('td')
+      .allTextContents();
+    return { actual: cells[2].trim(), predicted: cells[3].trim() };
   }
 
   /** The model choice `id` (auto, closed_form, sbg, bgnbd). */

@@ -28,6 +28,14 @@ const COMPUTING: &[(&str, &str)] = &[
         include_str!("../src/pages/value/at_risk.rs"),
     ),
     (
+        "value/holdout.rs",
+        include_str!("../src/pages/value/holdout.rs"),
+    ),
+    (
+        "value/holdout_page.rs",
+        include_str!("../src/pages/value/holdout_page.rs"),
+    ),
+    (
         "value/series.rs",
         include_str!("../src/pages/value/series.rs"),
     ),

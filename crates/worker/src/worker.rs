@@ -85,6 +85,20 @@ fn handle(scope: &DedicatedWorkerGlobalScope, session: &RefCell<Option<Session>>
             }
         }
         ToWorker::Fit => fit(scope, &Clock::new(scope), session),
+        ToWorker::Holdout { end } => {
+            let check = session
+                .borrow_mut()
+                .as_mut()
+                .and_then(|s| s.recheck_holdout(end));
+            if let Some(check) = check {
+                send(
+                    scope,
+                    &FromWorker::Holdout {
+                        check: Box::new(check),
+                    },
+                );
+            }
+        }
         ToWorker::Render { locale } => {
             if let Some(s) = session.borrow().as_ref() {
                 send(

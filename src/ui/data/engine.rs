@@ -106,6 +106,10 @@ impl WorkerClient {
                         id,
                         evidence: Rc::new(*evidence),
                     },
+                    FromWorker::Holdout { check } => DataEvent::Holdout {
+                        id,
+                        check: Rc::new(*check),
+                    },
                     FromWorker::Failed { reason } => DataEvent::Failed { id, reason },
                 };
                 reply.emit(event);
@@ -146,6 +150,12 @@ impl WorkerClient {
     /// as a [`DataEvent::Fitted`] (none if nothing is left to fit).
     pub fn fit(&self) {
         self.send(&ToWorker::Fit, None);
+    }
+
+    /// Asks for the value holdout check at calibration end `end` (`None`:
+    /// the default); the answer arrives as a [`DataEvent::Holdout`].
+    pub fn holdout(&self, end: Option<chrono::NaiveDate>) {
+        self.send(&ToWorker::Holdout { end }, None);
     }
 
     /// Posts `msg` with `data` attached: an `ArrayBuffer` is transferred

@@ -40,6 +40,7 @@ use cxi_dashboard::data::Source;
 use cxi_dashboard::data::SourceKind;
 use cxi_dashboard::data::ToWorker;
 use cxi_dashboard::i18n::fill;
+use cxi_dashboard::pages::value::holdout_request;
 use cxi_dashboard::scenario::Action;
 use cxi_types::Locale;
 
@@ -69,6 +70,10 @@ pub struct DataPageProps {
     /// Kept mounted while another page shows, so nothing loaded is lost.
     #[prop_or_default]
     pub hidden: bool,
+    /// The Customer value page's holdout calibration end (the scenario's):
+    /// the session in use redoes the check when its evidence holds another.
+    #[prop_or_default]
+    pub calibration_end: Option<chrono::NaiveDate>,
 }
 
 #[function_component(DataPage)]
@@ -126,6 +131,29 @@ pub fn data_page(props: &DataPageProps) -> Html {
             for id in ids {
                 if let Some(w) = engines.borrow().get(&id) {
                     w.request(None, *locale);
+                }
+            }
+        }
+    });
+
+    // The value page's holdout check follows the calibration end asked
+    // for: the rows are in the worker, so the worker redoes it (an end out
+    // of the log's range is refused on the page and asks nothing).
+    let holdout_ask = s.in_use().and_then(|slot| {
+        let check = slot
+            .report
+            .loaded
+            .as_ref()
+            .and_then(|l| l.evidence.value.as_deref())
+            .and_then(|v| v.holdout.as_ref());
+        holdout_request(check, props.calibration_end).map(|end| (slot.id, end))
+    });
+    use_effect_with(holdout_ask, {
+        let engines = engines.clone();
+        move |ask: &Option<(EngineId, Option<chrono::NaiveDate>)>| {
+            if let Some((id, end)) = *ask {
+                if let Some(w) = engines.borrow().get(&id) {
+                    w.holdout(end);
                 }
             }
         }

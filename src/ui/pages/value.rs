@@ -23,7 +23,7 @@ use cxi_dashboard::pages::value::{ValueAssumptions, ValueEvidence, ValueSlice};
 use cxi_dashboard::scenario::Action;
 use std::rc::Rc;
 use std::sync::Arc;
-use web_sys::HtmlSelectElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// The slice of the scenario the page uses.
@@ -157,6 +157,53 @@ pub fn page(props: &ValuePageProps) -> Html {
         </form>
     });
 
+    let oncalibration = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            // A cleared (or, in some browsers, half-typed) date is "": the
+            // default split again.
+            let end = chrono::NaiveDate::parse_from_str(&input.value(), "%Y-%m-%d").ok();
+            d.emit(Action::Value(ValueAction::SetCalibrationEnd(end)));
+        })
+    };
+    let holdout = view.holdout.as_ref().map(|h| {
+        let described = if h.problem.is_some() {
+            "value-calibration-end-help value-calibration-end-error"
+        } else {
+            "value-calibration-end-help"
+        };
+        html! {
+            <section class="value-holdout" aria-labelledby="value-holdout-heading">
+                <h3 id="value-holdout-heading">{ t.holdout_heading }</h3>
+                if !h.intro.is_empty() { <p class="intro" id="value-holdout-intro">{ &h.intro }</p> }
+                <form class="inputs value-holdout-inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <div class={classes!("field", h.problem.is_some().then_some("has-error"))}>
+                        <label for="value-calibration-end">{ t.label_calibration_end }</label>
+                        <input id="value-calibration-end" type="date" value={h.end.clone()}
+                            min={h.min.clone()} max={h.max.clone()}
+                            aria-describedby={described}
+                            aria-invalid={h.problem.is_some().to_string()}
+                            onchange={oncalibration} />
+                        <p class="help" id="value-calibration-end-help">{ t.holdout_default }</p>
+                        if let Some(m) = &h.problem {
+                            <p class="error" id="value-calibration-end-error" role="alert">{ m }</p>
+                        }
+                    </div>
+                </form>
+                if !h.verdict.is_empty() {
+                    <p class="value-verdict" id="value-holdout-verdict" role="status">{ &h.verdict }</p>
+                    <p id="value-holdout-errors">{ &h.errors }</p>
+                }
+                <div class="value-charts">
+                    { for h.charts.iter().map(|c| html! {
+                        <Chart spec={Rc::new(c.clone())} {locale} {currency} />
+                    }) }
+                </div>
+            </section>
+        }
+    });
+
     let params = (!view.params.is_empty()).then(|| html! {
         <section class="value-params" aria-labelledby="value-params-heading">
             <h3 id="value-params-heading">{ t.params_heading }</h3>
@@ -236,6 +283,7 @@ pub fn page(props: &ValuePageProps) -> Html {
                     <Chart spec={Rc::new(c.clone())} {locale} {currency} />
                 }) }
             </div>
+            { for holdout }
             { for at_risk }
             // The closed form stays below the data models: its margin and
             // discount rate are theirs too, and it is the benchmark.

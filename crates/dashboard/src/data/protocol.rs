@@ -17,6 +17,8 @@ use super::sample::Sample;
 use super::session::{Edit, Report, Stage};
 use crate::i18n::Words;
 use crate::pages::evidence::Evidence;
+use crate::pages::value::holdout::HoldoutCheck;
+use chrono::NaiveDate;
 use cxi_types::Locale;
 
 /// Page → worker.
@@ -36,6 +38,10 @@ pub enum ToWorker {
     /// [`FromWorker::Fitted`]. The page asks once that report is on screen,
     /// so that fitting does not take the core its layout needs.
     Fit,
+    /// Redo the value page's holdout check at this calibration end (`None`:
+    /// the default split); the answer is [`FromWorker::Holdout`]. The rows
+    /// stay here: the page holds only the small report.
+    Holdout { end: Option<NaiveDate> },
 }
 
 /// Worker → page.
@@ -66,6 +72,11 @@ pub enum FromWorker {
         /// Read by the browser bench; the page skips it.
         #[serde(default, skip_deserializing)]
         stats: FitStats,
+    },
+    /// The holdout check after [`ToWorker::Holdout`] (nothing is sent for a
+    /// table that is no transaction log).
+    Holdout {
+        check: Box<HoldoutCheck>,
     },
     /// The input cannot be used at all: why, in every language (the page
     /// shows the one in use, also after a switch).
@@ -128,6 +139,10 @@ mod tests {
             },
             ToWorker::Render { locale: Locale::En },
             ToWorker::Fit,
+            ToWorker::Holdout {
+                end: NaiveDate::from_ymd_opt(2024, 3, 31),
+            },
+            ToWorker::Holdout { end: None },
             ToWorker::Sample {
                 sample: Sample::Retail,
                 locale: Locale::Fr,
@@ -143,6 +158,13 @@ mod tests {
             r#"{"render":{"locale":"fr"}}"#
         );
         assert_eq!(serde_json::to_string(&ToWorker::Fit).unwrap(), r#""fit""#);
+        assert_eq!(
+            serde_json::to_string(&ToWorker::Holdout {
+                end: NaiveDate::from_ymd_opt(2024, 3, 31)
+            })
+            .unwrap(),
+            r#"{"holdout":{"end":"2024-03-31"}}"#
+        );
         let p = FromWorker::Progress {
             stage: Stage::Read,
             done: 1,

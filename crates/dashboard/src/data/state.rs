@@ -21,6 +21,7 @@ use std::rc::Rc;
 use super::session::{Report, Stage};
 use crate::i18n::Words;
 use crate::pages::evidence::Evidence;
+use crate::pages::value::holdout::HoldoutCheck;
 
 pub type EngineId = u32;
 
@@ -141,6 +142,11 @@ pub enum DataEvent {
     Fitted {
         id: EngineId,
         evidence: Rc<Evidence>,
+    },
+    /// Session `id`'s value holdout check, redone at another calibration end.
+    Holdout {
+        id: EngineId,
+        check: Rc<HoldoutCheck>,
     },
     /// Show the kept table again, dropping the one that did not validate.
     BackToKept,
@@ -275,6 +281,22 @@ impl DataState {
                         loaded.evidence = (*evidence).clone();
                     }
                     report.evidence_pending = false;
+                }
+            }
+            DataEvent::Holdout { id, check } => {
+                for slot in [next.current.as_mut(), next.kept.as_mut()]
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| s.id == id)
+                {
+                    let report = Rc::make_mut(&mut slot.report);
+                    let value = report
+                        .loaded
+                        .as_mut()
+                        .and_then(|l| l.evidence.value.as_mut());
+                    if let Some(v) = value {
+                        std::sync::Arc::make_mut(v).holdout = Some((*check).clone());
+                    }
                 }
             }
             DataEvent::BackToKept => {
@@ -525,5 +547,39 @@ mod tests {
         let t = opened(&s, 2, r);
         assert_eq!(t.engines(), [2]);
         assert_eq!(t.in_use().unwrap().id, 2);
+    }
+
+    /// A redone holdout check replaces the one in the evidence of its own
+    /// session only, so the scenario gets it.
+    #[test]
+    fn a_redone_holdout_check_reaches_the_scenario() {
+        let mut session = Sample::Retail.open(Locale::En).unwrap();
+        let evidence = session.evidence().unwrap();
+        let s = opened(
+            &DataState::default(),
+            1,
+            Rc::new(session.report(Locale::En)),
+        );
+        assert!(s.for_scenario().is_some());
+        let before = evidence.value.as_ref().unwrap().holdout.clone().unwrap();
+        let span = before.span;
+        let end = span.last - chrono::Duration::days(60);
+        let check = Rc::new(session.recheck_holdout(Some(end)).unwrap());
+        assert_ne!(Some(&*check), Some(&before));
+        let holdout = |s: &DataState| {
+            s.for_scenario()
+                .and_then(|l| l.evidence.value.as_ref())
+                .and_then(|v| v.holdout.clone())
+        };
+        let stray = s.reduce(DataEvent::Holdout {
+            id: 2,
+            check: check.clone(),
+        });
+        assert_eq!(holdout(&stray), Some(before));
+        let done = s.reduce(DataEvent::Holdout {
+            id: 1,
+            check: check.clone(),
+        });
+        assert_eq!(holdout(&done), Some((*check).clone()));
     }
 }

@@ -146,6 +146,26 @@ impl Session {
         )
     }
 
+    /// The value evidence's holdout check redone at calibration end `end`
+    /// (`None`: the default split), kept in this session's evidence so
+    /// later reports carry it; `None` when the table is no transaction log
+    /// or its evidence was not computed yet.
+    pub fn recheck_holdout(
+        &mut self,
+        end: Option<chrono::NaiveDate>,
+    ) -> Option<crate::pages::value::holdout::HoldoutCheck> {
+        let Ok(v) = &self.outcome else {
+            return None;
+        };
+        let cxi_parse::Dataset::Transactions(t) = &v.dataset else {
+            return None;
+        };
+        let value = self.evidence.get_mut()?.value.as_mut()?;
+        let check = crate::pages::value::holdout::holdout_check(t, end, value.holdout.as_ref())?;
+        std::sync::Arc::make_mut(value).holdout = Some(check.clone());
+        Some(check)
+    }
+
     /// Whether [`Session::report`] leaves the evidence out: the table
     /// validates and its evidence has not been computed yet.
     pub fn evidence_pending(&self) -> bool {

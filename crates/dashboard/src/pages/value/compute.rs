@@ -6,6 +6,7 @@
 use super::bgnbd::{bgnbd, BgNbdNumbers};
 use super::closed::{closed, measured, ClosedNumbers, Measured};
 use super::evidence::{Unfitted, ValueEvidence};
+use super::holdout_page::{holdout_numbers, HoldoutNumbers};
 use super::sbg::{sbg, SbgNumbers};
 use super::slice::ValueSlice;
 use super::state::ValueModel;
@@ -33,6 +34,8 @@ pub struct ValueNumbers<'a> {
     pub measured: Option<Measured<'a>>,
     /// The figures of the model in use.
     pub fit: Fit<'a>,
+    /// A transaction log's calibration/holdout check of BG/NBD.
+    pub holdout: Option<HoldoutNumbers<'a>>,
 }
 
 /// The figures of one model.
@@ -106,5 +109,8 @@ pub fn numbers<'a>(s: &ValueSlice<'a>) -> ValueNumbers<'a> {
         segment_missing,
         measured,
         fit,
+        holdout: e
+            .and_then(|e| e.holdout.as_ref())
+            .map(|h| holdout_numbers(h, s.value.calibration_end)),
     }
 }

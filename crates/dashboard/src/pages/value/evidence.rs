@@ -15,17 +15,14 @@
 
 use chrono::{Datelike, NaiveDate};
 use cxi_models::bgnbd;
-use cxi_models::bgnbd::BgNbdError;
 use cxi_models::bgnbd::BgNbdParams;
 use cxi_models::gamma_gamma;
-use cxi_models::gamma_gamma::GammaGammaError;
 use cxi_models::gamma_gamma::GammaGammaParams;
 use cxi_models::rfm::Rfm;
 use cxi_models::rfm::TimeConvention;
 use cxi_models::rfm_clv;
 use cxi_models::rfm_clv::ClvSettings;
 use cxi_models::sbg;
-use cxi_models::sbg::SbgError;
 use cxi_parse::Categories;
 use cxi_parse::Cohorts;
 use cxi_parse::Customers;
@@ -34,6 +31,8 @@ use cxi_parse::Transactions;
 use cxi_types::period::PeriodUnit;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+
+pub use super::fit_basis::{unit_for_span, FitFailure};
 
 /// Most bins kept of the RFM summary: enough for a smooth histogram and
 /// exact-to-a-cent totals, few enough that the page recomputes every CLV
@@ -52,49 +51,6 @@ const RANK_DISCOUNT: f64 = 0.10;
 /// Below this P(alive) a customer is probably lost already: their value is
 /// gone rather than at risk, and a retention action comes too late.
 pub const LOST_BELOW: f64 = 0.10;
-
-/// Why a model could not be fitted to the loaded data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FitFailure {
-    /// Too few customers, periods, or nobody made a repeat purchase.
-    NotEnoughData,
-    /// Nobody churned: churn cannot be estimated.
-    NoChurn,
-    /// The likelihood has no interior maximum or the optimiser did not
-    /// converge.
-    DidNotConverge,
-}
-
-impl From<&BgNbdError> for FitFailure {
-    fn from(e: &BgNbdError) -> Self {
-        match e {
-            BgNbdError::NoRepeatPurchases | BgNbdError::Data(_) => FitFailure::NotEnoughData,
-            _ => FitFailure::DidNotConverge,
-        }
-    }
-}
-
-impl From<&GammaGammaError> for FitFailure {
-    fn from(e: &GammaGammaError) -> Self {
-        match e {
-            GammaGammaError::TooFewRepeatCustomers(_) | GammaGammaError::Data(_) => {
-                FitFailure::NotEnoughData
-            }
-            _ => FitFailure::DidNotConverge,
-        }
-    }
-}
-
-impl From<&SbgError> for FitFailure {
-    fn from(e: &SbgError) -> Self {
-        match e {
-            SbgError::NoChurn => FitFailure::NoChurn,
-            SbgError::TooFewPeriods(_) | SbgError::EmptyCohort => FitFailure::NotEnoughData,
-            _ => FitFailure::DidNotConverge,
-        }
-    }
-}
 
 /// A model the data could feed, or why it could not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -242,6 +198,9 @@ pub struct ValueEvidence {
     pub bgnbd: Option<BgNbdEvidence>,
     /// Models the data could have fed but that could not be fitted.
     pub unfitted: Vec<Unfitted>,
+    /// A transaction log's calibration/holdout check (`None` for other
+    /// data and for evidence saved before the check existed).
+    pub holdout: Option<super::holdout::HoldoutCheck>,
 }
 
 impl ValueEvidence {
@@ -295,18 +254,6 @@ pub fn evidence(d: &Dataset) -> Option<ValueEvidence> {
     says_something.then_some(e)
 }
 
-/// Model time unit for a transaction log spanning `days`: weeks (CDNOW's)
-/// unless the span is short (days) or long (months keep the bins few).
-pub fn unit_for_span(days: i64) -> PeriodUnit {
-    if days < 70 {
-        PeriodUnit::Day
-    } else if days > 4 * 365 {
-        PeriodUnit::Month
-    } else {
-        PeriodUnit::Week
-    }
-}
-
 fn from_transactions(t: &Transactions) -> ValueEvidence {
     let (Some(first), Some(last)) = (t.date.iter().min(), t.date.iter().max()) else {
         return ValueEvidence::default();
@@ -347,6 +294,7 @@ fn from_transactions(t: &Transactions) -> ValueEvidence {
     if let Some(b) = &mut e.bgnbd {
         b.convention = Some(TimeConvention::Days);
     }
+    e.holdout = super::holdout::holdout_check(t, None, None);
     e
 }
 

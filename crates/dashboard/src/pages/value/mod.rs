@@ -11,6 +11,11 @@ mod closed;
 mod compute;
 pub mod evidence;
 mod fields;
+mod fit_basis;
+pub mod holdout;
+pub mod holdout_page;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod holdout_tests;
 pub mod parsed_rfm;
 mod sbg;
 pub mod series;
@@ -28,16 +33,17 @@ pub use closed::{ClosedNumbers, Measured};
 pub use compute::{best_model, numbers, Fit, ValueNumbers};
 pub use evidence::{evidence, ValueEvidence};
 pub use fields::{fields, margin_rate_error};
+pub use holdout_page::{holdout_request, HoldoutNumbers, HoldoutProblem};
 pub use sbg::{sbg_del_interval, survival_se};
 pub use sbg::{SbgNumbers, SbgValue, Survival};
 pub use slice::ValueSlice;
 pub use state::{
     ValueAction, ValueAssumptions, ValueModel, DEFAULT_HORIZON_MONTHS, MAX_HORIZON_MONTHS,
 };
-pub use view::{BinValue, ParamRow, Suggestion, ValueView};
+pub use view::{BinValue, HoldoutView, ParamRow, Suggestion, ValueView};
 pub use words::{
-    at_risk_table, distribution_chart, model_explanation, model_label, p_alive_chart,
-    survival_chart, words,
+    at_risk_table, distribution_chart, holdout_view, model_explanation, model_label, p_alive_chart,
+    survival_chart, verdict, words,
 };
 
 use crate::scenario::Scenario;

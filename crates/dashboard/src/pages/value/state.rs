@@ -1,6 +1,7 @@
 //! The Customer value page's part of the scenario: the model chosen, the
 //! data models' horizon and margin rate, and the actions that change them.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The CLV model the page uses.
@@ -54,6 +55,9 @@ pub struct ValueAssumptions {
     pub horizon_months: u32,
     /// Share of spend that is margin, in percent (BG/NBD spend is revenue).
     pub margin_rate_pct: f64,
+    /// Last day of the holdout check's calibration period (`None`: the
+    /// default, the last third of the log held out).
+    pub calibration_end: Option<NaiveDate>,
 }
 
 impl Default for ValueAssumptions {
@@ -62,6 +66,7 @@ impl Default for ValueAssumptions {
             model: ValueModel::Auto,
             horizon_months: DEFAULT_HORIZON_MONTHS,
             margin_rate_pct: 30.0,
+            calibration_end: None,
         }
     }
 }
@@ -72,6 +77,8 @@ pub enum ValueAction {
     SetModel(ValueModel),
     SetHorizonMonths(u32),
     SetMarginRatePct(f64),
+    /// The holdout check's calibration end (`None`: back to the default).
+    SetCalibrationEnd(Option<NaiveDate>),
 }
 
 impl ValueAssumptions {
@@ -83,6 +90,7 @@ impl ValueAssumptions {
                 self.horizon_months = h.clamp(1, MAX_HORIZON_MONTHS)
             }
             ValueAction::SetMarginRatePct(m) => self.margin_rate_pct = m,
+            ValueAction::SetCalibrationEnd(d) => self.calibration_end = d,
         }
     }
 }

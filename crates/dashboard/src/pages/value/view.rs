@@ -49,6 +49,29 @@ pub struct ValueView {
     pub segment: Option<String>,
     pub notes: Vec<String>,
     pub suggestion: Option<Suggestion>,
+    /// The calibration/holdout check of a transaction log.
+    pub holdout: Option<HoldoutView>,
+}
+
+/// The holdout check as the page shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HoldoutView {
+    /// The calibration end the control shows, and its bounds (ISO dates:
+    /// the date input's).
+    pub end: String,
+    pub min: String,
+    pub max: String,
+    /// What the check is and how the log was split.
+    pub intro: String,
+    /// The forecast against the holdout, in one sentence (empty without a
+    /// check to show).
+    pub verdict: String,
+    /// Mean absolute error and bias per customer.
+    pub errors: String,
+    /// Why the check shown is not the one asked for, next to the control.
+    pub problem: Option<String>,
+    /// Calibration frequencies, holdout by frequency, cumulative tracking.
+    pub charts: Vec<ChartSpec>,
 }
 
 /// One bin's value under the current settings.

@@ -101,21 +101,7 @@ pub(super) fn word(n: &BgNbdNumbers, locale: Locale, currency: Currency, v: &mut
         caveats: t.caveats_bgnbd.into(),
     };
     if let Some(c) = b.convention {
-        let units = locale.strings().unit_plural(b.unit);
-        let sentence = match c {
-            TimeConvention::Days => {
-                let days = unit_days(b.unit);
-                let decimals = if days.fract() == 0.0 { 0 } else { 4 };
-                fill(
-                    t.convention_days,
-                    &[
-                        ("days", &format::number(locale, days, decimals)),
-                        ("units", units),
-                    ],
-                )
-            }
-            TimeConvention::WholePeriods => fill(t.convention_periods, &[("units", units)]),
-        };
+        let sentence = convention_sentence(locale, b.unit, c);
         v.headline.how.caveats = format!("{sentence} {}", v.headline.how.caveats);
     }
     let Some(m) = &n.spend else {
@@ -146,4 +132,24 @@ pub(super) fn word(n: &BgNbdNumbers, locale: Locale, currency: Currency, v: &mut
     v.charts
         .push(distribution_chart(locale, currency, &m.histogram));
     v.at_risk = Some(at_risk_table(locale, b, n.segment, &m.at_risk));
+}
+
+/// How a transaction log became recency and T, in one sentence.
+pub(super) fn convention_sentence(locale: Locale, unit: PeriodUnit, c: TimeConvention) -> String {
+    let t = locale.strings().value;
+    let units = locale.strings().unit_plural(unit);
+    match c {
+        TimeConvention::Days => {
+            let days = unit_days(unit);
+            let decimals = if days.fract() == 0.0 { 0 } else { 4 };
+            fill(
+                t.convention_days,
+                &[
+                    ("days", &format::number(locale, days, decimals)),
+                    ("units", units),
+                ],
+            )
+        }
+        TimeConvention::WholePeriods => fill(t.convention_periods, &[("units", units)]),
+    }
 }

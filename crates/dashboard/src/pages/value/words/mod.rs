@@ -5,6 +5,7 @@
 mod bgnbd;
 mod charts;
 mod closed;
+mod holdout;
 mod sbg;
 mod survival;
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -22,6 +23,7 @@ use cxi_types::format;
 use cxi_types::{Currency, Figure, Headline, How, Locale, View};
 
 pub use charts::{at_risk_table, distribution_chart, p_alive_chart};
+pub use holdout::{holdout_view, verdict};
 pub use survival::survival_chart;
 
 /// The page's view: `n` in `locale` and `currency`.
@@ -57,6 +59,7 @@ pub fn words(n: &ValueNumbers, locale: Locale, currency: Currency) -> ValueView 
         segment: n.segment.clone(),
         notes,
         suggestion: n.measured.map(|m| suggestion(locale, currency, &m)),
+        holdout: n.holdout.as_ref().map(|h| holdout_view(h, locale)),
     };
     match &n.fit {
         Fit::Closed(c) => closed::word(c, locale, currency, &mut view),

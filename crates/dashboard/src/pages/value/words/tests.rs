@@ -24,6 +24,7 @@ fn page<'a>(model: ValueModel, fit: Fit<'a>) -> ValueNumbers<'a> {
         segment_missing: false,
         measured: None,
         fit,
+        holdout: None,
     }
 }
 
