@@ -41,3 +41,4 @@ pub mod segments;
 pub mod special;
 pub mod stats;
 pub mod wallet;
+pub mod weights;
