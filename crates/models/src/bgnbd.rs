@@ -16,7 +16,7 @@
 
 use super::optim::FitError;
 use super::rfm::{Rfm, RfmError};
-use super::special::{ln_beta, ln_gamma, sum_ratio_series};
+use super::special::{euler_bracket, ln_beta, ln_gamma};
 use super::weights::WeightError;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -240,23 +240,10 @@ impl BgNbdParams {
         }
         let (r, al, a, b) = (self.r, self.alpha, self.a, self.b);
         let x = f64::from(frequency);
-        let c = a + b + x - 1.0;
-        let big_a = a + b - 1.0 - r;
         let z = t / (al + age + t);
         let l = ((al + age) / (al + age + t)).ln(); // ln(1 − z), exact for small z
-        let eps = a - 1.0;
-        let em1_over_eps = if eps.abs() < 1e-12 {
-            l
-        } else {
-            (eps * l).exp_m1() / eps
-        };
-        // c·H = Σ_{k≥1} (A)_k (a)_{k−1} / ((c+1)_{k−1} k!) z^k: regular at c = 0.
-        let c_h = sum_ratio_series(big_a * z, z, |k| {
-            let k = k + 1.0;
-            (big_a + k) * (a + k - 1.0) / ((c + k) * (k + 1.0)) * z
-        })
-        .ok_or(BgNbdError::SeriesDidNotConverge)?;
-        let value = -c * em1_over_eps - c_h * (eps * l).exp();
+        let value = euler_bracket(a + b - 1.0 - r, a, a + b + x - 1.0, z, l)
+            .ok_or(BgNbdError::SeriesDidNotConverge)?;
         if value.is_finite() {
             Ok(value.max(0.0))
         } else {
