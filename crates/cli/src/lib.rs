@@ -8,7 +8,9 @@ pub mod drivers;
 pub mod gamma_gamma;
 pub mod input;
 pub mod maturity;
+pub mod mbgnbd;
 pub mod nps;
+pub mod pareto_nbd;
 pub mod predict;
 pub mod rfm;
 pub mod sbg;
@@ -31,6 +33,10 @@ pub enum Command {
     Rfm(rfm::RfmArgs),
     /// Fit BG/NBD (Fader, Hardie & Lee 2005) to an RFM summary.
     Bgnbd(bgnbd::BgNbdArgs),
+    /// Fit MBG/NBD (Batislam, Denizel & Filiztekin 2007) to an RFM summary.
+    Mbgnbd(mbgnbd::MbgNbdArgs),
+    /// Fit Pareto/NBD (Schmittlein, Morrison & Colombo 1987) to an RFM summary.
+    ParetoNbd(pareto_nbd::ParetoNbdArgs),
     /// Fit Gamma-Gamma spend (Fader & Hardie note 025) to an RFM summary.
     GammaGamma(gamma_gamma::GammaGammaArgs),
     /// Fit the sBG cohort model (Fader & Hardie 2007) to a survival table.
@@ -51,6 +57,8 @@ pub fn run(cli: Cli) -> Result<String, String> {
         Command::Clv(args) => clv::run(&args),
         Command::Rfm(args) => rfm::run(&args),
         Command::Bgnbd(args) => bgnbd::run(&args),
+        Command::Mbgnbd(args) => mbgnbd::run(&args),
+        Command::ParetoNbd(args) => pareto_nbd::run(&args),
         Command::GammaGamma(args) => gamma_gamma::run(&args),
         Command::Sbg(args) => sbg::run(&args),
         Command::Predict(args) => predict::run(&args),
