@@ -11,7 +11,9 @@ pub mod holdout;
 pub mod input;
 pub mod log;
 pub mod maturity;
+pub mod mbgnbd;
 pub mod nps;
+pub mod pareto_nbd;
 pub mod predict;
 pub mod rfm;
 pub mod sbg;
@@ -36,6 +38,10 @@ pub enum Command {
     Bgnbd(bgnbd::BgNbdArgs),
     /// Fit discrete-time BG/BB (Fader, Hardie & Shang 2010) to grouped histories.
     Bgbb(bgbb::BgBbArgs),
+    /// Fit MBG/NBD (Batislam, Denizel & Filiztekin 2007) to an RFM summary.
+    Mbgnbd(mbgnbd::MbgNbdArgs),
+    /// Fit Pareto/NBD (Schmittlein, Morrison & Colombo 1987) to an RFM summary.
+    ParetoNbd(pareto_nbd::ParetoNbdArgs),
     /// Fit Gamma-Gamma spend (Fader & Hardie note 025) to an RFM summary.
     GammaGamma(gamma_gamma::GammaGammaArgs),
     /// Calibration/holdout check of a repeat-purchase model on a transaction log (JSON).
@@ -59,6 +65,8 @@ pub fn run(cli: Cli) -> Result<String, String> {
         Command::Rfm(args) => rfm::run(&args),
         Command::Bgnbd(args) => bgnbd::run(&args),
         Command::Bgbb(args) => bgbb::run(&args),
+        Command::Mbgnbd(args) => mbgnbd::run(&args),
+        Command::ParetoNbd(args) => pareto_nbd::run(&args),
         Command::GammaGamma(args) => gamma_gamma::run(&args),
         Command::Holdout(args) => holdout::run(&args),
         Command::Sbg(args) => sbg::run(&args),

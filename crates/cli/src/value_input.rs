@@ -1,9 +1,10 @@
-//! Inputs of the customer-value commands (`rfm`, `bgnbd`, `gamma-gamma`,
-//! `sbg`, `predict`): a path or `-` for stdin, columns found by synonyms,
-//! dates, and the RFM summary table. Cells are read by the core's table
+//! Inputs of the customer-value commands (`rfm`, `bgnbd`, `mbgnbd`,
+//! `pareto-nbd`, `gamma-gamma`, `sbg`, `predict`): a path or `-` for stdin,
+//! columns found by synonyms, dates, the RFM summary table and its optional
+//! count column. Cells are read by the core's table
 //! reader (`core::parse`), as in the app; numbers through [`super::input`].
 
-pub use super::input::{numbers, texts};
+pub use super::input::{at, numbers, texts};
 use cxi_models::rfm::Day;
 use cxi_models::rfm::Rfm;
 use cxi_parse::read_table;
@@ -106,6 +107,36 @@ pub fn rfm_table(table: &Table, need_monetary: bool) -> Result<(Vec<String>, Vec
         return Err("no customer row in the input".to_string());
     }
     Ok((ids, rows))
+}
+
+/// Names of the optional count column of a grouped RFM summary (one row
+/// per distinct `(frequency, recency, T)` with the number of customers
+/// sharing it, as Fader & Hardie tabulate CDNOW).
+pub const COUNT_COLUMN: [&str; 4] = ["customers", "count", "n", "weight"];
+
+/// The count column's values when the table has one: each a finite number
+/// `>= 0` (a count of identical customers; 0 leaves the row out), checked
+/// with spreadsheet row numbers. `None` without such a column: one
+/// customer per row.
+pub fn row_weights(table: &Table) -> Result<Option<Vec<f64>>, String> {
+    let Some(col) = table.find_column(&COUNT_COLUMN) else {
+        return Ok(None);
+    };
+    let w = numbers(table, col)?;
+    if let Some(i) = w.iter().position(|v| !(v.is_finite() && *v >= 0.0)) {
+        return Err(format!(
+            "{}: {} is not a count of customers (a number >= 0)",
+            at(table, i, col),
+            w[i]
+        ));
+    }
+    if w.iter().all(|v| *v == 0.0) {
+        return Err(format!(
+            "column \"{}\": every count is 0, no customer to fit",
+            table.column_name(col)
+        ));
+    }
+    Ok(Some(w))
 }
 
 /// Period unit from its CLI name.

@@ -14,11 +14,15 @@
 //! All times (`t`, `t_x`, `T`) are in the model time unit of the data the
 //! parameters were fitted on; `α` carries that unit (a rate scale).
 
-use super::optim::{fit_log_params, FitError};
-use super::rfm::{validate_all, Rfm, RfmError};
-use super::special::{ln_beta, ln_gamma, sum_ratio_series};
+use super::optim::FitError;
+use super::rfm::{Rfm, RfmError};
+use super::special::{euler_bracket, ln_beta, ln_gamma};
+use super::weights::WeightError;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+mod fit;
+pub use fit::{fit, fit_all_starts, fit_weighted, BgNbdFit};
 
 /// Why a BG/NBD input was refused or a computation failed.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +50,8 @@ pub enum BgNbdError {
     SeriesDidNotConverge,
     /// The maximum-likelihood search failed.
     Fit(FitError),
+    /// The row weights of a grouped summary are invalid.
+    Weights(WeightError),
 }
 
 impl fmt::Display for BgNbdError {
@@ -67,6 +73,7 @@ impl fmt::Display for BgNbdError {
                 "expected purchases did not converge (horizon too long for the model's time scale)"
             ),
             BgNbdError::Fit(e) => write!(f, "BG/NBD {e}"),
+            BgNbdError::Weights(e) => write!(f, "{e}"),
         }
     }
 }
@@ -76,6 +83,12 @@ impl std::error::Error for BgNbdError {}
 impl From<RfmError> for BgNbdError {
     fn from(e: RfmError) -> Self {
         BgNbdError::Data(e)
+    }
+}
+
+impl From<WeightError> for BgNbdError {
+    fn from(e: WeightError) -> Self {
+        BgNbdError::Weights(e)
     }
 }
 
@@ -227,23 +240,10 @@ impl BgNbdParams {
         }
         let (r, al, a, b) = (self.r, self.alpha, self.a, self.b);
         let x = f64::from(frequency);
-        let c = a + b + x - 1.0;
-        let big_a = a + b - 1.0 - r;
         let z = t / (al + age + t);
         let l = ((al + age) / (al + age + t)).ln(); // ln(1 − z), exact for small z
-        let eps = a - 1.0;
-        let em1_over_eps = if eps.abs() < 1e-12 {
-            l
-        } else {
-            (eps * l).exp_m1() / eps
-        };
-        // c·H = Σ_{k≥1} (A)_k (a)_{k−1} / ((c+1)_{k−1} k!) z^k: regular at c = 0.
-        let c_h = sum_ratio_series(big_a * z, z, |k| {
-            let k = k + 1.0;
-            (big_a + k) * (a + k - 1.0) / ((c + k) * (k + 1.0)) * z
-        })
-        .ok_or(BgNbdError::SeriesDidNotConverge)?;
-        let value = -c * em1_over_eps - c_h * (eps * l).exp();
+        let value = euler_bracket(a + b - 1.0 - r, a, a + b + x - 1.0, z, l)
+            .ok_or(BgNbdError::SeriesDidNotConverge)?;
         if value.is_finite() {
             Ok(value.max(0.0))
         } else {
@@ -286,244 +286,6 @@ impl BgNbdParams {
 /// Total BG/NBD log-likelihood of a set of customers (FHL eq. 6 summed).
 pub fn log_likelihood(params: &BgNbdParams, customers: &[Rfm]) -> f64 {
     customers.iter().map(|c| params.log_likelihood_one(c)).sum()
-}
-
-/// A BG/NBD maximum-likelihood fit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BgNbdFit {
-    /// The maximum-likelihood estimates of `(r, α, a, b)`.
-    pub params: BgNbdParams,
-    /// Total log-likelihood at the estimates (FHL 2005 eq. 6 summed).
-    pub log_likelihood: f64,
-    /// Standard errors of `(r, alpha, a, b)` from the observed information.
-    pub std_errors: [f64; 4],
-    /// Covariance matrix of `(r, alpha, a, b)`.
-    pub covariance: [[f64; 4]; 4],
-    /// Number of customers the model was fitted on.
-    pub customers: usize,
-}
-
-/// The data in the layout the likelihood loop wants.
-/// Customers per partial sum of the log-likelihood (see `ll_grad`).
-const SUM_BLOCK: usize = 512;
-
-struct Prepared {
-    x: Vec<u32>,
-    recency: Vec<f64>,
-    age: Vec<f64>,
-    /// Customers per frequency value.
-    count_by_x: Vec<f64>,
-}
-
-impl Prepared {
-    fn new(customers: &[Rfm]) -> Self {
-        let max_x = customers.iter().map(|c| c.frequency).max().unwrap_or(0) as usize;
-        let mut count_by_x = vec![0.0; max_x + 1];
-        for c in customers {
-            count_by_x[c.frequency as usize] += 1.0;
-        }
-        Prepared {
-            x: customers.iter().map(|c| c.frequency).collect(),
-            recency: customers.iter().map(|c| c.recency).collect(),
-            age: customers.iter().map(|c| c.age).collect(),
-            count_by_x,
-        }
-    }
-
-    /// Total log-likelihood and its gradient in `(r, α, a, b)`.
-    ///
-    /// For integer `x`, `ln Γ(y+x) − ln Γ(y) = Σ_{k<x} ln(y+k)` and
-    /// `ψ(y+x) − ψ(y) = Σ_{k<x} 1/(y+k)`, so the terms that depend only on `x`
-    /// are accumulated once per frequency value, not once per customer.
-    fn ll_grad(&self, r: f64, al: f64, a: f64, b: f64, g: &mut [f64; 4]) -> f64 {
-        let (mut ll, mut gr, mut gal, mut ga, mut gb) = (0.0, 0.0, 0.0, 0.0, 0.0);
-        let (mut s_r, mut d_r, mut s_b, mut d_b, mut s_ab, mut d_ab) =
-            (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
-        let ln_al = al.ln();
-        // ln a − ln(b + x − 1) of A₄, once per frequency value.
-        let mut ln_a_bx1 = vec![0.0; self.count_by_x.len()];
-        for (x, &n) in self.count_by_x.iter().enumerate() {
-            if n > 0.0 {
-                if x > 0 {
-                    ln_a_bx1[x] = a.ln() - (b + x as f64 - 1.0).ln();
-                }
-                ll += n * (s_r + r * ln_al + s_b - s_ab);
-                gr += n * (d_r + ln_al);
-                gal += n * r / al;
-                ga += -n * d_ab;
-                gb += n * (d_b - d_ab);
-            }
-            let k = x as f64;
-            s_r += (r + k).ln();
-            d_r += 1.0 / (r + k);
-            s_b += (b + k).ln();
-            d_b += 1.0 / (b + k);
-            s_ab += (a + b + k).ln();
-            d_ab += 1.0 / (a + b + k);
-        }
-        // Summed by blocks: one running total over 10⁵–10⁶ customers carries
-        // rounding noise growing with n, which stalls the BFGS line search near
-        // the optimum (hundreds of halvings, seconds at 400k customers).
-        for start in (0..self.x.len()).step_by(SUM_BLOCK) {
-            let (mut b_ll, mut b_gr, mut b_gal, mut b_ga, mut b_gb) = (0.0, 0.0, 0.0, 0.0, 0.0);
-            for i in start..(start + SUM_BLOCK).min(self.x.len()) {
-                let xi = self.x[i];
-                let x = f64::from(xi);
-                let rx = r + x;
-                let l_t = (al + self.age[i]).ln();
-                let a3 = -rx * l_t;
-                if xi == 0 {
-                    b_ll += a3;
-                    b_gr -= l_t;
-                    b_gal -= rx / (al + self.age[i]);
-                    continue;
-                }
-                let l_tx = (al + self.recency[i]).ln();
-                let bx1 = b + x - 1.0;
-                let a4 = ln_a_bx1[xi as usize] - rx * l_tx;
-                // ln(e^{A3} + e^{A4}) and the weight w4 = e^{A4}/(e^{A3} + e^{A4}).
-                let (lse, w4) = if a3 >= a4 {
-                    let e = (a4 - a3).exp();
-                    (a3 + e.ln_1p(), e / (1.0 + e))
-                } else {
-                    let e = (a3 - a4).exp();
-                    (a4 + e.ln_1p(), 1.0 / (1.0 + e))
-                };
-                let w3 = 1.0 - w4;
-                b_ll += lse;
-                b_gr -= w3 * l_t + w4 * l_tx;
-                b_gal -= rx * (w3 / (al + self.age[i]) + w4 / (al + self.recency[i]));
-                b_ga += w4 / a;
-                b_gb -= w4 / bx1;
-            }
-            ll += b_ll;
-            gr += b_gr;
-            gal += b_gal;
-            ga += b_ga;
-            gb += b_gb;
-        }
-        *g = [gr, gal, ga, gb];
-        ll
-    }
-}
-
-/// Customers above which [`fit`] first fits a systematic subsample of
-/// this size to find where to start on the whole data.
-const SUBSAMPLE: usize = 20_000;
-
-/// Fits BG/NBD by maximum likelihood to customer summaries.
-///
-/// Optimisation over `ln(r, α, a, b)` with BFGS and the analytic gradient,
-/// from three starts scaled to the data (`α` from the mean purchase rate);
-/// the best converged start wins. Errors rather than estimates when no start
-/// converges, a parameter runs to a boundary, or the information matrix is
-/// singular.
-///
-/// Above [`SUBSAMPLE`] customers the starts run on every k-th customer and
-/// the whole data is fitted from the subsample's optimum: the same
-/// maximum, found in a fraction of the full-data likelihood evaluations
-/// (each costs a pass over every customer). Should that fit fail, the
-/// starts run on the whole data as for a small one. A subsample whose
-/// likelihood peaks on a boundary or is flat there (nobody seems to drop
-/// out) is taken to speak for the whole data, whose fit would fail the
-/// same way after seconds of evaluations.
-pub fn fit(customers: &[Rfm]) -> Result<BgNbdFit, BgNbdError> {
-    validate_all(customers)?;
-    if customers.iter().all(|c| c.frequency == 0) {
-        return Err(BgNbdError::NoRepeatPurchases);
-    }
-    if customers.len() > 2 * SUBSAMPLE {
-        let step = customers.len().div_ceil(SUBSAMPLE);
-        let sample: Vec<Rfm> = customers.iter().step_by(step).copied().collect();
-        if sample.iter().any(|c| c.frequency > 0) {
-            match fit_from(&sample, &starts(&sample)) {
-                Ok(f) => {
-                    let at = f.params;
-                    let start = vec![at.r.ln(), at.alpha.ln(), at.a.ln(), at.b.ln()];
-                    if let Ok(full) = fit_from(customers, &[start]) {
-                        return Ok(full);
-                    }
-                }
-                Err(
-                    e
-                    @ BgNbdError::Fit(FitError::Degenerate { .. } | FitError::SingularInformation),
-                ) => return Err(e),
-                Err(_) => {}
-            }
-        }
-    }
-    fit_from(customers, &starts(customers))
-}
-
-/// [`fit`] without the subsample shortcut: every start on the whole data
-/// (slower above [`SUBSAMPLE`] customers; the reference its tests compare
-/// the shortcut with).
-pub fn fit_all_starts(customers: &[Rfm]) -> Result<BgNbdFit, BgNbdError> {
-    validate_all(customers)?;
-    if customers.iter().all(|c| c.frequency == 0) {
-        return Err(BgNbdError::NoRepeatPurchases);
-    }
-    fit_from(customers, &starts(customers))
-}
-
-/// Three starts in `ln(r, α, a, b)` scaled to the data.
-fn starts(customers: &[Rfm]) -> [Vec<f64>; 3] {
-    let n = customers.len() as f64;
-    let mean_x = customers
-        .iter()
-        .map(|c| f64::from(c.frequency))
-        .sum::<f64>()
-        / n;
-    let mean_t = customers.iter().map(|c| c.age).sum::<f64>() / n;
-    // r/α is the mean purchase rate: start α at r·T̄/x̄.
-    let alpha0 = (mean_t / mean_x.max(1e-3)).ln();
-    [
-        vec![0.0, alpha0, 0.0, 0.0],
-        vec![
-            (0.3f64).ln(),
-            alpha0 + (0.3f64).ln(),
-            (0.8f64).ln(),
-            (2.5f64).ln(),
-        ],
-        vec![
-            (3.0f64).ln(),
-            alpha0 + (3.0f64).ln(),
-            (2.0f64).ln(),
-            (6.0f64).ln(),
-        ],
-    ]
-}
-
-fn fit_from(customers: &[Rfm], starts: &[Vec<f64>]) -> Result<BgNbdFit, BgNbdError> {
-    let prep = Prepared::new(customers);
-    let n = customers.len() as f64;
-    let mean_nll = |th: &[f64], g: &mut [f64]| {
-        let p = [th[0].exp(), th[1].exp(), th[2].exp(), th[3].exp()];
-        let mut grad = [0.0; 4];
-        let ll = prep.ll_grad(p[0], p[1], p[2], p[3], &mut grad);
-        for i in 0..4 {
-            g[i] = -grad[i] * p[i] / n;
-        }
-        -ll / n
-    };
-    let f =
-        fit_log_params(mean_nll, starts, n, &["r", "alpha", "a", "b"]).map_err(BgNbdError::Fit)?;
-    let mut covariance = [[0.0; 4]; 4];
-    for (i, row) in covariance.iter_mut().enumerate() {
-        row.copy_from_slice(f.covariance.row(i));
-    }
-    Ok(BgNbdFit {
-        params: BgNbdParams::new(f.params[0], f.params[1], f.params[2], f.params[3])?,
-        log_likelihood: f.log_likelihood,
-        std_errors: [
-            f.std_errors[0],
-            f.std_errors[1],
-            f.std_errors[2],
-            f.std_errors[3],
-        ],
-        covariance,
-        customers: customers.len(),
-    })
 }
 
 #[cfg(test)]
@@ -679,43 +441,6 @@ mod tests {
         assert_close!(p.p_alive(2, 30.43, 38.86).unwrap(), want, 1e-12);
         assert_eq!(p.p_alive(0, 0.0, 38.86).unwrap(), 1.0);
         assert!(p.p_alive(2, 40.0, 38.86).is_err());
-    }
-
-    /// Reference: the likelihood of a single customer evaluated from FHL
-    /// eq. 6 term by term with ln Γ (not the per-x accumulation used by the
-    /// fitter): the two code paths must agree, and the analytic gradient must
-    /// match central differences of the likelihood.
-    #[test]
-    fn likelihood_paths_and_gradient_agree() {
-        let data = vec![
-            rfm(0, 0.0, 30.0),
-            rfm(1, 2.0, 35.5),
-            rfm(5, 20.0, 38.0),
-            rfm(12, 37.0, 39.0),
-        ];
-        let prep = Prepared::new(&data);
-        let (r, al, a, b) = (0.4, 3.0, 0.9, 2.2);
-        let mut g = [0.0; 4];
-        let ll = prep.ll_grad(r, al, a, b, &mut g);
-        let p = BgNbdParams::new(r, al, a, b).unwrap();
-        assert_close!(ll, log_likelihood(&p, &data), 1e-10);
-        let base = [r, al, a, b];
-        for i in 0..4 {
-            let h = 1e-6 * base[i];
-            let mut up = base;
-            up[i] += h;
-            let mut dn = base;
-            dn[i] -= h;
-            let f = |q: [f64; 4]| {
-                log_likelihood(&BgNbdParams::new(q[0], q[1], q[2], q[3]).unwrap(), &data)
-            };
-            let num = (f(up) - f(dn)) / (2.0 * h);
-            assert!(
-                (g[i] - num).abs() < 1e-5 * (1.0 + num.abs()),
-                "param {i}: {} vs {num}",
-                g[i]
-            );
-        }
     }
 
     #[test]

@@ -190,19 +190,11 @@ pub fn customer_value(
     c: &Rfm,
     settings: &ClvSettings,
 ) -> Result<CustomerValue, RfmClvError> {
-    let conv = &settings.conversion;
     let p_alive = bg.p_alive(c.frequency, c.recency, c.age)?;
     let spend = gg.expected_average_spend(c.frequency, c.monetary_value.max(0.0))?;
-    let mut prev = 0.0;
-    let mut discounted = 0.0;
-    let mut factor = 1.0;
-    for k in 1..=conv.steps {
-        let t = conv.model_units_per_step * f64::from(k);
-        let cum = bg.conditional_expected_purchases(t, c.frequency, c.recency, c.age)?;
-        factor /= 1.0 + conv.discount_per_step;
-        discounted += (cum - prev) * factor;
-        prev = cum;
-    }
+    let (prev, discounted) = discounted_purchases(settings, |t| {
+        bg.conditional_expected_purchases(t, c.frequency, c.recency, c.age)
+    })?;
     Ok(CustomerValue {
         p_alive,
         expected_purchases: prev,
@@ -210,6 +202,36 @@ pub fn customer_value(
         expected_revenue: prev * spend,
         clv: settings.margin_rate * spend * discounted,
     })
+}
+
+/// Expected purchases over the horizon of `settings`, undiscounted and
+/// discounted, from a model's cumulative conditional expectation
+/// `cumulative(t) = E[Y(t) | x, t_x, T]` (any purchase model: BG/NBD,
+/// MBG/NBD, Pareto/NBD).
+///
+/// # Formula
+/// With `Δ` = model units per step and `d` = discount per step, the
+/// increments of the expectation are valued at the end of each step:
+/// `(E[Y(KΔ)], Σ_{k=1}^{K} (E[Y(kΔ)] − E[Y((k−1)Δ)]) / (1 + d)^k)`.
+/// A sum over steps rather than the closed-form discounted expected
+/// transactions (DET) of Fader, Hardie & Shang (2010), so every model and
+/// the cash-flow convention of [`customer_value`] share one definition.
+pub fn discounted_purchases<E>(
+    settings: &ClvSettings,
+    mut cumulative: impl FnMut(f64) -> Result<f64, E>,
+) -> Result<(f64, f64), E> {
+    let conv = &settings.conversion;
+    let mut prev = 0.0;
+    let mut discounted = 0.0;
+    let mut factor = 1.0;
+    for k in 1..=conv.steps {
+        let t = conv.model_units_per_step * f64::from(k);
+        let cum = cumulative(t)?;
+        factor /= 1.0 + conv.discount_per_step;
+        discounted += (cum - prev) * factor;
+        prev = cum;
+    }
+    Ok((prev, discounted))
 }
 
 /// Values of every customer and their totals.

@@ -98,6 +98,31 @@ pub(crate) fn sum_ratio_series(
     None
 }
 
+/// The bracket of the BG/NBD-family expectations,
+/// `c/(a−1) · [1 − (1−z)^{a−1} ₂F₁(A, a−1; c; z)]`, given `l = ln(1−z)`.
+///
+/// # Formula
+/// Writing `₂F₁(A, a−1; c; z) = 1 + (a−1) H` and `ε = a − 1`:
+/// `c [1 − e^{εl}(1 + εH)]/ε = −c expm1(εl)/ε − c H e^{εl}`, exact as
+/// `a → 1` (where the bracket is 0/0), with
+/// `c H = Σ_{k≥1} (A)_k (a)_{k−1} / ((c+1)_{k−1} k!) z^k` (regular at `c = 0`).
+/// BG/NBD (FHL 2005 eq. 10 after Euler's transformation, A&S 15.3.3) uses
+/// `A = a+b−1−r`, `c = a+b+x−1`; MBG/NBD `A = a+b−r`, `c = a+b+x`.
+/// `None` when the series does not converge.
+pub(crate) fn euler_bracket(big_a: f64, a: f64, c: f64, z: f64, l: f64) -> Option<f64> {
+    let eps = a - 1.0;
+    let em1_over_eps = if eps.abs() < 1e-12 {
+        l
+    } else {
+        (eps * l).exp_m1() / eps
+    };
+    let c_h = sum_ratio_series(big_a * z, z, |k| {
+        let k = k + 1.0;
+        (big_a + k) * (a + k - 1.0) / ((c + k) * (k + 1.0)) * z
+    })?;
+    Some(-c * em1_over_eps - c_h * (eps * l).exp())
+}
+
 /// Gauss hypergeometric function `₂F₁(a, b; c; z)` for real `z` in `(−1, 1)`.
 ///
 /// # Formula
