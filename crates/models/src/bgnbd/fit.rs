@@ -1,7 +1,7 @@
 //! Maximum-likelihood fit of BG/NBD (FHL 2005 eq. 6 summed over weighted
 //! customer rows) with its analytic gradient.
 
-use super::{BgNbdError, BgNbdParams};
+use super::params::{BgNbdError, BgNbdParams};
 use crate::optim::{fit_log_params, FitError};
 use crate::rfm::{validate_all, Rfm};
 use crate::weights::{check_weights, positive};
@@ -172,7 +172,7 @@ pub fn fit_weighted(customers: &[Rfm], weights: &[f64]) -> Result<BgNbdFit, BgNb
             match fit_from(&sample, &sample_w, &starts(&sample, &sample_w)) {
                 Ok(f) => {
                     let at = f.params;
-                    let start = vec![at.r.ln(), at.alpha.ln(), at.a.ln(), at.b.ln()];
+                    let start = vec![at.r().ln(), at.alpha().ln(), at.a().ln(), at.b().ln()];
                     if let Ok(full) = fit_from(&rows, &w, &[start]) {
                         return Ok(full);
                     }

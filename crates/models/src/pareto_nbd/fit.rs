@@ -1,6 +1,6 @@
 //! Maximum-likelihood fit of Pareto/NBD to weighted customer rows.
 
-use super::{ParetoNbdError, ParetoNbdParams};
+use super::params::{ParetoNbdError, ParetoNbdParams};
 use crate::optim::{fit_log_params, numerical_gradient};
 use crate::rfm::{validate_all, Rfm};
 use crate::weights::{check_weights, positive};

@@ -1,5 +1,9 @@
 use super::*;
+use crate::rfm::Rfm;
+use crate::rfm::RfmError;
+use crate::rfm_clv::ClvSettings;
 use crate::special::hyp2f1;
+use crate::special::ln_gamma;
 use crate::weights::WeightError;
 use cxi_testkit::{assert_close, assert_rel};
 use cxi_types::period::PeriodUnit;
@@ -165,7 +169,7 @@ fn alive_at_last_purchase() {
     let p = cdnow();
     assert_eq!(p.p_alive(4, 30.0, 30.0).unwrap(), 1.0);
     assert_eq!(p.p_alive(0, 0.0, 0.0).unwrap(), 1.0);
-    let (r, al, s, be) = (p.r, p.alpha, p.s, p.beta);
+    let (r, al, s, be) = (p.r(), p.alpha(), p.s(), p.beta());
     let want =
         (r + 4.0) / (al + 30.0) * ln_integral(0.0, 39.0, |u| -s * (u / (be + 30.0)).ln_1p()).exp();
     assert_rel!(
@@ -234,10 +238,10 @@ fn grouped_rows_fit_like_the_expanded_table() {
     let e = fit(&expanded).unwrap();
     let (pg, pe) = (g.params, e.params);
     for (a, b) in [
-        (pg.r, pe.r),
-        (pg.alpha, pe.alpha),
-        (pg.s, pe.s),
-        (pg.beta, pe.beta),
+        (pg.r(), pe.r()),
+        (pg.alpha(), pe.alpha()),
+        (pg.s(), pe.s()),
+        (pg.beta(), pe.beta()),
     ] {
         assert_rel!(a, b, 1e-6);
     }
