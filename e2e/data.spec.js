@@ -281,7 +281,7 @@ test.describe('English browser', () => {
     const data = new DataPage(page);
     await page.goto('./');
     // Tab to the Data link and follow it.
-    await data.tabToId('nav-data', 10);
+    await data.tabToId('nav-data', 20);
     await expect(data.navLink()).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(data.heading()).toBeFocused();

@@ -122,6 +122,9 @@ class AppPage {
 
   /** Presses Tab until the element `id` has the focus, at most `max` times. */
   async tabToId(id, max) {
+    // Tabbing before the app has drawn its frame moves the focus nowhere:
+    // wait until the target exists.
+    await this.page.locator(`#${id}`).waitFor({ state: 'visible' });
     for (let i = 0; i < max; i++) {
       await this.page.keyboard.press('Tab');
       if (await this.focusedId() === id) break;
@@ -130,6 +133,7 @@ class AppPage {
 
   /** Presses Tab until `locator` has the focus, at most `max` times. */
   async tabToLocator(locator, max) {
+    await locator.waitFor({ state: 'visible' });
     for (let i = 0; i < max && !(await locator.evaluate((e) => e === document.activeElement)); i++) {
       await this.page.keyboard.press('Tab');
     }
