@@ -24,7 +24,11 @@ use cxi_types::{Currency, Locale, View};
 use serde::{Deserialize, Serialize};
 
 /// Schema version of the serialised scenario.
-pub const SCENARIO_VERSION: u32 = 1;
+///
+/// * 1: one table, `data` (null or a table).
+/// * 2: several, `tables` (a list); version 1's `data` reads as a list of
+///   zero or one ([`crate::data::tables::one_or_many`]).
+pub const SCENARIO_VERSION: u32 = 2;
 
 /// Everything the user has entered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,10 +39,16 @@ pub struct Scenario {
     #[serde(default)]
     pub view: View,
     pub clv: ClvAssumptions,
-    /// The data loaded on the Data page, as a small summary: the table
-    /// itself stays with the page's session (see [`super::data`]).
-    #[serde(default)]
-    pub data: Option<LoadedData>,
+    /// The tables loaded on the Data page, each as a small summary: the
+    /// tables themselves stay with the page's sessions (see
+    /// [`super::data`]). In the order they were added: each page reads the
+    /// first that serves it ([`crate::data::tables`]).
+    #[serde(
+        default,
+        alias = "data",
+        deserialize_with = "crate::data::tables::one_or_many"
+    )]
+    pub tables: Vec<LoadedData>,
     /// Each dashboard page's assumptions.
     #[serde(default)]
     pub value: ValueAssumptions,
@@ -66,14 +76,25 @@ impl Scenario {
         }
     }
 
-    /// What the data in use left for the pages (`None`: no data).
-    pub fn evidence(&self) -> Option<&Evidence> {
-        self.data.as_ref().map(|d| &d.evidence)
+    /// What the tables in use left for the pages, each part from the first
+    /// table that has it (all `None`: no data).
+    pub fn evidence(&self) -> Evidence {
+        crate::data::tables::merged(&self.tables)
     }
 
-    /// The name of the table in use (empty without data).
-    pub fn data_name(&self) -> &str {
-        self.data.as_ref().map_or("", |d| d.source.name.as_str())
+    /// One page's part of the evidence, borrowed from the first table that
+    /// has it: `s.evidence_of(|e| e.value.as_deref())`.
+    pub fn evidence_of<'a, T: ?Sized>(
+        &'a self,
+        part: impl Fn(&'a Evidence) -> Option<&'a T>,
+    ) -> Option<&'a T> {
+        self.tables.iter().find_map(|t| part(&t.evidence))
+    }
+
+    /// The name of the table that gives `part` to its page (empty when none
+    /// does).
+    pub fn source_of(&self, part: crate::data::Part) -> &str {
+        crate::data::tables::serving(&self.tables, part).map_or("", |d| d.source.name.as_str())
     }
 
     pub fn new(locale: Locale) -> Self {
@@ -83,7 +104,7 @@ impl Scenario {
             currency: Currency::Eur,
             view: View::default(),
             clv: ClvAssumptions::default(),
-            data: None,
+            tables: Vec::new(),
             value: ValueAssumptions::default(),
             churn: ChurnAssumptions::default(),
             voice: VoiceAssumptions::default(),
@@ -117,8 +138,10 @@ pub enum Action {
         margin: Option<f64>,
         retention_pct: Option<f64>,
     },
-    /// Data that validated on the Data page is now the one in use.
-    SetData(Box<LoadedData>),
+    /// The tables in use on the Data page, in their order: the list
+    /// replaces the scenario's (adding, updating and removing a table are
+    /// each one such step, one undo, one autosave).
+    SetTables(Vec<LoadedData>),
     /// Show one segment, or all customers.
     SetSegment(Option<String>),
     Value(ValueAction),
@@ -158,20 +181,30 @@ pub fn reduce(s: &Scenario, action: Action) -> Scenario {
                 next.clv.retention_pct = r;
             }
         }
-        Action::SetData(d) => {
-            // New data naming its currency sets the scenario's; later
-            // updates of the same data (a fixed cell) leave the user's choice.
-            let new_source = next.data.as_ref().map(|x| &x.source) != Some(&d.source);
-            if let (true, Some(c)) = (new_source, d.currency) {
+        Action::SetTables(tables) => {
+            // A table new to the scenario naming its currency sets the
+            // scenario's; later updates of the same table (a fixed cell)
+            // leave the user's choice.
+            let fresh = tables.iter().find(|t| {
+                !next
+                    .tables
+                    .iter()
+                    .any(|old| old.key == t.key && old.source == t.source)
+            });
+            if let Some(c) = fresh.and_then(|t| t.currency) {
                 next.currency = c;
             }
-            next.data = Some(*d);
+            next.tables = tables;
         }
         Action::SetSegment(seg) => next.segment = seg,
         Action::Value(a) => next.value.apply(a),
         Action::Churn(a) => {
-            let evidence = next.evidence().and_then(|e| e.churn.as_deref());
-            let now = crate::pages::churn::state::channels_now(&next.churn, evidence, next.locale);
+            let evidence = next.evidence();
+            let now = crate::pages::churn::state::channels_now(
+                &next.churn,
+                evidence.churn.as_deref(),
+                next.locale,
+            );
             next.churn.apply(a, now)
         }
         Action::Voice(a) => next.voice.apply(a),
@@ -271,33 +304,42 @@ mod tests {
     }
 
     #[test]
-    fn loaded_data_is_kept_and_older_scenarios_still_read() {
+    fn loaded_tables_are_kept_and_older_scenarios_still_read() {
         use crate::data::Sample;
-        let loaded = Sample::Retail.open(Locale::En).unwrap().loaded().unwrap();
+        let mut loaded = Sample::Retail.open(Locale::En).unwrap().loaded().unwrap();
+        loaded.key = 1;
         let s = reduce(
             &Scenario::new(Locale::En),
-            Action::SetData(Box::new(loaded.clone())),
+            Action::SetTables(vec![loaded.clone()]),
         );
-        assert_eq!(s.data.as_ref(), Some(&loaded));
+        assert_eq!(s.tables, [loaded.clone()]);
         // English sample amounts carry no currency sign: EUR stays.
         assert_eq!(loaded.currency, None);
         assert_eq!(s.currency, Currency::Eur);
-        // Data in pounds sets the currency once; the user's later choice stays.
+        // A table in pounds added sets the currency once; the user's later
+        // choice stays through updates of the same table.
         let mut pounds = loaded.clone();
+        pounds.key = 2;
         pounds.source.name = "uk.csv".into();
         pounds.currency = Some(Currency::Gbp);
-        let t = reduce(&s, Action::SetData(Box::new(pounds.clone())));
+        let t = reduce(&s, Action::SetTables(vec![loaded.clone(), pounds.clone()]));
         assert_eq!(t.currency, Currency::Gbp);
+        assert_eq!(t.tables.len(), 2);
         let u = reduce(&t, Action::SetCurrency(Currency::Usd));
-        let v = reduce(&u, Action::SetData(Box::new(pounds)));
+        let mut fixed = pounds.clone();
+        fixed.summary.rows_ok += 1;
+        let v = reduce(&u, Action::SetTables(vec![loaded.clone(), fixed]));
         assert_eq!(v.currency, Currency::Usd);
+        // Removing a table leaves the other.
+        let w = reduce(&v, Action::SetTables(vec![pounds.clone()]));
+        assert_eq!(w.tables, [pounds]);
         let json = serde_json::to_string(&s).unwrap();
         // A summary and the pages' evidence (fitted models, binned RFM),
         // not the table: well under the sample's own size.
         let text = Sample::Retail.text(Locale::En);
         assert!(json.len() * 4 < text.len(), "{} bytes", json.len());
         let mut bare = s.clone();
-        if let Some(d) = bare.data.as_mut() {
+        for d in &mut bare.tables {
             d.evidence = Default::default();
         }
         let bare_json = serde_json::to_string(&bare).unwrap();
@@ -307,8 +349,27 @@ mod tests {
         let old = r#"{"version":1,"locale":"fr","currency":"EUR","clv":{"unit":"month","margin":50.0,
             "retention_pct":95.0,"annual_discount_pct":10.0,"include_first_payment":true,"horizon":36}}"#;
         let back: Scenario = serde_json::from_str(old).unwrap();
-        assert_eq!(back.data, None);
+        assert!(back.tables.is_empty());
         assert_eq!(back.view, View::Overview);
+        // Version 1 with `"data": null`, and with one table.
+        let null = old.replace(r#""currency":"EUR","#, r#""currency":"EUR","data":null,"#);
+        assert!(serde_json::from_str::<Scenario>(&null)
+            .unwrap()
+            .tables
+            .is_empty());
+        let mut one: serde_json::Value = serde_json::from_str(old).unwrap();
+        one["data"] = serde_json::to_value(&loaded).unwrap();
+        let mut v0 = loaded.clone();
+        v0.key = 0;
+        one["data"].as_object_mut().unwrap().remove("key");
+        let back: Scenario = serde_json::from_value(one).unwrap();
+        assert_eq!(back.tables, [v0]);
+        // Not a table: refused with serde's message, not read as empty.
+        let bad = old.replace(r#""currency":"EUR","#, r#""currency":"EUR","tables":7,"#);
+        let err = serde_json::from_str::<Scenario>(&bad)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("a table, a list of tables or null"), "{err}");
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub enum SourceKind {
 /// What the scenario keeps of data that validated: small and typed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LoadedData {
+    /// Which table of the workspace this is (see [`super::tables`]); the
+    /// one table of a version-1 scenario reads as 0.
+    #[serde(default)]
+    pub key: u32,
     pub source: Source,
     /// Shape and column roles as confirmed by the user.
     pub mapping: Mapping,

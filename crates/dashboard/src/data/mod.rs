@@ -13,6 +13,8 @@ pub mod protocol;
 pub mod sample;
 pub mod session;
 pub mod state;
+pub mod tables;
+pub mod workspace;
 
 pub use loaded::{currency, digest, Digest, LoadedData, Source, SourceKind};
 pub use protocol::{FitStats, FromWorker, LoadStats, ToWorker};
@@ -23,3 +25,5 @@ pub use session::{
     REPORT_PROBLEMS,
 };
 pub use state::{DataEvent, DataState, EngineId, Loading, Notice, Slot};
+pub use tables::Part;
+pub use workspace::{Table, Target, Workspace, WorkspaceEvent};

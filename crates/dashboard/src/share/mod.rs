@@ -9,6 +9,8 @@
 
 use super::scenario::Scenario;
 use super::scenario::SCENARIO_VERSION;
+use crate::data::tables;
+use crate::data::Part;
 use crate::pages::evidence::Evidence;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -59,10 +61,13 @@ pub fn from_json(text: &str) -> Result<Scenario, ShareError> {
     }
     let peek: Peek = serde_json::from_str(text).map_err(bad)?;
     check_version(peek.version)?;
-    // Version 1 is the only schema so far: it reads directly (fields added
-    // since have serde defaults). A version 2 would read version 1 through
-    // `migrate`, which goes by `serde_json::Value`.
-    serde_json::from_str(text).map_err(bad)
+    // Versions 1 and 2 read directly: fields added since have serde
+    // defaults, and version 1's one table (`data`) reads as version 2's
+    // list through an alias (see `SCENARIO_VERSION`).
+    let mut s: Scenario = serde_json::from_str(text).map_err(bad)?;
+    // Read, it is a scenario of this version: saved again, it says so.
+    s.version = SCENARIO_VERSION;
+    Ok(s)
 }
 
 fn check_version(version: u64) -> Result<(), ShareError> {
@@ -88,7 +93,9 @@ pub fn migrate(value: serde_json::Value) -> Result<Scenario, ShareError> {
         .and_then(|v| v.as_u64())
         .ok_or_else(|| ShareError::BadScenario("missing field `version`".into()))?;
     check_version(version)?;
-    serde_json::from_value(value).map_err(bad)
+    let mut s: Scenario = serde_json::from_value(value).map_err(bad)?;
+    s.version = SCENARIO_VERSION;
+    Ok(s)
 }
 
 /// The fragment of a share link: `v1.<base64url(deflate(json))>`.
@@ -169,21 +176,33 @@ pub struct FittedLink {
 
 /// The link of a scenario, within [`MAX_LINK_BYTES`].
 ///
-/// A link never carries data rows, only the scenario with each page's
-/// evidence (the summaries the pages need). When even that is too long, the
-/// evidence parts are left out one at a time, **largest first** (by the
-/// length of their JSON; ties in the order value, churn, voice, drivers),
-/// until the link fits. A page whose evidence was left out runs on its
-/// assumptions alone; the `.cxi.json` file keeps everything.
+/// A link never carries data rows, only the scenario with each table's
+/// summary and the evidence the pages use. A second table's part that no
+/// page reads (two order logs: the pages use the first) stays out of links;
+/// the `.cxi.json` file keeps it. When even that is too long, the evidence
+/// parts are left out one at a time, **largest first** (by the length of
+/// their JSON; ties in the order value, churn, voice, drivers), until the
+/// link fits. A page whose evidence was left out runs on its assumptions
+/// alone; the `.cxi.json` file keeps everything.
 pub fn link_for(s: &Scenario) -> Result<FittedLink, ShareError> {
-    let parts = s
-        .data
-        .as_ref()
-        .map(|d| evidence_sizes(&d.evidence))
-        .unwrap_or_default();
-    fit(s.clone(), parts, encode_link, |s, key| {
-        if let Some(d) = s.data.as_mut() {
-            clear_evidence(&mut d.evidence, key);
+    let mut doc = s.clone();
+    let mut parts = Vec::new();
+    for part in Part::ALL {
+        let serving = tables::serving(&doc.tables, part).map(|t| t.key);
+        for t in &mut doc.tables {
+            if Some(t.key) == serving {
+                parts.push((part.key().to_string(), part_len(&t.evidence, part)));
+            } else {
+                part.clear(&mut t.evidence);
+            }
+        }
+    }
+    fit(doc, parts, encode_link, |s, key| {
+        let Some(part) = Part::ALL.into_iter().find(|p| p.key() == key) else {
+            return;
+        };
+        for t in &mut s.tables {
+            part.clear(&mut t.evidence);
         }
     })
 }
@@ -192,26 +211,13 @@ fn json_len<T: serde::Serialize>(v: &T) -> usize {
     serde_json::to_vec(v).map(|j| j.len()).unwrap_or(0)
 }
 
-/// Each evidence part present, with the length of its JSON, in declared order.
-fn evidence_sizes(e: &Evidence) -> Vec<(String, usize)> {
-    [
-        ("value", e.value.as_ref().map(json_len)),
-        ("churn", e.churn.as_ref().map(json_len)),
-        ("voice", e.voice.as_ref().map(json_len)),
-        ("drivers", e.drivers.as_ref().map(json_len)),
-    ]
-    .into_iter()
-    .filter_map(|(k, n)| n.map(|n| (k.to_string(), n)))
-    .collect()
-}
-
-fn clear_evidence(e: &mut Evidence, key: &str) {
-    match key {
-        "value" => e.value = None,
-        "churn" => e.churn = None,
-        "voice" => e.voice = None,
-        "drivers" => e.drivers = None,
-        _ => {}
+/// Length of the JSON of one part of `e`.
+fn part_len(e: &Evidence, part: Part) -> usize {
+    match part {
+        Part::Value => json_len(&e.value),
+        Part::Churn => json_len(&e.churn),
+        Part::Voice => json_len(&e.voice),
+        Part::Drivers => json_len(&e.drivers),
     }
 }
 
@@ -450,7 +456,7 @@ mod tests {
     /// The production algorithm over a JSON document (the typed evidence
     /// parts are still empty structs in this branch, so size is made here).
     fn fit_value(v: serde_json::Value) -> Result<FittedLink, ShareError> {
-        let parts = v["data"]["evidence"]
+        let parts = v["tables"][0]["evidence"]
             .as_object()
             .map(|o| {
                 o.iter()
@@ -459,7 +465,7 @@ mod tests {
             })
             .unwrap_or_default();
         fit(v, parts, encode_value, |v, key| {
-            v["data"]["evidence"][key] = serde_json::Value::Null;
+            v["tables"][0]["evidence"][key] = serde_json::Value::Null;
         })
     }
 
@@ -476,7 +482,7 @@ mod tests {
                 serde_json::json!({ "blob": noise(*len, i as u64 + 1) }),
             );
         }
-        v["data"] = serde_json::json!({
+        v["tables"] = serde_json::json!([{
             "source": { "name": "sales.csv", "kind": "file", "bytes": 1234 },
             "mapping": { "shape": "transactions", "columns": [], "date_order": null,
                          "decimal": null, "period": null },
@@ -484,7 +490,7 @@ mod tests {
                          "rows_excluded": 0, "problems": 0 },
             "digest": { "rows": 10 },
             "evidence": ev,
-        });
+        }]);
         v
     }
 
@@ -516,18 +522,46 @@ mod tests {
             .unwrap(),
         )
         .unwrap();
-        assert!(back["data"]["evidence"]["value"].is_null());
+        assert!(back["tables"][0]["evidence"]["value"].is_null());
         assert_eq!(
-            back["data"]["evidence"]["voice"],
-            v["data"]["evidence"]["voice"]
+            back["tables"][0]["evidence"]["voice"],
+            v["tables"][0]["evidence"]["voice"]
         );
-        assert_eq!(back["data"]["source"], v["data"]["source"]);
+        assert_eq!(back["tables"][0]["source"], v["tables"][0]["source"]);
         // With its one (made-up) part dropped, the link opens as a scenario
         // that keeps its data summary.
         let l = fit_value(with_evidence(&[("value", 60_000)])).unwrap();
         assert_eq!(l.omitted, vec!["value".to_string()]);
         let s = decode_link(&l.fragment).unwrap();
-        assert_eq!(s.data.unwrap().source.name, "sales.csv");
+        assert_eq!(s.tables[0].source.name, "sales.csv");
+    }
+
+    /// Two tables giving the value page: the link carries the first's
+    /// evidence (the one the pages read), not the second's, and both
+    /// tables' summaries.
+    #[test]
+    fn a_link_carries_the_evidence_the_pages_read() {
+        use crate::data::Sample;
+        let table = |sample: Sample, key| {
+            let mut d = sample.open(Locale::En).unwrap().loaded().unwrap();
+            d.key = key;
+            d
+        };
+        let mut s = sample();
+        s.tables = vec![table(Sample::Retail, 1), table(Sample::Subscription, 2)];
+        let l = link_for(&s).unwrap();
+        assert!(l.omitted.is_empty());
+        let back = decode_link(&l.fragment).unwrap();
+        assert_eq!(back.tables.len(), 2);
+        assert_eq!(back.tables[1].digest, s.tables[1].digest);
+        assert_eq!(back.evidence(), s.evidence());
+        // The subscription table's value part is read by no page: left out.
+        assert!(back.tables[1].evidence.value.is_none());
+        assert!(s.tables[1].evidence.value.is_some());
+        // Its NPS part is the one the NPS page reads: carried.
+        assert_eq!(back.tables[1].evidence.voice, s.tables[1].evidence.voice);
+        // The file keeps everything.
+        assert_eq!(from_json(&to_json(&s)).unwrap(), s);
     }
 
     #[test]

@@ -173,7 +173,9 @@ impl Session {
     }
 
     fn loaded_with(&self, evidence: Evidence) -> Option<LoadedData> {
+        // The workspace names the table (`key`); a session alone does not know it.
         self.validation().map(|v| LoadedData {
+            key: 0,
             source: self.source.clone(),
             mapping: self.mapping.clone(),
             summary: v.summary,

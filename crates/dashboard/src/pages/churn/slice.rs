@@ -29,7 +29,7 @@ impl<'a> ChurnSlice<'a> {
             currency: s.currency,
             churn: &s.churn,
             clv: &s.clv,
-            evidence: s.evidence().and_then(|e| e.churn.as_deref()),
+            evidence: s.evidence_of(|e| e.churn.as_deref()),
         }
     }
 

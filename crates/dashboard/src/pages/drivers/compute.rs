@@ -50,7 +50,7 @@ pub struct Ready {
 /// attributes with the chosen measure.
 pub fn compute(s: &Scenario) -> DriversView {
     compute_slice(
-        s.evidence().and_then(|e| e.drivers.as_deref()),
+        s.evidence_of(|e| e.drivers.as_deref()),
         s.segment.as_deref(),
         &s.drivers,
     )

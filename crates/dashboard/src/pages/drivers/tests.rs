@@ -27,7 +27,7 @@ fn scenario_with(ev: Option<DriversEvidence>) -> Scenario {
     use crate::data::Sample;
     let mut d: LoadedData = Sample::Retail.open(Locale::En).unwrap().loaded().unwrap();
     d.evidence.drivers = ev.map(std::sync::Arc::new);
-    s.data = Some(d);
+    s.tables = vec![d];
     s
 }
 
@@ -146,7 +146,7 @@ fn subscription_sample_ranks_product_quality_first() {
         let ev = loaded.evidence.drivers.clone().unwrap();
         assert_eq!(ev.results.len(), 4);
         let mut s = Scenario::new(l);
-        s.data = Some(loaded);
+        s.tables = vec![loaded];
         let DriversView::Ready(r) = compute(&s) else {
             panic!()
         };

@@ -30,7 +30,7 @@ impl<'a> ValueSlice<'a> {
             value: &s.value,
             clv: &s.clv,
             segment: &s.segment,
-            evidence: s.evidence().and_then(|e| e.value.as_deref()),
+            evidence: s.evidence_of(|e| e.value.as_deref()),
         }
     }
 }

@@ -38,7 +38,7 @@ fn retail() -> &'static Scenario {
     S.get_or_init(|| {
         reduce(
             &Scenario::new(Locale::En),
-            Action::SetData(Box::new(loaded(Sample::Retail))),
+            Action::SetTables(vec![loaded(Sample::Retail)]),
         )
     })
 }
@@ -48,15 +48,13 @@ fn subscription() -> &'static Scenario {
     S.get_or_init(|| {
         reduce(
             &Scenario::new(Locale::En),
-            Action::SetData(Box::new(loaded(Sample::Subscription))),
+            Action::SetTables(vec![loaded(Sample::Subscription)]),
         )
     })
 }
 
 fn bg_evidence(s: &Scenario) -> &BgNbdEvidence {
-    s.data
-        .as_ref()
-        .unwrap()
+    s.tables[0]
         .evidence
         .value
         .as_ref()
@@ -69,7 +67,7 @@ fn bg_evidence(s: &Scenario) -> &BgNbdEvidence {
 #[test]
 fn retail_sample_gives_the_full_bgnbd_page() {
     let s = retail();
-    let e = s.data.as_ref().unwrap().evidence.value.as_deref().unwrap();
+    let e = s.tables[0].evidence.value.as_deref().unwrap();
     let b = e.bgnbd.as_ref().unwrap();
     assert_eq!(b.unit, PeriodUnit::Week);
     assert!(b.gamma_gamma.is_some(), "{:?}", e.unfitted);
@@ -77,7 +75,7 @@ fn retail_sample_gives_the_full_bgnbd_page() {
     let binned: u32 = b.bins.iter().map(|x| x.count()).sum();
     assert_eq!(binned as usize, b.customers);
     // Customers with returns only are not in the RFM summary.
-    assert!(b.customers <= s.data.as_ref().unwrap().digest.customers.unwrap());
+    assert!(b.customers <= s.tables[0].digest.customers.unwrap());
     assert!(b.customers > 1400);
     let json = serde_json::to_string(e).unwrap();
     assert!(json.len() < 100_000, "{} bytes", json.len());
@@ -117,7 +115,7 @@ fn retail_sample_gives_the_full_bgnbd_page() {
 #[test]
 fn subscription_sample_gives_sbg_and_closed_form_inputs() {
     let s = subscription();
-    let e = s.data.as_ref().unwrap().evidence.value.as_deref().unwrap();
+    let e = s.tables[0].evidence.value.as_deref().unwrap();
     assert!(!e.sbg.is_empty(), "{:?}", e.unfitted);
     assert_eq!(e.sbg[0].segment, None);
     // Per plan (segment) as well.
@@ -170,7 +168,7 @@ fn cohort_table_gives_the_published_sbg() {
     let mut s = Scenario::new(Locale::En);
     let mut data = loaded(Sample::Retail);
     data.evidence.value = Some(std::sync::Arc::new(e));
-    s = reduce(&s, Action::SetData(Box::new(data)));
+    s = reduce(&s, Action::SetTables(vec![data]));
     let v = compute(&ValueSlice::of(&s));
     assert_eq!(v.model, ValueModel::Sbg);
     // CLV = m · DEL(d) with the core's DEL (F&H 2010 eq. 4).

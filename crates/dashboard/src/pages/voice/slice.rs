@@ -31,7 +31,7 @@ impl<'a> VoiceSlice<'a> {
             voice: &s.voice,
             clv: &s.clv,
             segment: &s.segment,
-            evidence: s.evidence().and_then(|e| e.voice.as_deref()),
+            evidence: s.evidence_of(|e| e.voice.as_deref()),
         }
     }
 }

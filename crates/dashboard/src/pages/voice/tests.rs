@@ -236,7 +236,7 @@ fn subscription_sample_gives_measured_economics_and_segments() {
         assert!(g[2].retention.estimate > g[0].retention.estimate);
         assert!(e.csat.as_ref().unwrap().groups.is_some());
         let mut s = Scenario::new(l);
-        s.data = Some(loaded);
+        s.tables = vec![loaded];
         let v = compute(&VoiceSlice::of(&s));
         assert!(v.from_data && v.customers_from_data);
         assert_eq!(v.customers, 2000.0);

@@ -1,0 +1,230 @@
+use super::*;
+use crate::data::{Sample, Session, Source, SourceKind};
+use crate::i18n::Words;
+use crate::pages::evidence::Evidence;
+use cxi_types::Locale;
+use std::rc::Rc;
+
+const ORDERS: &str = "customer,date,amount\nA,2024-01-02,3\nB,2024-01-03,4\n";
+const SURVEY: &str = "customer,nps\nA,9\nB,3\nC,10\n";
+const UNMAPPED: &str = "x,y\n1,2\n3,4\n";
+
+fn report(csv: &str, name: &str) -> Rc<crate::data::Report> {
+    let source = Source {
+        name: name.into(),
+        kind: SourceKind::File,
+        bytes: csv.len() as u64,
+    };
+    let s = Session::open(csv.as_bytes().to_vec(), source, &mut |_, _, _| {}).unwrap();
+    // Evidence computed: the report is complete, as after `Fit`.
+    s.evidence();
+    Rc::new(s.report(Locale::En))
+}
+
+/// Loads `csv` as session `id`, through to its opened report.
+fn load(w: &Workspace, id: EngineId, csv: &str, name: &str) -> Workspace {
+    w.reduce(WorkspaceEvent::Load {
+        id,
+        name: name.into(),
+        total: 0,
+        sample: false,
+    })
+    .reduce(WorkspaceEvent::Engine(DataEvent::Opened {
+        id,
+        report: report(csv, name),
+    }))
+}
+
+fn names(w: &Workspace, saved: &[LoadedData]) -> Vec<String> {
+    w.for_scenario(saved)
+        .iter()
+        .map(|d| format!("{}:{}", d.key, d.source.name))
+        .collect()
+}
+
+#[test]
+fn adding_a_table_never_drops_another() {
+    let w = load(&Workspace::default(), 1, ORDERS, "orders.csv");
+    let w = load(&w, 2, SURVEY, "survey.csv");
+    assert_eq!(w.tables.len(), 2);
+    assert_eq!(w.engines(), [1, 2]);
+    assert_eq!(w.shown, Some(2));
+    assert_eq!(names(&w, &[]), ["1:orders.csv", "2:survey.csv"]);
+    // Each page reads the table that serves it.
+    let tables = w.for_scenario(&[]);
+    let m = crate::data::tables::merged(&tables);
+    assert_eq!(m.churn, tables[0].evidence.churn);
+    assert!(m.voice.is_some());
+    assert_eq!(m.voice, tables[1].evidence.voice);
+    // An edit of one table reaches that table only.
+    let e = w.reduce(WorkspaceEvent::On {
+        key: 1,
+        event: DataEvent::Editing,
+    });
+    assert!(e.table(1).unwrap().state.busy);
+    assert!(!e.table(2).unwrap().state.busy);
+}
+
+#[test]
+fn a_load_that_fails_leaves_no_table_and_says_why() {
+    let w = load(&Workspace::default(), 1, ORDERS, "orders.csv");
+    let before = w.for_scenario(&[]);
+    let f = w
+        .reduce(WorkspaceEvent::Load {
+            id: 2,
+            name: "photo.png".into(),
+            total: 10,
+            sample: false,
+        })
+        .reduce(WorkspaceEvent::Engine(DataEvent::Failed {
+            id: 2,
+            reason: Words::same("binary"),
+        }));
+    assert_eq!(f.tables.len(), 1);
+    assert_eq!(f.for_scenario(&[]), before);
+    assert_eq!(f.shown, Some(1));
+    assert!(matches!(f.notice, Some(Notice::Unusable { .. })));
+    // Cancelling a new table's load: gone as well, the cancel said.
+    let c = w
+        .reduce(WorkspaceEvent::Load {
+            id: 3,
+            name: "big.csv".into(),
+            total: 10,
+            sample: false,
+        })
+        .reduce(WorkspaceEvent::On {
+            key: 2,
+            event: DataEvent::Cancel,
+        });
+    assert_eq!(c.tables.len(), 1);
+    assert_eq!(c.engines(), [1]);
+    assert_eq!(c.notice, Some(Notice::Cancelled));
+    // A late message of a dropped session changes nothing.
+    let late = c.reduce(WorkspaceEvent::Engine(DataEvent::Opened {
+        id: 3,
+        report: report(ORDERS, "big.csv"),
+    }));
+    assert_eq!(late, c);
+}
+
+#[test]
+fn a_replaced_table_stays_in_use_until_its_replacement_validates() {
+    let w = load(&Workspace::default(), 1, ORDERS, "orders.csv");
+    let w = load(&w, 2, SURVEY, "survey.csv");
+    let r = w.reduce(WorkspaceEvent::ReplaceNext(Some(1)));
+    assert_eq!(r.target(false), Target::Replace(1));
+    let r = load(&r, 3, UNMAPPED, "odd.csv");
+    assert_eq!(r.tables.len(), 2);
+    assert_eq!(r.replacing, None, "one load replaces");
+    let t = r.table(1).unwrap();
+    assert_eq!(t.state.current.as_ref().unwrap().id, 3);
+    assert_eq!(t.state.kept.as_ref().unwrap().id, 1);
+    // Still orders.csv in the scenario, the survey untouched.
+    assert_eq!(names(&r, &[]), ["1:orders.csv", "2:survey.csv"]);
+    // Back to the kept one.
+    let b = r.reduce(WorkspaceEvent::On {
+        key: 1,
+        event: DataEvent::BackToKept,
+    });
+    assert_eq!(b.engines(), [1, 2]);
+    // A replacement that validates takes the table's place in the list.
+    let v = load(
+        &w.reduce(WorkspaceEvent::ReplaceNext(Some(1))),
+        4,
+        ORDERS,
+        "orders-2.csv",
+    );
+    assert_eq!(names(&v, &[]), ["1:orders-2.csv", "2:survey.csv"]);
+    // Replacing a table that is gone: the load adds one.
+    let gone = w
+        .reduce(WorkspaceEvent::ReplaceNext(Some(1)))
+        .reduce(WorkspaceEvent::Remove(1));
+    assert_eq!(gone.target(false), Target::New);
+    assert_eq!(
+        w.reduce(WorkspaceEvent::ReplaceNext(Some(9))).replacing,
+        None
+    );
+}
+
+#[test]
+fn a_sample_replaces_the_sample_loaded() {
+    let sample = |w: &Workspace, id, s: Sample| {
+        let r = Rc::new(s.open(Locale::En).unwrap().report(Locale::En));
+        w.reduce(WorkspaceEvent::Load {
+            id,
+            name: r.source.clone(),
+            total: 0,
+            sample: true,
+        })
+        .reduce(WorkspaceEvent::Engine(DataEvent::Opened { id, report: r }))
+    };
+    let w = load(&Workspace::default(), 1, SURVEY, "survey.csv");
+    let w = sample(&w, 2, Sample::Retail);
+    assert_eq!(w.tables.len(), 2);
+    assert_eq!(w.target(true), Target::Replace(2));
+    assert_eq!(w.target(false), Target::New);
+    let w = sample(&w, 3, Sample::Subscription);
+    assert_eq!(w.tables.len(), 2);
+    assert_eq!(w.engines(), [1, 3]);
+    assert_eq!(w.table(2).unwrap().state.current.as_ref().unwrap().id, 3);
+}
+
+#[test]
+fn removing_a_table_leaves_the_others() {
+    let w = load(&Workspace::default(), 1, ORDERS, "orders.csv");
+    let w = load(&w, 2, SURVEY, "survey.csv");
+    let r = w.reduce(WorkspaceEvent::Remove(2));
+    assert_eq!(r.engines(), [1]);
+    assert_eq!(r.shown, Some(1));
+    assert_eq!(names(&r, &[]), ["1:orders.csv"]);
+    let none = r.reduce(WorkspaceEvent::Remove(1));
+    assert_eq!(none.shown, None);
+    assert!(none.for_scenario(&[]).is_empty());
+    // Keys are not reused while their table is listed.
+    let again = load(&r, 5, SURVEY, "survey.csv");
+    assert_eq!(names(&again, &[]), ["1:orders.csv", "2:survey.csv"]);
+}
+
+#[test]
+fn tables_of_an_opened_scenario_are_listed_until_removed() {
+    let mut a = Sample::Retail.open(Locale::En).unwrap().loaded().unwrap();
+    a.key = 4;
+    let mut b = Sample::Subscription
+        .open(Locale::En)
+        .unwrap()
+        .loaded()
+        .unwrap();
+    b.key = 7;
+    let saved = [a.clone(), b.clone()];
+    let w = Workspace::from_saved(&saved);
+    assert_eq!(w.tables.len(), 2);
+    assert!(w.engines().is_empty());
+    assert!(w.tables.iter().all(|t| t.saved && t.sample));
+    assert_eq!(w.for_scenario(&saved), saved);
+    // A new table takes the next key; a failed load of it leaves both.
+    let n = load(&w, 1, ORDERS, "orders.csv");
+    assert_eq!(n.tables.last().unwrap().key, 8);
+    assert_eq!(n.for_scenario(&saved).len(), 3);
+    // Replacing a saved table: its summary stays until the new one validates.
+    let r = load(
+        &w.reduce(WorkspaceEvent::ReplaceNext(Some(4))),
+        2,
+        UNMAPPED,
+        "odd.csv",
+    );
+    assert_eq!(r.for_scenario(&saved), saved);
+    // A crashed session of a saved table: its summary is still listed.
+    let crashed = r.reduce(WorkspaceEvent::Engine(DataEvent::Stopped {
+        id: 2,
+        reason: "out of memory".into(),
+    }));
+    assert_eq!(crashed.for_scenario(&saved), saved);
+    let forgotten = w.reduce(WorkspaceEvent::Remove(4));
+    assert_eq!(forgotten.for_scenario(&saved), [b]);
+    // Evidence of a session reaches only its own table.
+    let fitted = n.reduce(WorkspaceEvent::Engine(DataEvent::Fitted {
+        id: 99,
+        evidence: Rc::new(Evidence::default()),
+    }));
+    assert_eq!(fitted, n);
+}
