@@ -152,22 +152,31 @@ test.describe('French browser', () => {
     expect(problems).toEqual([]);
   });
 
-  test('a table that does not validate yet keeps the data in use until it does', async ({ page }) => {
+  test('a table being replaced keeps its data in use until the new one validates', async ({ page }) => {
     const data = new DataPage(page);
     await data.open();
     await data.loadSampleNamed('Commerçant (achats)');
     await expect(data.summary).toContainText('lignes prêtes');
     await expect(data.inUse).toContainText('Exemple : Commerçant (achats)');
     const inUse = await data.inUse.textContent();
+    const sample = data.tableItem('Exemple : Commerçant (achats)');
+    await expect(sample.locator('.table-uses')).toHaveText('Sert à : Valeur client, Attrition & acquisition');
+    await expect(data.addNote).toBeVisible();
+    // Replace it: the next paste goes into this table.
+    await data.tableButton('Remplacer', 'Exemple : Commerçant (achats)').click();
+    await expect(data.replacingNote).toContainText('remplace Exemple : Commerçant (achats)');
     // Headers nobody could guess: the user maps them.
     await data.paste('a;b;c\nA1;2024-01-05;10,5\nA2;2024-01-09;7\nA1;2024-02-01;3,25');
     await expect(data.unusable).toBeVisible();
+    await expect(data.replacingNote).toHaveCount(0);
     await expect(data.kept).toContainText('Exemple : Commerçant (achats) reste en service');
     await expect(data.inUse).toHaveText(inUse);
+    await expect(data.tableItems).toHaveCount(1);
     await data.mapColumns('transactions', ['field:customer_id', 'field:order_date', 'field:amount']);
     await expect(data.summary).toHaveText('3 lignes prêtes, 0 avec un problème');
     await expect(data.kept).toHaveCount(0);
     await expect(data.inUse).toHaveText('En service : Cellules collées, 3 lignes');
+    await expect(data.tableItem('Cellules collées').locator('.table-digest')).toHaveText('3 achats de 2 clients');
   });
 
   test('when no row can be used, the page still says where each problem is', async ({ page }) => {

@@ -105,12 +105,12 @@ test.describe('English browser', () => {
     const fragment = await page.evaluate(async (name) => {
       // The scenario in storage form, with markup in the data source's name.
       const s = JSON.parse(localStorage.getItem('cx-impact.scenario'));
-      s.data = {
+      s.tables = [{
         source: { name, kind: 'file', bytes: 10 },
         mapping: { shape: 'transactions', columns: [], date_order: null, decimal: null, period: null },
         summary: { rows: 1, rows_ok: 1, rows_with_problems: 0, rows_excluded: 0, problems: 0 },
         digest: { rows: 1 },
-      };
+      }];
       s.segment = name;
       const raw = new TextEncoder().encode(JSON.stringify(s));
       const cs = new CompressionStream('deflate-raw');
@@ -165,7 +165,8 @@ test.describe('English browser', () => {
     const saved = info.outputPath('saved.cxi.json');
     await download.saveAs(saved);
     const json = JSON.parse(fs.readFileSync(saved, 'utf8'));
-    expect(json.version).toBe(1);
+    expect(json.version).toBe(2);
+    expect(json.tables).toEqual([]);
     expect(json.clv.retention_pct).toBe(93);
 
     await clv.setRetention('80');

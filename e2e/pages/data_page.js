@@ -31,6 +31,19 @@ class DataPage extends AppPage {
     this.problems = page.locator('li.problem');
     this.problemMessages = page.locator('li.problem .message');
     this.workerMeta = page.locator('meta[name="cxi-data-worker"]');
+    this.tableItems = page.locator('#data-tables li');
+    this.replacingNote = page.locator('#data-replacing');
+    this.addNote = page.locator('#data-add-note');
+  }
+
+  /** The list item of the table named `name`. */
+  tableItem(name) {
+    return this.tableItems.filter({ has: this.page.locator('.table-name', { hasText: name }) });
+  }
+
+  /** A table's button: `label` is its visible text ("Remove", "Retirer"). */
+  tableButton(label, name) {
+    return this.page.getByRole('button', { name: `${label} ${name}`, exact: true });
   }
 
   /** Opens the page and waits for its heading. */

@@ -1,11 +1,15 @@
 //! The Data page: paste, drop or choose a file, or load a sample; confirm
 //! the shape and the columns; fix or exclude bad rows; see the typed rows.
 //!
+//! Several tables at once (an order log, a survey export, a customer
+//! table): each load adds one, or replaces the one the user chose.
+//!
 //! State split:
-//! * the scenario (the app's reducer) gets only [`LoadedData`], a small
-//!   summary, once a table validates;
-//! * this page's reducer holds a pure [`DataState`]: which session is
-//!   shown, kept or loading, and their latest [`Report`]s;
+//! * the scenario (the app's reducer) gets only the [`LoadedData`] of each
+//!   table, a small summary, once it validates;
+//! * this page's reducer holds a pure [`Workspace`]: its tables, and for
+//!   each which session is shown, kept or loading, and their latest
+//!   [`Report`]s;
 //! * the sessions themselves (the tables, up to hundreds of MB) live in Web
 //!   Workers, one per load, kept in a registry next to it; any worker the
 //!   state no longer names is terminated.
@@ -29,8 +33,9 @@ use self::input::{data_input, Incoming};
 use self::preview::preview_table;
 use self::setup::table_setup;
 use super::format;
+use cxi_dashboard::data::listing;
+use cxi_dashboard::data::tables;
 use cxi_dashboard::data::DataEvent;
-use cxi_dashboard::data::DataState;
 use cxi_dashboard::data::Edit;
 use cxi_dashboard::data::EngineId;
 use cxi_dashboard::data::LoadedData;
@@ -39,6 +44,7 @@ use cxi_dashboard::data::Report;
 use cxi_dashboard::data::Source;
 use cxi_dashboard::data::SourceKind;
 use cxi_dashboard::data::ToWorker;
+use cxi_dashboard::data::{Part, Table, Workspace, WorkspaceEvent};
 use cxi_dashboard::i18n::fill;
 use cxi_dashboard::pages::value::holdout_request;
 use cxi_dashboard::scenario::Action;
@@ -49,12 +55,12 @@ pub use self::engine::{worker_url, WORKER_URL};
 
 /// The page's state as a yew reducer; the transitions are the core's.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct PageState(pub DataState);
+pub struct PageState(pub Workspace);
 
 impl Reducible for PageState {
-    type Action = DataEvent;
+    type Action = WorkspaceEvent;
 
-    fn reduce(self: Rc<Self>, event: DataEvent) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, event: WorkspaceEvent) -> Rc<Self> {
         Rc::new(PageState(self.0.reduce(event)))
     }
 }
@@ -64,8 +70,8 @@ type Engines = RefCell<HashMap<EngineId, WorkerClient>>;
 #[derive(Properties, PartialEq)]
 pub struct DataPageProps {
     pub locale: Locale,
-    /// The data in use, as the scenario has it.
-    pub in_use: Option<LoadedData>,
+    /// The tables in use, as the scenario has them.
+    pub tables: Vec<LoadedData>,
     pub ondispatch: Callback<Action>,
     /// Kept mounted while another page shows, so nothing loaded is lost.
     #[prop_or_default]
@@ -80,36 +86,44 @@ pub struct DataPageProps {
 pub fn data_page(props: &DataPageProps) -> Html {
     let locale = props.locale;
     let t = locale.strings().data;
-    let state = use_reducer(PageState::default);
+    // Tables of the scenario opened (link, file, autosave) are listed by
+    // their summaries; the page is remounted when the scenario is replaced.
+    let state = {
+        let saved = props.tables.clone();
+        use_reducer(move || PageState(Workspace::from_saved(&saved)))
+    };
     let engines: Rc<Engines> = use_mut_ref(HashMap::new);
     let next_id = use_mut_ref(|| 0u32);
     let reply = {
         let state = state.clone();
-        Callback::from(move |e: DataEvent| state.dispatch(e))
+        Callback::from(move |e: DataEvent| state.dispatch(WorkspaceEvent::Engine(e)))
     };
-    let s = &state.0;
+    let ws = &state.0;
 
-    // Drop every session the state no longer names (cancel, replaced).
-    use_effect_with(s.engines(), {
+    // Drop every session the state no longer names (cancel, replaced, removed).
+    use_effect_with(ws.engines(), {
         let engines = engines.clone();
         move |ids: &Vec<EngineId>| {
             engines.borrow_mut().retain(|k, _| ids.contains(k));
         }
     });
 
-    // The models are fitted once the table's report is on screen: fitting
+    // The models are fitted once a table's report is on screen: fitting
     // takes a core, and a large report's first layout must not compete for
     // it. Each new report waiting for its evidence asks (a repeated request
     // is answered by nothing).
-    let waiting = s
-        .current
-        .as_ref()
+    let waiting: Vec<(EngineId, usize)> = ws
+        .tables
+        .iter()
+        .filter_map(|t| t.state.current.as_ref())
         .filter(|c| c.report.evidence_pending && c.report.ready().is_some())
-        .map(|c| (c.id, Rc::as_ptr(&c.report) as usize));
+        .map(|c| (c.id, Rc::as_ptr(&c.report) as usize))
+        .collect();
     use_effect_with(waiting, {
         let engines = engines.clone();
-        move |waiting: &Option<(EngineId, usize)>| {
-            if let Some((id, _)) = *waiting {
+        move |waiting: &Vec<(EngineId, usize)>| {
+            for &(id, _) in waiting {
+                let engines = engines.clone();
                 after_paint(move || {
                     if let Some(w) = engines.borrow().get(&id) {
                         w.fit();
@@ -122,8 +136,10 @@ pub fn data_page(props: &DataPageProps) -> Html {
     // Reports follow the language.
     use_effect_with(locale, {
         let engines = engines.clone();
-        let ids: Vec<EngineId> = [s.current.as_ref(), s.kept.as_ref()]
-            .into_iter()
+        let ids: Vec<EngineId> = ws
+            .tables
+            .iter()
+            .flat_map(|t| [t.state.current.as_ref(), t.state.kept.as_ref()])
             .flatten()
             .map(|slot| slot.id)
             .collect();
@@ -137,17 +153,22 @@ pub fn data_page(props: &DataPageProps) -> Html {
     });
 
     // The value page's holdout check follows the calibration end asked
-    // for: the rows are in the worker, so the worker redoes it (an end out
-    // of the log's range is refused on the page and asks nothing).
-    let holdout_ask = s.in_use().and_then(|slot| {
-        let check = slot
-            .report
-            .loaded
-            .as_ref()
-            .and_then(|l| l.evidence.value.as_deref())
-            .and_then(|v| v.holdout.as_ref());
-        holdout_request(check, props.calibration_end).map(|end| (slot.id, end))
-    });
+    // for: the rows are in the worker of the table the value page reads,
+    // so that worker redoes it (an end out of the log's range is refused
+    // on the page and asks nothing).
+    let value_table = tables::serving(&props.tables, Part::Value).map(|d| d.key);
+    let holdout_ask = value_table
+        .and_then(|k| ws.table(k))
+        .and_then(|t| t.state.in_use())
+        .and_then(|slot| {
+            let check = slot
+                .report
+                .loaded
+                .as_ref()
+                .and_then(|l| l.evidence.value.as_deref())
+                .and_then(|v| v.holdout.as_ref());
+            holdout_request(check, props.calibration_end).map(|end| (slot.id, end))
+        });
     use_effect_with(holdout_ask, {
         let engines = engines.clone();
         move |ask: &Option<(EngineId, Option<chrono::NaiveDate>)>| {
@@ -159,62 +180,66 @@ pub fn data_page(props: &DataPageProps) -> Html {
         }
     });
 
-    // The scenario gets the summary of the data in use.
-    let in_use = s.for_scenario().cloned();
-    use_effect_with((in_use, props.in_use.clone()), {
+    // The scenario gets the summaries of the tables in use.
+    let wanted = ws.for_scenario(&props.tables);
+    use_effect_with((wanted, props.tables.clone()), {
         let d = props.ondispatch.clone();
-        move |(now, scenario): &(Option<LoadedData>, Option<LoadedData>)| {
-            if let Some(now) = now {
-                if Some(now) != scenario.as_ref() {
-                    d.emit(Action::SetData(Box::new(now.clone())));
-                }
+        move |(wanted, scenario): &(Vec<LoadedData>, Vec<LoadedData>)| {
+            if wanted != scenario {
+                d.emit(Action::SetTables(wanted.clone()));
             }
         }
     });
 
     let onincoming = {
         let (engines, reply, next_id) = (engines.clone(), reply.clone(), next_id.clone());
+        let state = state.clone();
         Callback::from(move |inc: Incoming| {
             let id = {
                 let mut n = next_id.borrow_mut();
                 *n += 1;
                 *n
             };
-            load(id, inc, locale, &engines, &reply);
+            load(id, inc, locale, &engines, &state, &reply);
+        })
+    };
+    let shown = ws.shown_table();
+    let on_shown = |event: fn() -> DataEvent| {
+        let state = state.clone();
+        let key = shown.map(|t| t.key);
+        Callback::from(move |_: MouseEvent| {
+            if let Some(key) = key {
+                state.dispatch(WorkspaceEvent::On {
+                    key,
+                    event: event(),
+                });
+            }
         })
     };
     let onedit = {
-        let (engines, reply, state) = (engines.clone(), reply.clone(), state.clone());
+        let (engines, state) = (engines.clone(), state.clone());
+        let target = shown.and_then(|t| Some((t.key, t.state.current.as_ref()?.id)));
         Callback::from(move |edit: Edit| {
-            let Some(id) = state.0.current.as_ref().map(|c| c.id) else {
+            let Some((key, id)) = target else {
                 return;
             };
             if let Some(w) = engines.borrow().get(&id) {
-                reply.emit(DataEvent::Editing);
+                state.dispatch(WorkspaceEvent::On {
+                    key,
+                    event: DataEvent::Editing,
+                });
                 w.request(Some(edit), locale);
             }
         })
     };
-    let oncancel = {
-        let reply = reply.clone();
-        Callback::from(move |_: MouseEvent| reply.emit(DataEvent::Cancel))
-    };
-    let onback = {
-        let reply = reply.clone();
-        Callback::from(move |_: MouseEvent| reply.emit(DataEvent::BackToKept))
+    let oncancel = on_shown(|| DataEvent::Cancel);
+    let onback = on_shown(|| DataEvent::BackToKept);
+    let ondo = {
+        let state = state.clone();
+        Callback::from(move |e: WorkspaceEvent| state.dispatch(e))
     };
 
-    let in_use_line = match &props.in_use {
-        Some(d) => fill(
-            t.in_use,
-            &[
-                ("name", &d.source.name),
-                ("rows", &format::number(locale, d.digest.rows as f64, 0)),
-            ],
-        ),
-        None => t.nothing_loaded.to_string(),
-    };
-    let progress = s.loading.as_ref().map(|l| {
+    let progress = shown.and_then(|t| t.state.loading.as_ref()).map(|l| {
         let fraction = l.fraction();
         let label = fill(t.loading, &[("name", &l.name)]);
         html! {
@@ -232,29 +257,27 @@ pub fn data_page(props: &DataPageProps) -> Html {
             </div>
         }
     });
-    let notice = s.notice.as_ref().map(|n| {
-        let (class, text) = match n {
-            // The reason in the language shown now, not the one of the
-            // moment it happened.
-            Notice::Unusable { reason, kept: None } => {
-                ("error", fill(t.unusable, &[("reason", reason.get(locale))]))
-            }
-            Notice::Unusable {
-                reason,
-                kept: Some(name),
-            } => (
-                "error",
-                fill(
-                    t.unusable_kept,
-                    &[("reason", reason.get(locale)), ("name", name)],
-                ),
-            ),
-            Notice::Cancelled => ("info", t.cancelled.to_string()),
-            Notice::Stopped { reason } => ("error", fill(t.worker_failed, &[("reason", reason)])),
-        };
-        html! { <p class={classes!("notice", class)} id="data-notice" role="alert">{ text }</p> }
+    // A load that left no table says so at the workspace; one that kept
+    // its table's data says so there (only the shown table's is on screen).
+    // A new table's failed load names the tables still in use as kept.
+    let kept_names = (!props.tables.is_empty()).then(|| {
+        props
+            .tables
+            .iter()
+            .map(|d| d.source.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     });
-    let fitting = s.fitting().then(|| {
+    let notice = match (&ws.notice, kept_names) {
+        (Some(Notice::Unusable { reason, kept: None }), Some(names)) => Some(Notice::Unusable {
+            reason: reason.clone(),
+            kept: Some(names),
+        }),
+        (Some(n), _) => Some(n.clone()),
+        (None, _) => shown.and_then(|t| t.state.notice.clone()),
+    }
+    .map(|n| notice_view(&n, locale));
+    let fitting = shown.filter(|t| t.state.fitting()).map(|_| {
         html! {
             <div class="fitting" id="data-fitting" role="status" aria-live="polite">
                 <progress aria-label={t.fitting}></progress>
@@ -262,7 +285,7 @@ pub fn data_page(props: &DataPageProps) -> Html {
             </div>
         }
     });
-    let kept = s.kept.as_ref().map(|k| {
+    let kept = shown.and_then(|t| t.state.kept.as_ref()).map(|k| {
         let name = &k.report.source;
         html! {
             <div class="kept" id="data-kept">
@@ -273,9 +296,10 @@ pub fn data_page(props: &DataPageProps) -> Html {
             </div>
         }
     });
-    let current = s.current.as_ref().map(|c| {
+    let current = shown.and_then(|t| t.state.current.as_ref()).map(|c| {
+        let busy = shown.is_some_and(|t| t.state.busy);
         html! {
-            <div class={classes!("current", s.busy.then_some("busy"))} aria-busy={s.busy.to_string()}>
+            <div class={classes!("current", busy.then_some("busy"))} aria-busy={busy.to_string()}>
                 { report_view(&c.report, locale, &onedit) }
             </div>
         }
@@ -285,7 +309,8 @@ pub fn data_page(props: &DataPageProps) -> Html {
         <section class="panel data" aria-labelledby="data-heading" hidden={props.hidden}>
             <h2 id="data-heading" tabindex="-1">{ t.heading }</h2>
             <p class="intro">{ t.intro }</p>
-            <p class="in-use" id="data-in-use">{ in_use_line }</p>
+            <p class="in-use" id="data-in-use">{ listing::in_use_line(locale, &props.tables) }</p>
+            { tables_list(ws, &props.tables, locale, &ondo) }
             { data_input(locale, &onincoming) }
             // One wrapper for what comes and goes, so the input area above
             // keeps its DOM (and the text in the paste box) across renders.
@@ -297,6 +322,130 @@ pub fn data_page(props: &DataPageProps) -> Html {
                 { for current }
             </div>
         </section>
+    }
+}
+
+fn notice_view(n: &Notice, locale: Locale) -> Html {
+    let t = locale.strings().data;
+    let (class, text) = match n {
+        // The reason in the language shown now, not the one of the
+        // moment it happened.
+        Notice::Unusable { reason, kept: None } => {
+            ("error", fill(t.unusable, &[("reason", reason.get(locale))]))
+        }
+        Notice::Unusable {
+            reason,
+            kept: Some(name),
+        } => (
+            "error",
+            fill(
+                t.unusable_kept,
+                &[("reason", reason.get(locale)), ("name", name)],
+            ),
+        ),
+        Notice::Cancelled => ("info", t.cancelled.to_string()),
+        Notice::Stopped { reason } => ("error", fill(t.worker_failed, &[("reason", reason)])),
+    };
+    html! { <p class={classes!("notice", class)} id="data-notice" role="alert">{ text }</p> }
+}
+
+/// The tables loaded, each with what it holds, the pages it serves, and
+/// its buttons; then what the next load does.
+fn tables_list(
+    ws: &Workspace,
+    saved: &[LoadedData],
+    locale: Locale,
+    ondo: &Callback<WorkspaceEvent>,
+) -> Html {
+    let t = locale.strings().data;
+    let name_of = |table: &Table| -> String {
+        let s = &table.state;
+        s.in_use()
+            .or(s.current.as_ref())
+            .map(|slot| slot.report.source.clone())
+            .or_else(|| s.loading.as_ref().map(|l| l.name.clone()))
+            .or_else(|| {
+                saved
+                    .iter()
+                    .find(|d| d.key == table.key)
+                    .map(|d| d.source.name.clone())
+            })
+            .unwrap_or_default()
+    };
+    let replacing = ws
+        .replacing
+        .and_then(|k| ws.table(k))
+        .map(|table| {
+            let on = ondo.clone();
+            html! {
+                <div class="replacing" id="data-replacing" role="status">
+                    <p>{ fill(t.replacing_note, &[("name", &name_of(table))]) }</p>
+                    <button type="button" class="secondary" id="data-add-instead"
+                        onclick={Callback::from(move |_: MouseEvent| on.emit(WorkspaceEvent::ReplaceNext(None)))}>
+                        { t.add_instead }
+                    </button>
+                </div>
+            }
+        });
+    if ws.tables.is_empty() {
+        return html! {};
+    }
+    let items = ws.tables.iter().map(|table| {
+        let key = table.key;
+        let name = name_of(table);
+        let summary = saved.iter().find(|d| d.key == key);
+        let s = &table.state;
+        let status = if s.loading.is_some() {
+            Some(t.table_loading)
+        } else if s.current.is_none() && s.kept.is_none() {
+            Some(t.summary_only)
+        } else if s.in_use().is_none() {
+            Some(t.table_not_ready)
+        } else {
+            None
+        };
+        let shown = ws.shown == Some(key);
+        let button = |id: &str, label: &'static str, event: WorkspaceEvent| {
+            let on = ondo.clone();
+            html! {
+                <button type="button" class="secondary" id={format!("data-{id}-{key}")}
+                    aria-label={format!("{label} {name}")}
+                    onclick={Callback::from(move |_: MouseEvent| on.emit(event.clone()))}>
+                    { label }
+                </button>
+            }
+        };
+        let can_show = !shown && (s.current.is_some() || s.loading.is_some());
+        html! {
+            <li class={classes!("table-item", shown.then_some("shown"))} id={format!("data-table-{key}")}
+                aria-current={shown.then_some("true")}>
+                <p class="table-name">{ &name }</p>
+                if let Some(d) = summary {
+                    <p class="table-digest">{ listing::digest_line(locale, d) }</p>
+                }
+                if let Some(status) = status {
+                    <p class="table-status">{ status }</p>
+                }
+                { for listing::uses_lines(locale, saved, key).into_iter().map(|l| html! { <p class="table-uses">{ l }</p> }) }
+                <div class="table-actions">
+                    if can_show {
+                        { button("show", t.show_table, WorkspaceEvent::Show(key)) }
+                    }
+                    { button("replace", t.replace_table, WorkspaceEvent::ReplaceNext(Some(key))) }
+                    { button("remove", t.remove_table, WorkspaceEvent::Remove(key)) }
+                </div>
+            </li>
+        }
+    });
+    html! {
+        <div class="tables" id="data-tables">
+            <h3 id="data-tables-heading">{ t.tables_heading }</h3>
+            <ul aria-labelledby="data-tables-heading">{ for items }</ul>
+            { for replacing }
+            if ws.replacing.is_none() {
+                <p class="add-note" id="data-add-note">{ t.add_note }</p>
+            }
+        </div>
     }
 }
 
@@ -321,9 +470,11 @@ fn load(
     inc: Incoming,
     locale: Locale,
     engines: &Rc<Engines>,
+    state: &UseReducerHandle<PageState>,
     reply: &Callback<DataEvent>,
 ) {
     let t = locale.strings().data;
+    let sample = matches!(inc, Incoming::Sample(_));
     let (name, total, msg, data) = match inc {
         Incoming::Sample(sample) => (
             sample.source(locale, 0).name,
@@ -361,7 +512,12 @@ fn load(
             )
         }
     };
-    reply.emit(DataEvent::Start { id, name, total });
+    state.dispatch(WorkspaceEvent::Load {
+        id,
+        name,
+        total,
+        sample,
+    });
     match WorkerClient::spawn(id, reply.clone()) {
         Ok(w) => {
             w.send(&msg, data.as_ref());

@@ -24,6 +24,7 @@ pub use voice::VoicePage;
 
 pub use props::PageProps;
 
+use cxi_dashboard::data::Part;
 use cxi_dashboard::scenario::{Action, Scenario};
 use cxi_types::View;
 use yew::prelude::*;
@@ -40,32 +41,32 @@ pub fn page(view: View, scenario: &Scenario, ondispatch: &Callback<Action>) -> H
         View::Value => html! {
             <ValuePage value={scenario.value.clone()} clv={scenario.clv.clone()}
                 segment={scenario.segment.clone()}
-                evidence={scenario.evidence().and_then(|e| e.value.clone())}
+                evidence={scenario.evidence().value}
                 context={scenario.context()} {ondispatch} />
         },
         View::Churn => html! {
             <ChurnPage churn={scenario.churn.clone()} clv={scenario.clv.clone()}
-                evidence={scenario.evidence().and_then(|e| e.churn.clone())}
+                evidence={scenario.evidence().churn}
                 context={scenario.context()} {ondispatch} />
         },
         View::Voice => html! {
             <VoicePage voice={scenario.voice.clone()} clv={scenario.clv.clone()}
                 segment={scenario.segment.clone()}
-                evidence={scenario.evidence().and_then(|e| e.voice.clone())}
-                source={scenario.data_name().to_string()}
+                evidence={scenario.evidence().voice}
+                source={scenario.source_of(Part::Voice).to_string()}
                 context={scenario.context()} {ondispatch} />
         },
         View::Drivers => html! {
-            <DriversPage evidence={scenario.evidence().and_then(|e| e.drivers.clone())}
+            <DriversPage evidence={scenario.evidence().drivers}
                 segment={scenario.segment.clone()}
-                source={scenario.data_name().to_string()}
+                source={scenario.source_of(Part::Drivers).to_string()}
                 assumptions={scenario.drivers.clone()}
                 context={scenario.context()} {ondispatch} />
         },
         View::Business => html! {
             <BusinessPage business={scenario.business.clone()} clv={scenario.clv.clone()}
                 churn={scenario.churn.clone()}
-                churn_evidence={scenario.evidence().and_then(|e| e.churn.clone())}
+                churn_evidence={scenario.evidence().churn}
                 context={scenario.context()} {ondispatch} />
         },
         View::Maturity => html! {

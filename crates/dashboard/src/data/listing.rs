@@ -1,0 +1,188 @@
+//! The words of the Data page's list of tables: what each table holds
+//! ("31,489 purchases of 1,491 customers"), which pages it serves, and
+//! which it would serve but another table already does.
+
+use super::loaded::LoadedData;
+use super::tables::{serving, Part};
+use crate::i18n::{fill, LocaleStrings};
+use crate::share::evidence_view;
+use cxi_parse::Shape;
+use cxi_types::format;
+use cxi_types::Locale;
+
+/// What a table holds, counted in its own unit.
+pub fn digest_line(locale: Locale, d: &LoadedData) -> String {
+    let t = locale.strings().data;
+    let count = |forms, n: usize| {
+        fill(
+            t.count(forms, n),
+            &[("n", &format::number(locale, n as f64, 0))],
+        )
+    };
+    let rows = d.digest.rows;
+    match (d.mapping.shape, d.digest.customers) {
+        (Shape::Transactions, Some(c)) => fill(
+            t.purchases_of,
+            &[
+                ("purchases", &count(t.purchases, rows)),
+                ("customers", &count(t.customers, c)),
+            ],
+        ),
+        (Shape::Transactions, None) => count(t.purchases, rows),
+        (Shape::Survey, _) => count(t.answers, rows),
+        (Shape::Customers | Shape::Rfm, _) => count(t.customers, rows),
+        (Shape::Cohort, _) => count(t.cohorts, rows),
+    }
+}
+
+/// The pages' names, joined: "Customer value, Churn".
+fn page_names(locale: Locale, parts: &[Part]) -> String {
+    let s = locale.strings();
+    parts
+        .iter()
+        .filter_map(|p| evidence_view(p.key()))
+        .map(|v| s.page_name(v))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The pages table `key` gives evidence to, and the ones it has evidence
+/// for that an earlier table already gives (with that table's name).
+pub fn uses_lines(locale: Locale, tables: &[LoadedData], key: u32) -> Vec<String> {
+    let t = locale.strings().data;
+    let Some(me) = tables.iter().find(|d| d.key == key) else {
+        return Vec::new();
+    };
+    let mut used = Vec::new();
+    let mut elsewhere: Vec<(Part, &str)> = Vec::new();
+    for part in Part::ALL.into_iter().filter(|p| p.present(&me.evidence)) {
+        match serving(tables, part) {
+            Some(s) if s.key == key => used.push(part),
+            Some(s) => elsewhere.push((part, s.source.name.as_str())),
+            None => {}
+        }
+    }
+    let mut out = vec![if used.is_empty() {
+        t.used_by_none.to_string()
+    } else {
+        fill(t.used_by, &[("pages", &page_names(locale, &used))])
+    }];
+    // One sentence per table serving in its place, in the parts' order.
+    let mut names: Vec<&str> = elsewhere.iter().map(|e| e.1).collect();
+    names.dedup();
+    for name in names {
+        let parts: Vec<Part> = elsewhere
+            .iter()
+            .filter(|e| e.1 == name)
+            .map(|e| e.0)
+            .collect();
+        out.push(fill(
+            t.second_table,
+            &[("pages", &page_names(locale, &parts)), ("name", name)],
+        ));
+    }
+    out
+}
+
+/// The line above the list: "In use: orders.csv, 31,489 rows; …".
+pub fn in_use_line(locale: Locale, tables: &[LoadedData]) -> String {
+    let t = locale.strings().data;
+    if tables.is_empty() {
+        return t.nothing_loaded.to_string();
+    }
+    let list = tables
+        .iter()
+        .map(|d| {
+            fill(
+                t.in_use_item,
+                &[
+                    ("name", &d.source.name),
+                    ("rows", &format::number(locale, d.digest.rows as f64, 0)),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ; ");
+    fill(t.in_use, &[("list", &list)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Sample;
+
+    fn table(s: Sample, key: u32, locale: Locale) -> LoadedData {
+        let mut d = s.open(locale).unwrap().loaded().unwrap();
+        d.key = key;
+        d
+    }
+
+    #[test]
+    fn each_table_says_what_it_holds_and_what_it_serves() {
+        let retail = table(Sample::Retail, 1, Locale::En);
+        let sub = table(Sample::Subscription, 2, Locale::En);
+        let line = digest_line(Locale::En, &retail);
+        let (rows, customers) = (retail.digest.rows, retail.digest.customers.unwrap());
+        assert_eq!(
+            line,
+            format!(
+                "{} purchases of {} customers",
+                format::number(Locale::En, rows as f64, 0),
+                format::number(Locale::En, customers as f64, 0)
+            )
+        );
+        assert_eq!(
+            digest_line(Locale::En, &sub),
+            format!(
+                "{} customers",
+                format::number(Locale::En, sub.digest.rows as f64, 0)
+            )
+        );
+        let tables = [retail, sub];
+        let first = uses_lines(Locale::En, &tables, 1);
+        assert_eq!(
+            first,
+            ["Used by: Customer value, Churn & acquisition"],
+            "{first:?}"
+        );
+        let second = uses_lines(Locale::En, &tables, 2);
+        assert_eq!(second.len(), 2, "{second:?}");
+        assert!(
+            second[0].starts_with("Used by: ") && second[0].contains("NPS"),
+            "{second:?}"
+        );
+        assert!(
+            second[1].starts_with("Not used for Customer value, Churn & acquisition: the pages use Sample: Retailer (purchases), loaded first."),
+            "{second:?}"
+        );
+        assert!(uses_lines(Locale::En, &tables, 9).is_empty());
+    }
+
+    #[test]
+    fn the_in_use_line_lists_every_table_in_both_languages() {
+        assert_eq!(in_use_line(Locale::En, &[]), "No data loaded yet.");
+        let fr = [
+            table(Sample::Retail, 1, Locale::Fr),
+            table(Sample::Subscription, 2, Locale::Fr),
+        ];
+        let line = in_use_line(Locale::Fr, &fr);
+        assert!(line.starts_with("En service : Exemple"), "{line}");
+        assert_eq!(line.matches(" lignes").count(), 2, "{line}");
+        // One table reads as before this list existed.
+        let one = in_use_line(Locale::Fr, &fr[..1]);
+        assert_eq!(
+            one,
+            format!(
+                "En service : {}, {} lignes",
+                fr[0].source.name,
+                format::number(Locale::Fr, fr[0].digest.rows as f64, 0)
+            )
+        );
+        // Singular and plural.
+        let mut tiny = fr[0].clone();
+        tiny.digest.rows = 1;
+        tiny.digest.customers = Some(1);
+        assert_eq!(digest_line(Locale::En, &tiny), "1 purchase of 1 customer");
+        assert_eq!(digest_line(Locale::Fr, &tiny), "1 achat de 1 client");
+    }
+}

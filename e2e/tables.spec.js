@@ -1,0 +1,93 @@
+// Several tables at once: an order log and a survey export pasted one after
+// the other are both in use, each page reads the one that serves it, a
+// share link carries both summaries, and removing one leaves the other.
+const { test, expect } = require('@playwright/test');
+const { watchConsole } = require('./helpers');
+const { DataPage, ShareToolbar, VoicePage } = require('./pages');
+
+const ORDERS = [
+  'customer,order date,amount',
+  'C1,2024-01-05,10.5', 'C1,2024-02-11,20', 'C2,2024-01-09,7', 'C3,2024-03-02,12.25',
+].join('\n');
+// 5 answers: 2 promoters, 1 passive, 2 detractors: NPS 0.
+const SURVEY = [
+  'customer,nps,answered',
+  'C1,10,2024-02-01', 'C2,9,2024-02-02', 'C3,7,2024-02-03', 'C4,3,2024-02-04', 'C5,0,2024-02-05',
+].join('\n');
+
+test.describe('English browser', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('orders then a survey: both in use, each page reads its own; a removed table leaves the other', async ({ page, browser }) => {
+    const problems = watchConsole(page);
+    const data = new DataPage(page);
+    await data.open();
+    await data.fillAndRead(ORDERS);
+    await expect(data.summary).toHaveText('4 rows ready, 0 with problems');
+    await expect(data.inUse).toHaveText('In use: Pasted cells, 4 rows');
+    await data.fillAndRead(SURVEY);
+    await expect(data.shape).toHaveValue('survey');
+    await expect(data.inUse).toHaveText('In use: Pasted cells, 4 rows ; Pasted cells, 5 rows');
+    await expect(data.tableItems).toHaveCount(2);
+    await expect(data.tableItems.nth(0).locator('.table-digest')).toHaveText('4 purchases of 3 customers');
+    await expect(data.tableItems.nth(1).locator('.table-digest')).toHaveText('5 answers');
+    await expect(data.tableItems.nth(0).locator('.table-uses')).toHaveText('Used by: Customer value, Churn & acquisition');
+    await expect(data.tableItems.nth(1).locator('.table-uses')).toHaveText('Used by: NPS → revenue');
+
+    // The NPS page reads the survey, while the orders stay in use.
+    const nps = new VoicePage(page);
+    await nps.openFromNav();
+    await expect(nps.npsFigure).toHaveAttribute('data-value', '0');
+    const counts = await nps.countsShown();
+    expect(counts).toEqual({ d: 2, pa: 1, p: 2 });
+
+    // A link opened in a fresh browser lists both tables by their summaries.
+    const link = await new ShareToolbar(page).copyLink();
+    const other = await browser.newContext({ locale: 'en-GB' });
+    const p2 = await other.newPage();
+    const data2 = new DataPage(p2);
+    await p2.goto(link.replace(/#\/[a-z]+\?/, '#/data?'));
+    await expect(data2.tableItems).toHaveCount(2);
+    await expect(data2.inUse).toHaveText('In use: Pasted cells, 4 rows ; Pasted cells, 5 rows');
+    await expect(data2.tableItems.nth(1).locator('.table-status')).toContainText('Summary only');
+    const nps2 = new VoicePage(p2);
+    await nps2.openFromNav();
+    expect(await nps2.countsShown()).toEqual(counts);
+    await other.close();
+
+    // Removing the survey leaves the orders.
+    await data.openFromNav();
+    await data.tableButton('Remove', 'Pasted cells').nth(1).click();
+    await expect(data.tableItems).toHaveCount(1);
+    await expect(data.inUse).toHaveText('In use: Pasted cells, 4 rows');
+    await expect(data.tableItems.nth(0).locator('.table-digest')).toHaveText('4 purchases of 3 customers');
+    await expect(data.summary).toHaveText('4 rows ready, 0 with problems');
+    expect(problems).toEqual([]);
+  });
+});
+
+test.describe('French browser', () => {
+  test.use({ locale: 'fr-FR' });
+
+  test('two tables listed in French, a sample replaces the sample and not the user\'s table', async ({ page }) => {
+    const data = new DataPage(page);
+    await data.open();
+    await data.fillAndRead(SURVEY);
+    await expect(data.tableItems).toHaveCount(1);
+    await data.loadSampleNamed('Commerçant (achats)');
+    await data.waitForSampleInUse();
+    await expect(data.tableItems).toHaveCount(2);
+    await data.loadSampleNamed('Entreprise d\'abonnement (clients)');
+    await expect(data.inUse).toContainText('Exemple : Entreprise d\'abonnement (clients)');
+    await expect(data.tableItems).toHaveCount(2);
+    await expect(data.tableItems.nth(0).locator('.table-digest')).toHaveText('5 réponses');
+    // The sample also has NPS answers: the survey, added first, serves the NPS page.
+    const sample = data.tableItem('Exemple : Entreprise d\'abonnement (clients)');
+    await expect(sample.locator('.table-uses').nth(1)).toHaveText(
+      'Ne sert pas pour NPS → CA : les pages utilisent Cellules collées, chargé en premier. Retirez l\'un des deux pour choisir.');
+    // Show the first table again.
+    await data.tableButton('Afficher', 'Cellules collées').click();
+    await expect(data.shape).toHaveValue('survey');
+    await data.screenshotsAtBothSizes('tables-fr', { settleMs: 300, label: 'data page, two tables' });
+  });
+});
