@@ -55,6 +55,7 @@ mod native {
         let json = serde_json::to_string(&e).unwrap_or_default();
         let mut s = Scenario::new(Locale::En);
         let mut loaded = LoadedData {
+            key: 1,
             source: Source {
                 name: name.into(),
                 kind: SourceKind::File,
@@ -67,7 +68,7 @@ mod native {
             evidence: Default::default(),
         };
         loaded.evidence.value = Some(std::sync::Arc::new(e.clone()));
-        s = reduce(&s, Action::SetData(Box::new(loaded)));
+        s = reduce(&s, Action::SetTables(vec![loaded]));
         // First page after loading: nothing memoised yet.
         let t1 = Instant::now();
         let _ = compute(&ValueSlice::of(&s));
