@@ -1,6 +1,6 @@
 //! The share decoder: any fragment, file text or address is refused with a
 //! typed error or read as a scenario, never a panic; whatever it accepts
-//! goes back out and in unchanged. The bytes are also tried as the deflate
+//! goes back out and in unchanged (a link: the evidence the pages read). The bytes are also tried as the deflate
 //! payload of a link and as JSON inside a well-formed link, so inflating
 //! and the schema are reached, not only the prefix checks.
 #![no_main]
@@ -19,7 +19,13 @@ fn check(fragment: &str) {
         Ok(s) => {
             assert_eq!(decode_link(&encode_link(&s)).as_ref(), Ok(&s));
             let l = link_for(&s).expect("an accepted scenario has a link");
-            assert_eq!(decode_link(&l.fragment).as_ref(), Ok(&s));
+            // A link carries every table's summary and the evidence the
+            // pages read (not a second table's duplicate part).
+            let back = decode_link(&l.fragment).expect("a link made here opens");
+            assert_eq!(back.tables.len(), s.tables.len());
+            if l.omitted.is_empty() {
+                assert_eq!(back.evidence(), s.evidence());
+            }
         }
         Err(e) => {
             let _ = e.to_string();

@@ -55,6 +55,7 @@ pub fn field_name(field: Field, locale: Locale) -> &'static str {
             Field::AcquisitionDate => "date d'acquisition",
             Field::Churned => "résilié",
             Field::ChurnDate => "date de résiliation",
+            Field::AnswerDate => "date de réponse",
             Field::AcquisitionCost => "coût d'acquisition",
             Field::Nps => "NPS",
             Field::Csat => "CSAT",

@@ -28,6 +28,8 @@ pub enum Field {
     Csat,
     /// Customer effort score (any scale).
     Ces,
+    /// Date of a survey answer: behaviour is then measured after it.
+    AnswerDate,
     /// Number of repeat purchase periods (lifetimes' `frequency`).
     Frequency,
     /// Age at the last repeat purchase (lifetimes' `recency`).
@@ -55,6 +57,7 @@ impl Field {
             Field::ChurnDate => "churn date",
             Field::AcquisitionCost => "acquisition cost",
             Field::Nps => "NPS",
+            Field::AnswerDate => "answer date",
             Field::Csat => "CSAT",
             Field::Ces => "CES",
             Field::Frequency => "frequency",
@@ -274,6 +277,23 @@ impl Field {
                 ("cost per acquisition", 0.9),
                 ("cout", 0.6),
                 ("cost", 0.6),
+            ],
+            Field::AnswerDate => &[
+                ("answer date", 1.0),
+                ("response date", 1.0),
+                ("survey date", 1.0),
+                ("date de reponse", 1.0),
+                ("date reponse", 1.0),
+                ("date de l enquete", 1.0),
+                ("date enquete", 1.0),
+                ("submitted at", 0.9),
+                ("submission date", 0.9),
+                ("date de soumission", 0.9),
+                ("answered", 0.9),
+                ("answered at", 0.9),
+                ("repondu le", 0.9),
+                ("date", 0.8),
+                ("jour", 0.6),
             ],
             Field::Nps => &[
                 ("nps", 1.0),

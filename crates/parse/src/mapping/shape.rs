@@ -69,7 +69,7 @@ impl Shape {
                 Ces,
                 Segment,
             ],
-            Shape::Survey => &[CustomerId, Nps, Csat, Ces, Segment, Channel],
+            Shape::Survey => &[CustomerId, AnswerDate, Nps, Csat, Ces, Segment, Channel],
             Shape::Rfm => &[CustomerId, Frequency, Recency, T, MonetaryValue],
             Shape::Cohort => &[Cohort],
         }

@@ -77,6 +77,9 @@ pub struct Customers {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Survey {
     pub customer_id: Option<Vec<String>>,
+    /// Date of each answer, when a column has them.
+    #[serde(default)]
+    pub answer_date: Option<Vec<Option<NaiveDate>>>,
     pub nps: Option<Vec<Option<f64>>>,
     pub csat: Option<Vec<Option<f64>>>,
     pub ces: Option<Vec<Option<f64>>>,

@@ -228,11 +228,16 @@ pub(super) fn survey(cx: &mut Ctx<'_>) -> Result<Dataset, ValidateError> {
         }
     }
     let ids = cx.col(Field::CustomerId).map(|c| cx.text(c, false));
+    let answered = match cx.col(Field::AnswerDate) {
+        Some(c) => Some(cx.dates(c, false)?),
+        None => None,
+    };
     let attributes = cx.attributes();
     let keep = cx.keep();
     let opt = |v: &Option<(usize, Vec<Option<f64>>)>| v.as_ref().map(|(_, v)| pick(v, &keep));
     let d = Survey {
         customer_id: ids.map(|v| keep.iter().map(|&r| v[r].to_string()).collect()),
+        answer_date: answered.as_ref().map(|v| pick(v, &keep)),
         nps: opt(&nps),
         csat: opt(&csat),
         ces: opt(&ces),

@@ -152,6 +152,42 @@ fn survey_without_any_score_is_a_problem() {
     assert_eq!(s.attributes[0].values, [Some(5.0), Some(4.0)]);
 }
 
+/// A survey export with an answer date: guessed as such (a survey shape,
+/// not a purchase log), its dates typed, a bad one located.
+#[test]
+fn survey_answer_dates_are_read_and_located() {
+    let csv =
+        "Client;Date de réponse;Recommandation\nA;15/03/2024;9\nB;pas de date;3\nC;2024-03-07;10\n";
+    let t = read_table(csv.as_bytes()).unwrap();
+    let g = guess_shapes(&t).remove(0);
+    assert_eq!(g.mapping.shape, Shape::Survey);
+    assert_eq!(g.mapping.column_of(crate::Field::AnswerDate), Some(1));
+    let v = validate(&t, &g.mapping).unwrap();
+    assert_eq!(v.problems.len(), 1);
+    assert!(
+        v.problems[0]
+            .to_string()
+            .starts_with("row 3, column \"Date de réponse\""),
+        "{}",
+        v.problems[0]
+    );
+    let Dataset::Survey(s) = v.dataset else {
+        panic!()
+    };
+    assert_eq!(
+        s.answer_date,
+        Some(vec![Some(d(2024, 3, 15)), Some(d(2024, 3, 7))])
+    );
+    assert_eq!(s.customer_id, Some(vec!["A".to_string(), "C".to_string()]));
+    // Without a date column: none.
+    let t = read_table("customer,nps\nA,9\n".as_bytes()).unwrap();
+    let m = guess_mapping(&t, Shape::Survey);
+    let Dataset::Survey(s) = validate(&t, &m).unwrap().dataset else {
+        panic!()
+    };
+    assert_eq!(s.answer_date, None);
+}
+
 #[test]
 fn rfm_conventions() {
     let csv = "customer_id,frequency,recency,T,monetary_value\n\
