@@ -8,6 +8,7 @@
 //! Web Worker for large ones. Both run this same code; the worker only
 //! carries [`Edit`]s in and [`Report`]s out as JSON.
 
+pub mod linked;
 pub mod listing;
 pub mod loaded;
 pub mod protocol;

@@ -1,0 +1,234 @@
+//! Tables joined by customer id: what a survey export or a customer table
+//! gives the join ([`LinkInputs`], small enough to travel between workers)
+//! and what the order log's session makes of it ([`Linked`]).
+//!
+//! Each table lives in its own session (a worker for large data), so the
+//! join runs where the orders are: the survey's session hands over its
+//! answers (ids, dates, scores: a few MB for 200,000 answers), the orders'
+//! session joins them to its purchases with [`cxi_link::link`].
+
+use serde::{Deserialize, Serialize};
+
+use super::loaded::LoadedData;
+use cxi_link::{Answers, Crm, LinkError, LinkOptions, Orders};
+use cxi_parse::Dataset;
+use cxi_parse::Shape;
+
+/// What a table gives the join: survey answers, CRM columns, or both (a
+/// customer table with an NPS column).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkInputs {
+    pub answers: Option<Answers>,
+    pub crm: Option<Crm>,
+}
+
+/// The joined evidence, with the tables it was made from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Linked {
+    /// Key of the order log's table.
+    pub orders: u32,
+    /// Key of the table the answers came from.
+    pub answers: u32,
+    pub evidence: cxi_link::Evidence,
+}
+
+/// Which of a scenario's tables are joined: the first order log and the
+/// first table with answers that names its customers.
+pub fn pair(tables: &[LoadedData]) -> Option<(u32, u32)> {
+    let orders = tables
+        .iter()
+        .find(|t| t.mapping.shape == Shape::Transactions)?;
+    let answers = tables.iter().find(|t| {
+        t.key != orders.key
+            && matches!(t.mapping.shape, Shape::Survey | Shape::Customers)
+            && t.evidence.voice.is_some()
+            && t.mapping.column_of(cxi_parse::Field::CustomerId).is_some()
+    })?;
+    Some((orders.key, answers.key))
+}
+
+/// The answers (and CRM columns) of a validated dataset; `None` when it has
+/// no customer id to join on or no score.
+///
+/// Answer dates are used when every answer has one; with any missing the
+/// behaviour is that of the whole log ([`cxi_link::Basis::WholeLog`]),
+/// which the page says.
+pub fn inputs(d: &Dataset) -> Option<LinkInputs> {
+    let rows = |r: &Vec<u32>| r.clone();
+    match d {
+        Dataset::Survey(s) => {
+            let ids = s.customer_id.clone()?;
+            if s.nps.is_none() && s.csat.is_none() && s.ces.is_none() {
+                return None;
+            }
+            let dates = s
+                .answer_date
+                .as_ref()
+                .and_then(|v| v.iter().copied().collect::<Option<Vec<_>>>());
+            Some(LinkInputs {
+                answers: Some(Answers {
+                    ids,
+                    dates,
+                    nps: s.nps.clone(),
+                    csat: s.csat.clone(),
+                    ces: s.ces.clone(),
+                    rows: rows(&s.rows),
+                }),
+                crm: None,
+            })
+        }
+        Dataset::Customers(c) => {
+            let scored = c.nps.is_some() || c.csat.is_some() || c.ces.is_some();
+            Some(LinkInputs {
+                answers: scored.then(|| Answers {
+                    ids: c.id.clone(),
+                    dates: None,
+                    nps: c.nps.clone(),
+                    csat: c.csat.clone(),
+                    ces: c.ces.clone(),
+                    rows: rows(&c.rows),
+                }),
+                crm: Some(Crm {
+                    ids: c.id.clone(),
+                    churned: c.churned.clone(),
+                    contacts: None,
+                    rows: rows(&c.rows),
+                }),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The join of an order log with the `inputs` of another table.
+pub fn link(
+    orders: &Dataset,
+    inputs: &LinkInputs,
+    options: &LinkOptions,
+) -> Result<cxi_link::Evidence, LinkError> {
+    let Dataset::Transactions(t) = orders else {
+        return Err(LinkError::Empty(cxi_link::TableKind::Orders));
+    };
+    let answers = inputs.answers.as_ref().ok_or(LinkError::NoScores)?;
+    cxi_link::link(
+        &Orders::from_transactions(t),
+        answers,
+        inputs.crm.as_ref(),
+        options,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Session, Source, SourceKind};
+    use cxi_models::nps::NpsCategory;
+
+    fn session(csv: &str, name: &str) -> Session {
+        let source = Source {
+            name: name.into(),
+            kind: SourceKind::Paste,
+            bytes: csv.len() as u64,
+        };
+        Session::open(csv.as_bytes().to_vec(), source, &mut |_, _, _| {}).unwrap()
+    }
+
+    /// A hand-checked join: C1 (promoter, answered 1 Feb) buys 20 on 11
+    /// Feb; C2 (promoter) buys nothing after its answer; C4 and C5
+    /// (detractors) are not in the orders; C3 (passive) buys 12.25 on 2
+    /// March.
+    #[test]
+    fn a_survey_joined_to_its_orders_by_hand() {
+        let orders = session(
+            "customer,order date,amount\nC1,2024-01-05,10.5\nC1,2024-02-11,20\nC2,2024-01-09,7\nC3,2024-03-02,12.25\n",
+            "orders",
+        );
+        let survey = session(
+            "customer,nps,answered\nC1,10,2024-02-01\nC2,9,2024-02-02\nC3,7,2024-02-03\nC4,3,2024-02-04\nC5,0,2024-02-05\n",
+            "survey",
+        );
+        let o = orders.validation().unwrap();
+        let s = survey.validation().unwrap();
+        let inputs = inputs(&s.dataset).unwrap();
+        assert_eq!(
+            inputs
+                .answers
+                .as_ref()
+                .unwrap()
+                .dates
+                .as_ref()
+                .unwrap()
+                .len(),
+            5
+        );
+        // A 30-day window inside the log (5 Jan to 2 Mar) for the February answers
+        // of C1 and C2 (to 2 and 3 Mar); C3's runs past it: censored.
+        let options = LinkOptions {
+            window_days: 29,
+            ..LinkOptions::default()
+        };
+        let e = link(&o.dataset, &inputs, &options).unwrap();
+        assert_eq!(e.orders_match.total, 5);
+        assert_eq!(e.orders_match.matched, 3);
+        let ids: Vec<&str> = e
+            .orders_match
+            .first_unmatched
+            .iter()
+            .map(|u| u.id.as_str())
+            .collect();
+        assert_eq!(ids, ["C4", "C5"]);
+        let nps = e.nps.unwrap();
+        let promoters = &nps.groups[2];
+        assert_eq!(promoters.group, NpsCategory::Promoter);
+        assert_eq!(promoters.answers, 2);
+        assert_eq!(promoters.linked, 2);
+        // C1 bought 20 in its window, C2 nothing: repeat 1/2, spend 10.
+        assert_eq!(promoters.repeat.unwrap().value, 0.5);
+        assert_eq!(promoters.spend.unwrap().value, 10.0);
+        let detractors = &nps.groups[0];
+        assert_eq!((detractors.answers, detractors.linked), (2, 0));
+        assert!(detractors.spend.is_none());
+    }
+
+    #[test]
+    fn what_each_table_gives_the_join() {
+        let orders = session(
+            "customer,order date,amount\nA,2024-01-02,3\nA,2024-01-05,4\n",
+            "o",
+        );
+        assert_eq!(inputs(&orders.validation().unwrap().dataset), None);
+        // A survey without ids cannot be joined.
+        let anonymous = session("nps\n9\n3\n", "s");
+        assert_eq!(inputs(&anonymous.validation().unwrap().dataset), None);
+        // A missing date: the answers go without dates.
+        let gap = session("customer,nps,answered\nA,9,2024-02-01\nB,3,\n", "s");
+        let v = gap.validation().unwrap();
+        let i = inputs(&v.dataset).unwrap();
+        assert_eq!(i.answers.unwrap().dates, None);
+        // The orders' side refuses a table that is not a log.
+        let err = link(
+            &v.dataset,
+            &inputs(&v.dataset).unwrap(),
+            &LinkOptions::default(),
+        );
+        assert!(err.is_err());
+    }
+
+    #[test]
+    fn the_pair_is_the_first_log_and_the_first_table_with_answers() {
+        use crate::data::Sample;
+        use cxi_types::Locale;
+        let mut retail = Sample::Retail.open(Locale::En).unwrap().loaded().unwrap();
+        retail.key = 1;
+        let mut sub = Sample::Subscription
+            .open(Locale::En)
+            .unwrap()
+            .loaded()
+            .unwrap();
+        sub.key = 2;
+        assert_eq!(pair(&[retail.clone(), sub.clone()]), Some((1, 2)));
+        assert_eq!(pair(&[sub.clone(), retail.clone()]), Some((1, 2)));
+        assert_eq!(pair(&[retail]), None);
+        assert_eq!(pair(&[sub]), None);
+    }
+}
