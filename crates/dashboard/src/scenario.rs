@@ -49,6 +49,10 @@ pub struct Scenario {
         deserialize_with = "crate::data::tables::one_or_many"
     )]
     pub tables: Vec<LoadedData>,
+    /// The order log joined with a table of answers by customer id, when
+    /// the Data page has made the join: measured behaviour per score group.
+    #[serde(default)]
+    pub linked: Option<std::sync::Arc<crate::data::linked::Linked>>,
     /// Each dashboard page's assumptions.
     #[serde(default)]
     pub value: ValueAssumptions,
@@ -105,6 +109,7 @@ impl Scenario {
             view: View::default(),
             clv: ClvAssumptions::default(),
             tables: Vec::new(),
+            linked: None,
             value: ValueAssumptions::default(),
             churn: ChurnAssumptions::default(),
             voice: VoiceAssumptions::default(),
@@ -142,6 +147,8 @@ pub enum Action {
     /// replaces the scenario's (adding, updating and removing a table are
     /// each one such step, one undo, one autosave).
     SetTables(Vec<LoadedData>),
+    /// The join of the tables in use (`None`: none, or refused).
+    SetLinked(Option<std::sync::Arc<crate::data::linked::Linked>>),
     /// Show one segment, or all customers.
     SetSegment(Option<String>),
     Value(ValueAction),
@@ -195,7 +202,17 @@ pub fn reduce(s: &Scenario, action: Action) -> Scenario {
                 next.currency = c;
             }
             next.tables = tables;
+            // A join of tables that are no longer the pair in use is gone.
+            let pair = crate::data::linked::pair(&next.tables);
+            if next
+                .linked
+                .as_ref()
+                .is_some_and(|l| pair != Some((l.orders, l.answers)))
+            {
+                next.linked = None;
+            }
         }
+        Action::SetLinked(l) => next.linked = l,
         Action::SetSegment(seg) => next.segment = seg,
         Action::Value(a) => next.value.apply(a),
         Action::Churn(a) => {
@@ -370,6 +387,56 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("a table, a list of tables or null"), "{err}");
+    }
+
+    /// The join stays while its two tables are the pair in use, and goes
+    /// when either is removed.
+    #[test]
+    fn a_join_goes_with_its_tables() {
+        use crate::data::linked::{self, Linked};
+        use crate::data::Sample;
+        let table = |s: Sample, key| {
+            let mut d = s.open(Locale::En).unwrap().loaded().unwrap();
+            d.key = key;
+            d
+        };
+        let retail = table(Sample::Retail, 1);
+        let sub = table(Sample::Subscription, 2);
+        let s = reduce(
+            &Scenario::new(Locale::En),
+            Action::SetTables(vec![retail.clone(), sub.clone()]),
+        );
+        assert_eq!(linked::pair(&s.tables), Some((1, 2)));
+        let evidence = cxi_link::link(
+            &cxi_link::Orders::from_rows(&["A"], None, vec![1.0]),
+            &cxi_link::Answers {
+                nps: Some(vec![Some(9.0)]),
+                ..cxi_link::Answers::from_rows(&["A"], None)
+            },
+            None,
+            &cxi_link::LinkOptions::default(),
+        )
+        .unwrap();
+        let l = std::sync::Arc::new(Linked {
+            orders: 1,
+            answers: 2,
+            evidence,
+        });
+        let j = reduce(&s, Action::SetLinked(Some(l.clone())));
+        assert_eq!(j.linked, Some(l.clone()));
+        // Saved and read back with it.
+        assert_eq!(
+            serde_json::from_str::<Scenario>(&serde_json::to_string(&j).unwrap()).unwrap(),
+            j
+        );
+        // An update of the same tables keeps it.
+        let mut fixed = sub.clone();
+        fixed.summary.rows_ok += 1;
+        let k = reduce(&j, Action::SetTables(vec![retail.clone(), fixed]));
+        assert_eq!(k.linked, Some(l));
+        // Either table removed: gone.
+        assert_eq!(reduce(&j, Action::SetTables(vec![retail])).linked, None);
+        assert_eq!(reduce(&j, Action::SetTables(vec![sub])).linked, None);
     }
 
     #[test]

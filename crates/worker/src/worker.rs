@@ -99,6 +99,23 @@ fn handle(scope: &DedicatedWorkerGlobalScope, session: &RefCell<Option<Session>>
                 );
             }
         }
+        ToWorker::Extract => {
+            let inputs = session
+                .borrow()
+                .as_ref()
+                .and_then(Session::link_inputs)
+                .map(Box::new);
+            send(scope, &FromWorker::Extracted { inputs });
+        }
+        ToWorker::Link { inputs } => {
+            let joined = session.borrow().as_ref().and_then(|s| s.link(&inputs));
+            if let Some(joined) = joined {
+                let result = joined
+                    .map(Box::new)
+                    .map_err(|e| Words::each(|l| cxi_dashboard::i18n::messages::link_error(&e, l)));
+                send(scope, &FromWorker::Linked { result });
+            }
+        }
         ToWorker::Render { locale } => {
             if let Some(s) = session.borrow().as_ref() {
                 send(

@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
+use cxi_dashboard::data::linked::LinkInputs;
 use cxi_dashboard::data::DataEvent;
 use cxi_dashboard::data::Edit;
 use cxi_dashboard::data::EngineId;
@@ -111,6 +112,14 @@ impl WorkerClient {
                         check: Rc::new(*check),
                     },
                     FromWorker::Failed { reason } => DataEvent::Failed { id, reason },
+                    FromWorker::Extracted { inputs } => DataEvent::Extracted {
+                        id,
+                        inputs: inputs.map(|i| Rc::new(*i)),
+                    },
+                    FromWorker::Linked { result } => DataEvent::Linked {
+                        id,
+                        result: result.map(|e| Rc::new(*e)),
+                    },
                 };
                 reply.emit(event);
             })
@@ -156,6 +165,23 @@ impl WorkerClient {
     /// the default); the answer arrives as a [`DataEvent::Holdout`].
     pub fn holdout(&self, end: Option<chrono::NaiveDate>) {
         self.send(&ToWorker::Holdout { end }, None);
+    }
+
+    /// Asks what this table gives a join by customer id; the answer
+    /// arrives as a [`DataEvent::Extracted`].
+    pub fn extract(&self) {
+        self.send(&ToWorker::Extract, None);
+    }
+
+    /// Asks this order log's session to join `inputs`; the answer arrives
+    /// as a [`DataEvent::Linked`].
+    pub fn link(&self, inputs: &LinkInputs) {
+        self.send(
+            &ToWorker::Link {
+                inputs: Box::new(inputs.clone()),
+            },
+            None,
+        );
     }
 
     /// Posts `msg` with `data` attached: an `ArrayBuffer` is transferred

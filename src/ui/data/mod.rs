@@ -33,6 +33,7 @@ use self::input::{data_input, Incoming};
 use self::preview::preview_table;
 use self::setup::table_setup;
 use super::format;
+use cxi_dashboard::data::linked::Linked;
 use cxi_dashboard::data::listing;
 use cxi_dashboard::data::tables;
 use cxi_dashboard::data::DataEvent;
@@ -46,9 +47,12 @@ use cxi_dashboard::data::SourceKind;
 use cxi_dashboard::data::ToWorker;
 use cxi_dashboard::data::{Part, Table, Workspace, WorkspaceEvent};
 use cxi_dashboard::i18n::fill;
+use cxi_dashboard::i18n::Words;
 use cxi_dashboard::pages::value::holdout_request;
+use cxi_dashboard::pages::voice::linked::match_line;
 use cxi_dashboard::scenario::Action;
 use cxi_types::Locale;
+use std::sync::Arc;
 
 pub use self::checks::summary_text;
 pub use self::engine::{worker_url, WORKER_URL};
@@ -72,6 +76,9 @@ pub struct DataPageProps {
     pub locale: Locale,
     /// The tables in use, as the scenario has them.
     pub tables: Vec<LoadedData>,
+    /// Their join, as the scenario has it.
+    #[prop_or_default]
+    pub linked: Option<Arc<Linked>>,
     pub ondispatch: Callback<Action>,
     /// Kept mounted while another page shows, so nothing loaded is lost.
     #[prop_or_default]
@@ -176,6 +183,50 @@ pub fn data_page(props: &DataPageProps) -> Html {
                 if let Some(w) = engines.borrow().get(&id) {
                     w.holdout(end);
                 }
+            }
+        }
+    });
+
+    // The join of the order log with a table of answers: the answers are
+    // asked of their session, then joined by the orders' session (the rows
+    // stay in the workers); the result goes to the scenario.
+    use_effect_with(ws.wants_inputs(&props.tables), {
+        let engines = engines.clone();
+        move |ask: &Option<EngineId>| {
+            if let Some(id) = *ask {
+                if let Some(w) = engines.borrow().get(&id) {
+                    w.extract();
+                }
+            }
+        }
+    });
+    let join_ask = ws.wants_join(&props.tables);
+    use_effect_with(
+        join_ask
+            .as_ref()
+            .map(|(id, i)| (*id, Rc::as_ptr(i) as usize)),
+        {
+            let engines = engines.clone();
+            let inputs = join_ask.map(|(_, i)| i);
+            move |ask: &Option<(EngineId, usize)>| {
+                if let (Some((id, _)), Some(inputs)) = (ask, inputs) {
+                    if let Some(w) = engines.borrow().get(id) {
+                        w.link(&inputs);
+                    }
+                }
+            }
+        },
+    );
+    let joined = ws.joined(&props.tables);
+    use_effect_with((joined.clone(), props.linked.clone()), {
+        let d = props.ondispatch.clone();
+        move |(joined, scenario): &(Option<Result<Linked, Words>>, Option<Arc<Linked>>)| {
+            match joined {
+                Some(Ok(l)) if scenario.as_deref() != Some(l) => {
+                    d.emit(Action::SetLinked(Some(Arc::new(l.clone()))));
+                }
+                Some(Err(_)) if scenario.is_some() => d.emit(Action::SetLinked(None)),
+                _ => {}
             }
         }
     });
@@ -311,6 +362,7 @@ pub fn data_page(props: &DataPageProps) -> Html {
             <p class="intro">{ t.intro }</p>
             <p class="in-use" id="data-in-use">{ listing::in_use_line(locale, &props.tables) }</p>
             { tables_list(ws, &props.tables, locale, &ondo) }
+            { join_line(ws, &props.tables, props.linked.as_deref(), joined.as_ref(), locale) }
             { data_input(locale, &onincoming) }
             // One wrapper for what comes and goes, so the input area above
             // keeps its DOM (and the text in the paste box) across renders.
@@ -323,6 +375,40 @@ pub fn data_page(props: &DataPageProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// Where the join of the answers to the orders stands: under way, made
+/// (how many answers found their customer), or refused and why.
+fn join_line(
+    ws: &Workspace,
+    tables: &[LoadedData],
+    linked: Option<&Linked>,
+    joined: Option<&Result<Linked, Words>>,
+    locale: Locale,
+) -> Html {
+    let t = &locale.strings().voice;
+    let name = |key| {
+        tables
+            .iter()
+            .find(|d| d.key == key)
+            .map_or("", |d| d.source.name.as_str())
+    };
+    let (class, text) = match (joined, linked) {
+        (Some(Err(reason)), _) => (
+            "notice error",
+            fill(t.linked_refused, &[("reason", reason.get(locale))]),
+        ),
+        (_, Some(l)) => ("join", match_line(locale, l)),
+        (None, None) => match ws.join_sessions(tables) {
+            Some((o, ..)) => (
+                "join pending",
+                fill(t.linked_pending, &[("orders", name(o))]),
+            ),
+            None => return html! {},
+        },
+        (Some(Ok(l)), None) => ("join", match_line(locale, l)),
+    };
+    html! { <p class={class} id="data-join" role="status">{ text }</p> }
 }
 
 fn notice_view(n: &Notice, locale: Locale) -> Html {

@@ -54,6 +54,7 @@ pub fn page(view: View, scenario: &Scenario, ondispatch: &Callback<Action>) -> H
                 segment={scenario.segment.clone()}
                 evidence={scenario.evidence().voice}
                 source={scenario.source_of(Part::Voice).to_string()}
+                linked={scenario.linked.clone()}
                 context={scenario.context()} {ondispatch} />
         },
         View::Drivers => html! {

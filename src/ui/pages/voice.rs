@@ -7,6 +7,7 @@ use crate::ui::fields::NumberField;
 use crate::ui::format;
 use crate::ui::segment_select::SegmentSelect;
 use crate::ui::widgets::HeadlineCard;
+use cxi_dashboard::data::linked::Linked;
 use cxi_dashboard::i18n::fill;
 use cxi_dashboard::i18n::LocaleStrings;
 use cxi_dashboard::pages::clv::ClvAssumptions;
@@ -14,6 +15,7 @@ use cxi_dashboard::pages::context::Context;
 use cxi_dashboard::pages::voice::compute;
 use cxi_dashboard::pages::voice::fields;
 use cxi_dashboard::pages::voice::headlines_of;
+use cxi_dashboard::pages::voice::linked::{self, LinkedView};
 use cxi_dashboard::pages::voice::EconomicsSource;
 use cxi_dashboard::pages::voice::{VoiceAssumptions, VoiceEvidence, VoiceSlice};
 use cxi_dashboard::scenario::Action;
@@ -69,6 +71,9 @@ pub struct VoicePageProps {
     pub evidence: Option<Arc<VoiceEvidence>>,
     /// The loaded table's name (empty without data).
     pub source: String,
+    /// The survey joined to the orders, when the Data page made the join.
+    #[prop_or_default]
+    pub linked: Option<Arc<Linked>>,
     pub context: Context,
     pub ondispatch: Callback<Action>,
 }
@@ -169,6 +174,8 @@ pub fn page(props: &VoicePageProps) -> Html {
                 ]) }</p>
             }
 
+            { for props.linked.as_deref().and_then(|l| linked::view(locale, currency, l, &props.source)).map(|lv| linked_section(&lv)) }
+
             <h3>{ t.scenario }</h3>
             <div class="voice-scenario">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
@@ -205,6 +212,39 @@ pub fn page(props: &VoicePageProps) -> Html {
             <form class="assumptions voice-assumptions" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 { for other_fields.into_iter().map(field_html) }
             </form>
+        </section>
+    }
+}
+
+/// What each NPS group did next, measured in the user's orders.
+fn linked_section(v: &LinkedView) -> Html {
+    let t = v.heading;
+    html! {
+        <section class="linked" id="nps-linked" aria-labelledby="nps-linked-heading">
+            <h3 id="nps-linked-heading">{ t }</h3>
+            <p class="source-note" id="nps-linked-source">{ &v.source }</p>
+            <p id="nps-linked-match">{ &v.matched }</p>
+            <p id="nps-linked-basis">{ &v.basis }</p>
+            <div class="table-wrap">
+                <table class="linked-groups" id="nps-linked-table">
+                    <caption class="visually-hidden">{ t }</caption>
+                    <thead><tr>
+                        { for v.columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }
+                    </tr></thead>
+                    <tbody>
+                        { for v.rows.iter().map(|r| html! {
+                            <tr>
+                                <th scope="row">{ r.label }</th>
+                                <td class="num">{ &r.answers }</td>
+                                <td class="num">{ &r.measured }</td>
+                                <td class="num" data-value={r.repeat_value.map(|x| x.to_string())}>{ &r.repeat }</td>
+                                <td class="num" data-value={r.spend_value.map(|x| x.to_string())}>{ &r.spend }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <p id="nps-linked-contrast">{ &v.contrast }</p>
         </section>
     }
 }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::loaded::LoadedData;
 use cxi_link::{Answers, Crm, LinkError, LinkOptions, Orders};
+use cxi_models::csat::CsatScale;
 use cxi_parse::Dataset;
 use cxi_parse::Shape;
 
@@ -20,6 +21,27 @@ use cxi_parse::Shape;
 pub struct LinkInputs {
     pub answers: Option<Answers>,
     pub crm: Option<Crm>,
+    /// The scale the CSAT answers are on (1–10 when any is above 5, as
+    /// the NPS page reads them).
+    pub csat_scale: CsatScale,
+}
+
+impl LinkInputs {
+    /// The join's options: the defaults (latest answer per customer, 365
+    /// days after it, 95 % intervals) on this table's CSAT scale.
+    pub fn options(&self) -> LinkOptions {
+        LinkOptions {
+            csat_scale: self.csat_scale,
+            ..LinkOptions::default()
+        }
+    }
+}
+
+fn csat_scale(values: Option<&Vec<Option<f64>>>) -> CsatScale {
+    match values {
+        Some(v) if v.iter().flatten().any(|x| *x > 5.0) => CsatScale::TenPoint,
+        _ => CsatScale::FivePoint,
+    }
 }
 
 /// The joined evidence, with the tables it was made from.
@@ -75,6 +97,7 @@ pub fn inputs(d: &Dataset) -> Option<LinkInputs> {
                     rows: rows(&s.rows),
                 }),
                 crm: None,
+                csat_scale: csat_scale(s.csat.as_ref()),
             })
         }
         Dataset::Customers(c) => {
@@ -94,6 +117,7 @@ pub fn inputs(d: &Dataset) -> Option<LinkInputs> {
                     contacts: None,
                     rows: rows(&c.rows),
                 }),
+                csat_scale: csat_scale(c.csat.as_ref()),
             })
         }
         _ => None,

@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::linked::LinkInputs;
 use super::loaded::Source;
 use super::sample::Sample;
 use super::session::{Edit, Report, Stage};
@@ -42,6 +43,12 @@ pub enum ToWorker {
     /// the default split); the answer is [`FromWorker::Holdout`]. The rows
     /// stay here: the page holds only the small report.
     Holdout { end: Option<NaiveDate> },
+    /// What this table gives a join by customer id; the answer is
+    /// [`FromWorker::Extracted`].
+    Extract,
+    /// Join this table's order log with another table's answers; the
+    /// answer is [`FromWorker::Linked`].
+    Link { inputs: Box<LinkInputs> },
 }
 
 /// Worker → page.
@@ -77,6 +84,16 @@ pub enum FromWorker {
     /// table that is no transaction log).
     Holdout {
         check: Box<HoldoutCheck>,
+    },
+    /// After [`ToWorker::Extract`]: `None` when the table cannot be joined
+    /// (no customer id, no score, not validated).
+    Extracted {
+        inputs: Option<Box<LinkInputs>>,
+    },
+    /// After [`ToWorker::Link`]: the joined evidence, or why not, in every
+    /// language.
+    Linked {
+        result: Result<Box<cxi_link::Evidence>, Words>,
     },
     /// The input cannot be used at all: why, in every language (the page
     /// shows the one in use, also after a switch).
@@ -143,6 +160,14 @@ mod tests {
                 end: NaiveDate::from_ymd_opt(2024, 3, 31),
             },
             ToWorker::Holdout { end: None },
+            ToWorker::Extract,
+            ToWorker::Link {
+                inputs: Box::new(crate::data::linked::LinkInputs {
+                    answers: Some(cxi_link::Answers::from_rows(&["C1"], None)),
+                    crm: None,
+                    csat_scale: cxi_models::csat::CsatScale::TenPoint,
+                }),
+            },
             ToWorker::Sample {
                 sample: Sample::Retail,
                 locale: Locale::Fr,
@@ -192,6 +217,16 @@ mod tests {
                 stats: FitStats::default(),
             }
         );
+        // The join's answers: what it gives, or why not, in every language.
+        for m in [
+            FromWorker::Extracted { inputs: None },
+            FromWorker::Linked {
+                result: Err(Words::each(|l| format!("{l:?}"))),
+            },
+        ] {
+            let json = serde_json::to_string(&m).unwrap();
+            assert_eq!(serde_json::from_str::<FromWorker>(&json).unwrap(), m);
+        }
         let f = FromWorker::Failed {
             reason: Words::each(|l| format!("{l:?}")),
         };

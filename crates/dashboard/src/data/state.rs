@@ -18,6 +18,7 @@
 
 use std::rc::Rc;
 
+use super::linked::LinkInputs;
 use super::session::{Report, Stage};
 use crate::i18n::Words;
 use crate::pages::evidence::Evidence;
@@ -150,6 +151,17 @@ pub enum DataEvent {
     },
     /// Show the kept table again, dropping the one that did not validate.
     BackToKept,
+    /// What session `id`'s table gives a join (see [`crate::data::linked`]);
+    /// the workspace keeps it, a table's own state does not change.
+    Extracted {
+        id: EngineId,
+        inputs: Option<Rc<LinkInputs>>,
+    },
+    /// Session `id`'s order log joined with another table's answers.
+    Linked {
+        id: EngineId,
+        result: Result<Rc<cxi_link::Evidence>, Words>,
+    },
 }
 
 impl DataState {
@@ -299,6 +311,8 @@ impl DataState {
                     }
                 }
             }
+            // The workspace's business: joins span tables.
+            DataEvent::Extracted { .. } | DataEvent::Linked { .. } => {}
             DataEvent::BackToKept => {
                 if let Some(k) = next.kept.take() {
                     next.current = Some(k);

@@ -17,8 +17,12 @@
 //! * a table known only from the scenario (a link, a file, an autosave:
 //!   its summary without its rows) stays listed until removed.
 
+use std::rc::Rc;
+
+use super::linked::{pair, LinkInputs, Linked};
 use super::loaded::LoadedData;
 use super::state::{DataEvent, DataState, EngineId, Notice};
+use crate::i18n::Words;
 
 /// One table of the workspace.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -64,6 +68,27 @@ pub struct Workspace {
     pub replacing: Option<u32>,
     /// What happened to a load that left no table behind.
     pub notice: Option<Notice>,
+    /// The join of the order log with a table of answers.
+    pub join: Join,
+}
+
+/// The join as it goes: the answers a session handed over, then what the
+/// order log's session made of them. Both are dropped when either
+/// session's table changes (an edit, a new report), so they are asked for
+/// again.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Join {
+    /// Session and what its table gives the join (`None`: nothing).
+    pub inputs: Option<(EngineId, Option<Rc<LinkInputs>>)>,
+    /// Orders session, answers session, and the join or why not.
+    pub result: Option<JoinResult>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct JoinResult {
+    pub orders: EngineId,
+    pub answers: EngineId,
+    pub outcome: Result<Rc<cxi_link::Evidence>, Words>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -98,7 +123,7 @@ impl Workspace {
                 .map(|t| Table {
                     key: t.key,
                     saved: true,
-                    sample: t.source.kind == super::SourceKind::Sample,
+                    sample: t.source.kind == super::loaded::SourceKind::Sample,
                     ..Table::default()
                 })
                 .collect(),
@@ -157,6 +182,75 @@ impl Workspace {
             .collect()
     }
 
+    /// The tables to join (order log key, answers key) and their sessions,
+    /// when both are here with their evidence.
+    pub fn join_sessions(&self, saved: &[LoadedData]) -> Option<(u32, u32, EngineId, EngineId)> {
+        let (o, a) = pair(&self.for_scenario(saved))?;
+        let live = |key| {
+            self.table(key)
+                .and_then(|t| t.state.in_use())
+                .filter(|s| !s.report.evidence_pending)
+                .map(|s| s.id)
+        };
+        Some((o, a, live(o)?, live(a)?))
+    }
+
+    /// The session to ask for its answers, if they are not here yet.
+    pub fn wants_inputs(&self, saved: &[LoadedData]) -> Option<EngineId> {
+        let (_, _, _, a) = self.join_sessions(saved)?;
+        match &self.join.inputs {
+            Some((id, _)) if *id == a => None,
+            _ => Some(a),
+        }
+    }
+
+    /// The order log's session and the answers to join, if not joined yet.
+    pub fn wants_join(&self, saved: &[LoadedData]) -> Option<(EngineId, Rc<LinkInputs>)> {
+        let (_, _, o, a) = self.join_sessions(saved)?;
+        let inputs = match &self.join.inputs {
+            Some((id, Some(inputs))) if *id == a => inputs.clone(),
+            _ => return None,
+        };
+        match &self.join.result {
+            Some(r) if r.orders == o && r.answers == a => None,
+            _ => Some((o, inputs)),
+        }
+    }
+
+    /// The join of the tables in use, for the scenario: `Some(Ok)` joined,
+    /// `Some(Err)` refused, `None` nothing to join or not done yet.
+    pub fn joined(&self, saved: &[LoadedData]) -> Option<Result<Linked, Words>> {
+        let (ok, ak, o, a) = self.join_sessions(saved)?;
+        let r = self
+            .join
+            .result
+            .as_ref()
+            .filter(|r| r.orders == o && r.answers == a)?;
+        Some(match &r.outcome {
+            Ok(e) => Ok(Linked {
+                orders: ok,
+                answers: ak,
+                evidence: (**e).clone(),
+            }),
+            Err(w) => Err(w.clone()),
+        })
+    }
+
+    /// Forgets the join's parts that session `id` gave.
+    fn stale(&mut self, id: EngineId) {
+        if self.join.inputs.as_ref().is_some_and(|(s, _)| *s == id) {
+            self.join.inputs = None;
+        }
+        if self
+            .join
+            .result
+            .as_ref()
+            .is_some_and(|r| r.orders == id || r.answers == id)
+        {
+            self.join.result = None;
+        }
+    }
+
     fn next_key(&self) -> u32 {
         self.tables.iter().map(|t| t.key).max().map_or(1, |k| k + 1)
     }
@@ -190,12 +284,43 @@ impl Workspace {
                     t.state = t.state.reduce(DataEvent::Start { id, name, total });
                 }
             }
-            WorkspaceEvent::Engine(e) => {
-                if let Some(key) = engine_of(&e).and_then(|id| self.key_of(id)) {
-                    next.apply(key, e);
+            WorkspaceEvent::Engine(DataEvent::Extracted { id, inputs }) => {
+                if self.key_of(id).is_some() {
+                    next.join.inputs = Some((id, inputs));
+                    next.join.result = None;
                 }
             }
-            WorkspaceEvent::On { key, event } => next.apply(key, event),
+            WorkspaceEvent::Engine(DataEvent::Linked { id, result }) => {
+                if let (Some(_), Some((a, Some(_)))) = (self.key_of(id), &self.join.inputs) {
+                    next.join.result = Some(JoinResult {
+                        orders: id,
+                        answers: *a,
+                        outcome: result,
+                    });
+                }
+            }
+            WorkspaceEvent::Engine(e) => {
+                if let Some(id) = engine_of(&e) {
+                    if matches!(e, DataEvent::Reported { .. } | DataEvent::Fitted { .. }) {
+                        next.stale(id);
+                    }
+                    if let Some(key) = self.key_of(id) {
+                        next.apply(key, e);
+                    }
+                }
+            }
+            WorkspaceEvent::On { key, event } => {
+                if matches!(event, DataEvent::Editing) {
+                    if let Some(id) = self
+                        .table(key)
+                        .and_then(|t| t.state.current.as_ref())
+                        .map(|s| s.id)
+                    {
+                        next.stale(id);
+                    }
+                }
+                next.apply(key, event)
+            }
             WorkspaceEvent::Show(key) => {
                 if next.table(key).is_some() {
                     next.shown = Some(key);
@@ -245,7 +370,9 @@ fn engine_of(e: &DataEvent) -> Option<EngineId> {
         | DataEvent::Stopped { id, .. }
         | DataEvent::Reported { id, .. }
         | DataEvent::Fitted { id, .. }
-        | DataEvent::Holdout { id, .. } => Some(*id),
+        | DataEvent::Holdout { id, .. }
+        | DataEvent::Extracted { id, .. }
+        | DataEvent::Linked { id, .. } => Some(*id),
         DataEvent::Cancel | DataEvent::Editing | DataEvent::BackToKept => None,
     }
 }

@@ -228,3 +228,84 @@ fn tables_of_an_opened_scenario_are_listed_until_removed() {
     }));
     assert_eq!(fitted, n);
 }
+
+/// The join as the page runs it: answers asked of the survey's session,
+/// joined by the orders' session, redone after an edit of either table.
+#[test]
+fn the_join_is_asked_for_made_and_redone_after_an_edit() {
+    const LOG: &str = "customer,order date,amount\nA,2024-01-01,3\nA,2024-01-20,5\nB,2024-01-01,4\nB,2024-03-01,6\n";
+    const SURVEY_DATED: &str =
+        "customer,nps,answered\nA,10,2024-01-02\nB,3,2024-01-02\nZ,9,2024-01-02\n";
+    let w = load(&Workspace::default(), 1, LOG, "orders.csv");
+    assert_eq!(w.wants_inputs(&[]), None, "nothing to join yet");
+    let w = load(&w, 2, SURVEY_DATED, "survey.csv");
+    assert_eq!(w.join_sessions(&[]), Some((1, 2, 1, 2)));
+    assert_eq!(w.wants_inputs(&[]), Some(2));
+    assert_eq!(w.wants_join(&[]), None);
+    assert_eq!(w.joined(&[]), None);
+    // The survey's session hands its answers over.
+    let survey = Session::open(
+        SURVEY_DATED.as_bytes().to_vec(),
+        Source {
+            name: "survey.csv".into(),
+            kind: SourceKind::File,
+            bytes: 0,
+        },
+        &mut |_, _, _| {},
+    )
+    .unwrap();
+    let inputs = Rc::new(survey.link_inputs().unwrap());
+    let x = w.reduce(WorkspaceEvent::Engine(DataEvent::Extracted {
+        id: 2,
+        inputs: Some(inputs.clone()),
+    }));
+    assert_eq!(x.wants_inputs(&[]), None);
+    let (to, given) = x.wants_join(&[]).unwrap();
+    assert_eq!((to, &given), (1, &inputs));
+    // The orders' session joins them.
+    let orders = Session::open(
+        LOG.as_bytes().to_vec(),
+        Source {
+            name: "orders.csv".into(),
+            kind: SourceKind::File,
+            bytes: 0,
+        },
+        &mut |_, _, _| {},
+    )
+    .unwrap();
+    let evidence = orders.link(&given).unwrap().unwrap();
+    assert_eq!(
+        (evidence.orders_match.matched, evidence.orders_match.total),
+        (2, 3)
+    );
+    let j = x.reduce(WorkspaceEvent::Engine(DataEvent::Linked {
+        id: 1,
+        result: Ok(Rc::new(evidence.clone())),
+    }));
+    assert_eq!(j.wants_join(&[]), None);
+    let joined = j.joined(&[]).unwrap().unwrap();
+    assert_eq!((joined.orders, joined.answers), (1, 2));
+    assert_eq!(joined.evidence, evidence);
+    // An edit of the survey: its answers and the join are asked for again.
+    let e = j.reduce(WorkspaceEvent::On {
+        key: 2,
+        event: DataEvent::Editing,
+    });
+    assert_eq!(e.joined(&[]), None);
+    assert_eq!(e.wants_inputs(&[]), Some(2));
+    // A new report of the orders: the join only.
+    let r = j.reduce(WorkspaceEvent::Engine(DataEvent::Reported {
+        id: 1,
+        report: report(LOG, "orders.csv"),
+    }));
+    assert_eq!(r.wants_inputs(&[]), None);
+    assert!(r.wants_join(&[]).is_some());
+    // A refusal is kept as such, in every language.
+    let refused = x.reduce(WorkspaceEvent::Engine(DataEvent::Linked {
+        id: 1,
+        result: Err(Words::same("no")),
+    }));
+    assert_eq!(refused.joined(&[]), Some(Err(Words::same("no"))));
+    // Removing the survey: nothing to join.
+    assert_eq!(j.reduce(WorkspaceEvent::Remove(2)).joined(&[]), None);
+}

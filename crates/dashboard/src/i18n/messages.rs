@@ -298,6 +298,91 @@ pub fn validate_error(e: &ValidateError, locale: Locale) -> String {
     }
 }
 
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Why a survey could not be joined to the orders, located where the
+/// table says.
+pub fn link_error(e: &cxi_link::LinkError, locale: Locale) -> String {
+    use cxi_link::{ColumnKind, LinkError, TableKind, ValueProblem};
+    let fr = locale == Locale::Fr;
+    let table = |t: &TableKind| match (t, fr) {
+        (TableKind::Orders, false) => "the order log",
+        (TableKind::Answers, false) => "the survey answers",
+        (TableKind::Crm, false) => "the customer table",
+        (TableKind::Orders, true) => "le journal des achats",
+        (TableKind::Answers, true) => "les réponses d'enquête",
+        (TableKind::Crm, true) => "le fichier clients",
+    };
+    let column = |c: &ColumnKind| match c {
+        ColumnKind::Id => field_name(Field::CustomerId, locale),
+        ColumnKind::Date => "date",
+        ColumnKind::Amount => field_name(Field::Amount, locale),
+        ColumnKind::Nps => "NPS",
+        ColumnKind::Csat => "CSAT",
+        ColumnKind::Ces => "CES",
+        ColumnKind::Churned => field_name(Field::Churned, locale),
+        ColumnKind::Contacts => {
+            if fr {
+                "contacts support"
+            } else {
+                "support contacts"
+            }
+        }
+    };
+    match (e, fr) {
+        (
+            LinkError::Value {
+                table: t,
+                row,
+                column: c,
+                value,
+                problem,
+            },
+            _,
+        ) => {
+            let why = match (problem, fr) {
+                (ValueProblem::NotFinite, false) => "is not a finite number".to_string(),
+                (ValueProblem::NotFinite, true) => "n'est pas un nombre fini".to_string(),
+                (ValueProblem::Negative, false) => "is below zero".to_string(),
+                (ValueProblem::Negative, true) => "est négatif".to_string(),
+                (ValueProblem::OffScale { min, max }, false) => {
+                    format!("is not a whole number from {min} to {max}")
+                }
+                (ValueProblem::OffScale { min, max }, true) => {
+                    format!("n'est pas un entier de {min} à {max}")
+                }
+            };
+            let v = cxi_types::format::number(locale, *value, 2);
+            if fr {
+                format!(
+                    "{}, ligne {row}, colonne {} : {v} {why}",
+                    capitalise(table(t)),
+                    column(c)
+                )
+            } else {
+                format!(
+                    "{}, row {row}, column {}: {v} {why}",
+                    capitalise(table(t)),
+                    column(c)
+                )
+            }
+        }
+        (LinkError::Empty(t), false) => format!("{} has no rows", capitalise(table(t))),
+        (LinkError::Empty(t), true) => format!("{} n'a aucune ligne", capitalise(table(t))),
+        (LinkError::NoScores, false) => "the survey has no NPS, CSAT or CES column".to_string(),
+        (LinkError::NoScores, true) => "l'enquête n'a aucune colonne NPS, CSAT ou CES".to_string(),
+        // Reached only through a table this app built itself: the English
+        // message names the column and row.
+        (other, false) => other.to_string(),
+        (other, true) => format!("incohérence interne ({other})"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,5 +468,28 @@ mod tests {
         );
         assert_eq!(field_name(Field::Amount, Locale::Fr), "montant");
         assert_eq!(shape_name(Shape::Rfm, Locale::Fr), "synthèse RFM");
+    }
+    /// A refused join says where, in both languages.
+    #[test]
+    fn link_errors_are_located_in_both_languages() {
+        let e = cxi_link::LinkError::Value {
+            table: cxi_link::TableKind::Answers,
+            row: 7,
+            column: cxi_link::ColumnKind::Csat,
+            value: 8.0,
+            problem: cxi_link::ValueProblem::OffScale { min: 1, max: 5 },
+        };
+        assert_eq!(
+            link_error(&e, Locale::En),
+            "The survey answers, row 7, column CSAT: 8 is not a whole number from 1 to 5"
+        );
+        assert_eq!(
+            link_error(&e, Locale::Fr),
+            "Les réponses d'enquête, ligne 7, colonne CSAT : 8 n'est pas un entier de 1 à 5"
+        );
+        assert_eq!(
+            link_error(&cxi_link::LinkError::NoScores, Locale::Fr),
+            "l'enquête n'a aucune colonne NPS, CSAT ou CES"
+        );
     }
 }

@@ -21,6 +21,32 @@ pub struct VoiceStrings {
     pub passives: &'static str,
     pub promoters: &'static str,
     pub total: &'static str,
+    /// The survey joined to the orders (`pages::voice::linked`).
+    pub linked_heading: &'static str,
+    /// Template with `{matched}`, `{total}`, `{share}`.
+    pub linked_match: &'static str,
+    /// Templates (one, many) with `{n}`, `{ids}`, appended to `linked_match`.
+    pub linked_unmatched: (&'static str, &'static str),
+    /// Template with `{days}`.
+    pub linked_after: &'static str,
+    pub linked_whole_log_answers: &'static str,
+    pub linked_whole_log_orders: &'static str,
+    /// Template with `{value}`, `{low}`, `{high}`.
+    pub linked_interval: &'static str,
+    /// Template with `{spend}` and `{repeat}` (intervals).
+    pub linked_contrast: &'static str,
+    pub linked_no_contrast: &'static str,
+    /// Template with `{name}`.
+    pub linked_source: &'static str,
+    pub linked_col_group: &'static str,
+    pub linked_col_answers: &'static str,
+    pub linked_col_measured: &'static str,
+    pub linked_col_repeat: &'static str,
+    pub linked_col_spend: &'static str,
+    /// Template with `{orders}`: the join is being made.
+    pub linked_pending: &'static str,
+    /// Template with `{reason}`.
+    pub linked_refused: &'static str,
     /// Segment select.
     pub segment_label: &'static str,
     pub all_customers: &'static str,
@@ -141,6 +167,26 @@ pub struct VoiceStrings {
 
 pub const EN: VoiceStrings = VoiceStrings {
     nav: "NPS → revenue",
+    linked_heading: "What each group did next: measured in your orders",
+    linked_match: "{matched} of {total} answers match a customer of the orders ({share})",
+    linked_unmatched: (
+        "; {n} id matches nothing: {ids}. Its answers still count for the NPS itself.",
+        "; {n} ids match nothing: {ids}. Their answers still count for the NPS itself.",
+    ),
+    linked_after: "Behaviour in the {days} days after each answer (the latest answer of each customer).",
+    linked_whole_log_answers: "The answers have no date: each customer's whole order log is used, before and after the answer (an association, not what followed).",
+    linked_whole_log_orders: "The orders have no date: each customer's whole order log is used (an association, not what followed).",
+    linked_interval: "{value} (95 % interval {low} to {high})",
+    linked_contrast: "Promoters spent {spend} more per customer than detractors, and {repeat} points more of them bought again (delta method, clustered by customer).",
+    linked_no_contrast: "Too few promoters or detractors found in the orders for a difference with its interval.",
+    linked_source: "Measured on your data: {name} joined to the orders by customer id.",
+    linked_col_group: "Group",
+    linked_col_answers: "Answers",
+    linked_col_measured: "Measured",
+    linked_col_repeat: "Bought again",
+    linked_col_spend: "Spend per customer",
+    linked_pending: "Joining the answers to {orders} by customer id…",
+    linked_refused: "The answers could not be joined to the orders: {reason}.",
     assumption_names: &[
         ("share of referrals", "share of referrals"),
         ("share of negative word of mouth", "share of negative word of mouth"),
@@ -265,6 +311,26 @@ pub const EN: VoiceStrings = VoiceStrings {
 
 pub const FR: VoiceStrings = VoiceStrings {
     nav: "NPS → CA",
+    linked_heading: "Ce que chaque groupe a fait ensuite : mesuré dans vos commandes",
+    linked_match: "{matched} réponses sur {total} correspondent à un client des commandes ({share})",
+    linked_unmatched: (
+        " ; {n} identifiant ne correspond à rien : {ids}. Ses réponses comptent quand même pour le NPS.",
+        " ; {n} identifiants ne correspondent à rien : {ids}. Leurs réponses comptent quand même pour le NPS.",
+    ),
+    linked_after: "Comportement dans les {days} jours suivant chaque réponse (la dernière réponse de chaque client).",
+    linked_whole_log_answers: "Les réponses n'ont pas de date : tout l'historique d'achats de chaque client est utilisé, avant et après la réponse (une association, pas ce qui a suivi).",
+    linked_whole_log_orders: "Les commandes n'ont pas de date : tout l'historique d'achats de chaque client est utilisé (une association, pas ce qui a suivi).",
+    linked_interval: "{value} (intervalle à 95 % : {low} à {high})",
+    linked_contrast: "Les promoteurs ont dépensé {spend} de plus par client que les détracteurs, et {repeat} points de plus d'entre eux ont racheté (méthode delta, regroupée par client).",
+    linked_no_contrast: "Trop peu de promoteurs ou de détracteurs retrouvés dans les commandes pour une différence avec son intervalle.",
+    linked_source: "Mesuré sur vos données : {name} reliée aux commandes par identifiant client.",
+    linked_col_group: "Groupe",
+    linked_col_answers: "Réponses",
+    linked_col_measured: "Mesurées",
+    linked_col_repeat: "Ont racheté",
+    linked_col_spend: "Dépense par client",
+    linked_pending: "Liaison des réponses à {orders} par identifiant client…",
+    linked_refused: "Les réponses n'ont pas pu être reliées aux commandes : {reason}.",
     assumption_names: &[
         ("share of referrals", "part des recommandations"),
         ("share of negative word of mouth", "part du bouche-à-oreille négatif"),

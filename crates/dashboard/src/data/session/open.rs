@@ -134,6 +134,26 @@ impl Session {
         self.loaded_with(evidence)
     }
 
+    /// What this table gives a join by customer id (survey answers, CRM
+    /// columns), when it validates and can be joined.
+    pub fn link_inputs(&self) -> Option<super::super::linked::LinkInputs> {
+        super::super::linked::inputs(&self.validation()?.dataset)
+    }
+
+    /// This table's order log joined with another table's `inputs`;
+    /// `None` when this table does not validate.
+    pub fn link(
+        &self,
+        inputs: &super::super::linked::LinkInputs,
+    ) -> Option<Result<cxi_link::Evidence, cxi_link::LinkError>> {
+        let v = self.validation()?;
+        Some(super::super::linked::link(
+            &v.dataset,
+            inputs,
+            &inputs.options(),
+        ))
+    }
+
     /// The dashboard's evidence of the current outcome, computed on first
     /// call (model fits: the slow part of a large load), `None` when the
     /// table does not validate.

@@ -13,6 +13,7 @@ mod compute;
 pub mod evidence;
 mod fields;
 mod headlines;
+pub mod linked;
 mod money_charts;
 mod readings;
 mod slice;

@@ -1,0 +1,234 @@
+//! The join of the survey to the orders, in words: how many answers found
+//! their customer, what the behaviour covers, and per NPS category what the
+//! customers did next, with the promoter − detractor difference and its
+//! interval. Every figure is measured; the sentence says on how many.
+
+use crate::data::linked::Linked;
+use crate::i18n::{fill, LocaleStrings};
+use cxi_link::{Basis, Estimate, GroupRow, Interval, Measure, MissingDates};
+use cxi_models::nps::NpsCategory;
+use cxi_types::format;
+use cxi_types::{Currency, Locale};
+
+/// One NPS category's row of the table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkedRow {
+    pub label: &'static str,
+    /// Answers in the category (all rows of the export).
+    pub answers: String,
+    /// Answers measured (kept, found in the orders, window covered).
+    pub measured: String,
+    pub repeat: String,
+    pub spend: String,
+    /// Exact values for tests and `data-value`.
+    pub repeat_value: Option<f64>,
+    pub spend_value: Option<f64>,
+}
+
+/// The section of the NPS page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkedView {
+    pub heading: &'static str,
+    /// Column headers of the table.
+    pub columns: [&'static str; 5],
+    /// "3 of 5 answers match a customer of the orders (60 %); …".
+    pub matched: String,
+    /// What the behaviour covers and the rule for several answers.
+    pub basis: String,
+    pub rows: Vec<LinkedRow>,
+    /// Promoters − detractors on spend and repeat, with 95 % intervals;
+    /// or why there is none.
+    pub contrast: String,
+    pub source: String,
+}
+
+/// The match sentence, also the Data page's.
+pub fn match_line(locale: Locale, l: &Linked) -> String {
+    let t = &locale.strings().voice;
+    let m = &l.evidence.orders_match;
+    let n = |v: usize| format::number(locale, v as f64, 0);
+    let mut s = fill(
+        t.linked_match,
+        &[
+            ("matched", &n(m.matched)),
+            ("total", &n(m.total)),
+            ("share", &format::percent(locale, m.share(), 0)),
+        ],
+    );
+    if m.unmatched_ids > 0 {
+        let ids: Vec<&str> = m.first_unmatched.iter().map(|u| u.id.as_str()).collect();
+        let forms = locale
+            .strings()
+            .data
+            .count(t.linked_unmatched, m.unmatched_ids);
+        s.push_str(&fill(
+            forms,
+            &[("n", &n(m.unmatched_ids)), ("ids", &ids.join(", "))],
+        ));
+    }
+    s
+}
+
+fn interval_text(locale: Locale, i: &Interval, f: impl Fn(f64) -> String) -> String {
+    fill(
+        locale.strings().voice.linked_interval,
+        &[
+            ("value", &f(i.estimate)),
+            ("low", &f(i.low)),
+            ("high", &f(i.high)),
+        ],
+    )
+}
+
+/// The section, or `None` when the survey has no NPS column.
+pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Option<LinkedView> {
+    let t = &locale.strings().voice;
+    let table = l.evidence.nps.as_ref()?;
+    let n = |v: usize| format::number(locale, v as f64, 0);
+    let money = |v: f64| format::money(locale, currency, v);
+    let pct = |v: f64| format::percent(locale, v, 0);
+    let basis = match l.evidence.basis {
+        Basis::AfterAnswer { window_days, .. } => {
+            fill(t.linked_after, &[("days", &n(window_days as usize))])
+        }
+        Basis::WholeLog { missing } => match missing {
+            MissingDates::Answers => t.linked_whole_log_answers.to_string(),
+            MissingDates::Orders | MissingDates::Both => t.linked_whole_log_orders.to_string(),
+        },
+    };
+    let label = |g: NpsCategory| match g {
+        NpsCategory::Detractor => t.detractors,
+        NpsCategory::Passive => t.passives,
+        NpsCategory::Promoter => t.promoters,
+    };
+    let cell = |e: Option<&Estimate>, f: &dyn Fn(f64) -> String| {
+        e.map_or("—".to_string(), |e| f(e.value))
+    };
+    let rows = table
+        .groups
+        .iter()
+        .map(|r: &GroupRow<NpsCategory>| LinkedRow {
+            label: label(r.group),
+            answers: n(r.answers),
+            measured: n(r.repeat.map_or(0, |e| e.n)),
+            repeat: cell(r.repeat.as_ref(), &pct),
+            spend: cell(r.spend.as_ref(), &money),
+            repeat_value: r.repeat.map(|e| e.value),
+            spend_value: r.spend.map(|e| e.value),
+        })
+        .collect();
+    let spend = table.contrast(Measure::Spend).and_then(|c| c.difference);
+    let repeat = table.contrast(Measure::Repeat).and_then(|c| c.difference);
+    let contrast = match (spend, repeat) {
+        (Some(s), Some(r)) => fill(
+            t.linked_contrast,
+            &[
+                ("spend", &interval_text(locale, &s, money)),
+                (
+                    "repeat",
+                    &interval_text(locale, &r, |v| format::number(locale, 100.0 * v, 1)),
+                ),
+            ],
+        ),
+        _ => t.linked_no_contrast.to_string(),
+    };
+    Some(LinkedView {
+        heading: t.linked_heading,
+        columns: [
+            t.linked_col_group,
+            t.linked_col_answers,
+            t.linked_col_measured,
+            t.linked_col_repeat,
+            t.linked_col_spend,
+        ],
+        matched: match_line(locale, l),
+        basis,
+        rows,
+        contrast,
+        source: fill(t.linked_source, &[("name", source)]),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Session, Source, SourceKind};
+
+    fn session(csv: &str) -> Session {
+        let source = Source {
+            name: "t".into(),
+            kind: SourceKind::Paste,
+            bytes: csv.len() as u64,
+        };
+        Session::open(csv.as_bytes().to_vec(), source, &mut |_, _, _| {}).unwrap()
+    }
+
+    /// Two promoters and two detractors, each found in the orders, dated
+    /// answers and a 365-day window the log covers: spend and repeat by
+    /// hand.
+    #[test]
+    fn the_section_reads_the_join_in_both_languages() {
+        let mut log = String::from("customer,order date,amount\n");
+        // Log from 2023-01-01 to 2025-06-01 so every window is covered.
+        for (id, day, amount) in [
+            ("P1", "2023-01-01", 1.0),
+            ("P1", "2024-02-01", 30.0),
+            ("P2", "2024-03-01", 50.0),
+            ("D1", "2024-02-10", 10.0),
+            ("D2", "2023-05-01", 5.0),
+            ("D2", "2025-06-01", 7.0),
+        ] {
+            log.push_str(&format!("{id},{day},{amount}\n"));
+        }
+        let orders = session(&log);
+        let survey = session(
+            "customer,nps,answered\nP1,10,2024-01-01\nP2,9,2024-01-01\nD1,2,2024-01-01\nD2,5,2024-01-01\nX9,8,2024-01-01\n",
+        );
+        let inputs = survey.link_inputs().unwrap();
+        let evidence = orders.link(&inputs).unwrap().unwrap();
+        let l = Linked {
+            orders: 1,
+            answers: 2,
+            evidence,
+        };
+        let v = view(Locale::En, Currency::Eur, &l, "survey.csv").unwrap();
+        assert_eq!(
+            v.matched,
+            "4 of 5 answers match a customer of the orders (80%); 1 id matches nothing: X9. Its answers still count for the NPS itself."
+        );
+        assert_eq!(
+            v.basis,
+            "Behaviour in the 365 days after each answer (the latest answer of each customer)."
+        );
+        // Promoters: P1 spent 30, P2 50 in the year after 1 Jan 2024: mean 40, both bought.
+        let p = &v.rows[2];
+        assert_eq!(p.spend_value, Some(40.0));
+        assert_eq!(p.repeat_value, Some(1.0));
+        // Detractors: D1 10, D2 nothing in the window: mean 5, one of two bought.
+        let d = &v.rows[0];
+        assert_eq!(d.spend_value, Some(5.0));
+        assert_eq!(d.repeat_value, Some(0.5));
+        assert_eq!(v.rows[1].answers, "1");
+        assert_eq!(v.rows[1].measured, "0");
+        assert!(
+            v.contrast.starts_with("Promoters spent €35"),
+            "{}",
+            v.contrast
+        );
+        let fr = view(Locale::Fr, Currency::Eur, &l, "enquête.csv").unwrap();
+        assert!(
+            fr.matched.starts_with("4 réponses sur 5 correspondent"),
+            "{}",
+            fr.matched
+        );
+        assert!(
+            fr.contrast.starts_with("Les promoteurs ont dépensé 35"),
+            "{}",
+            fr.contrast
+        );
+        assert_eq!(
+            fr.source,
+            "Mesuré sur vos données : enquête.csv reliée aux commandes par identifiant client."
+        );
+    }
+}
