@@ -162,7 +162,7 @@ mod tests {
             ToWorker::Holdout { end: None },
             ToWorker::Extract,
             ToWorker::Link {
-                inputs: Box::new(crate::data::linked::LinkInputs {
+                inputs: Box::new(LinkInputs {
                     answers: Some(cxi_link::Answers::from_rows(&["C1"], None)),
                     crm: None,
                     csat_scale: cxi_models::csat::CsatScale::TenPoint,
