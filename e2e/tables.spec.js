@@ -66,6 +66,59 @@ test.describe('English browser', () => {
   });
 });
 
+// Orders from 2023 to mid-2025, so every 365-day window after the answers
+// of 1 January 2024 is inside the log. By hand: promoters P1 spent 30 and P2
+// 50 in the year after their answer (mean 40, both bought again); the
+// detractors D1 10 and D2 nothing (mean 5, one of two bought again); the
+// passive X9 is in no order. Promoters − detractors: 35.
+const LONG_ORDERS = [
+  'customer,order date,amount',
+  'P1,2023-01-01,1', 'P1,2024-02-01,30', 'P2,2024-03-01,50', 'D1,2024-02-10,10',
+  'D2,2023-05-01,5', 'D2,2025-06-01,7',
+].join('\n');
+const DATED_SURVEY = [
+  'customer,nps,answer date',
+  'P1,10,2024-01-01', 'P2,9,2024-01-01', 'D1,2,2024-01-01', 'D2,5,2024-01-01', 'X9,8,2024-01-01',
+].join('\n');
+
+for (const [locale, lang] of [['en-GB', 'en'], ['fr-FR', 'fr']]) {
+  test.describe(`joined by customer id (${lang})`, () => {
+    test.use({ locale });
+
+    test('orders and a dated survey: what each NPS group did next', async ({ page }) => {
+      const problems = watchConsole(page);
+      const data = new DataPage(page);
+      await data.open();
+      await data.fillAndRead(LONG_ORDERS);
+      await data.fillAndRead(DATED_SURVEY);
+      const join = page.locator('#data-join');
+      await expect(join).toHaveText(lang === 'en'
+        ? '4 of 5 answers match a customer of the orders (80%); 1 id matches nothing: X9. Its answers still count for the NPS itself.'
+        : '4 réponses sur 5 correspondent à un client des commandes (80 %) ; 1 identifiant ne correspond à rien : X9. Ses réponses comptent quand même pour le NPS.');
+      const nps = new VoicePage(page);
+      await nps.openFromNav();
+      const rows = page.locator('#nps-linked-table tbody tr');
+      await expect(rows).toHaveCount(3);
+      // Detractors, passives, promoters: repeat rate and spend, as computed by hand.
+      const cell = (r, c) => rows.nth(r).locator('td').nth(c);
+      await expect(cell(0, 2)).toHaveAttribute('data-value', '0.5');
+      await expect(cell(0, 3)).toHaveAttribute('data-value', '5');
+      await expect(cell(2, 2)).toHaveAttribute('data-value', '1');
+      await expect(cell(2, 3)).toHaveAttribute('data-value', '40');
+      await expect(page.locator('#nps-linked-contrast')).toContainText(lang === 'en' ? 'Promoters spent €35' : 'Les promoteurs ont dépensé 35');
+      await expect(page.locator('#nps-linked-basis')).toContainText(lang === 'en' ? '365 days after each answer' : '365 jours suivant chaque réponse');
+      await nps.screenshotsAtBothSizes(`nps-linked-${lang}`, { settleMs: 300, label: 'NPS page with the join' });
+      // Removing the survey removes the join.
+      await data.openFromNav();
+      await data.tableButton(lang === 'en' ? 'Remove' : 'Retirer', lang === 'en' ? 'Pasted cells' : 'Cellules collées').nth(1).click();
+      await expect(join).toHaveCount(0);
+      await nps.openFromNav();
+      await expect(page.locator('#nps-linked')).toHaveCount(0);
+      expect(problems).toEqual([]);
+    });
+  });
+}
+
 test.describe('French browser', () => {
   test.use({ locale: 'fr-FR' });
 

@@ -36,6 +36,8 @@ pub struct VoiceStrings {
     /// Template with `{spend}` and `{repeat}` (intervals).
     pub linked_contrast: &'static str,
     pub linked_no_contrast: &'static str,
+    /// Template with `{n}`: fewer customers than that on a side.
+    pub linked_small: &'static str,
     /// Template with `{name}`.
     pub linked_source: &'static str,
     pub linked_col_group: &'static str,
@@ -179,6 +181,7 @@ pub const EN: VoiceStrings = VoiceStrings {
     linked_interval: "{value} (95 % interval {low} to {high})",
     linked_contrast: "Promoters spent {spend} more per customer than detractors, and {repeat} points more of them bought again (delta method, clustered by customer).",
     linked_no_contrast: "Too few promoters or detractors found in the orders for a difference with its interval.",
+    linked_small: " Fewer than {n} customers on a side: these intervals are rough, read them as an order of magnitude.",
     linked_source: "Measured on your data: {name} joined to the orders by customer id.",
     linked_col_group: "Group",
     linked_col_answers: "Answers",
@@ -323,6 +326,7 @@ pub const FR: VoiceStrings = VoiceStrings {
     linked_interval: "{value} (intervalle à 95 % : {low} à {high})",
     linked_contrast: "Les promoteurs ont dépensé {spend} de plus par client que les détracteurs, et {repeat} points de plus d'entre eux ont racheté (méthode delta, regroupée par client).",
     linked_no_contrast: "Trop peu de promoteurs ou de détracteurs retrouvés dans les commandes pour une différence avec son intervalle.",
+    linked_small: " Moins de {n} clients d'un côté : ces intervalles sont approximatifs, lisez-les comme un ordre de grandeur.",
     linked_source: "Mesuré sur vos données : {name} reliée aux commandes par identifiant client.",
     linked_col_group: "Groupe",
     linked_col_answers: "Réponses",

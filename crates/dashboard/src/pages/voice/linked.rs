@@ -117,9 +117,12 @@ pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Opt
             spend_value: r.spend.map(|e| e.value),
         })
         .collect();
+    let small = [Measure::Spend, Measure::Repeat]
+        .iter()
+        .any(|&m| table.contrast(m).is_some_and(|c| c.small));
     let spend = table.contrast(Measure::Spend).and_then(|c| c.difference);
     let repeat = table.contrast(Measure::Repeat).and_then(|c| c.difference);
-    let contrast = match (spend, repeat) {
+    let mut contrast = match (spend, repeat) {
         (Some(s), Some(r)) => fill(
             t.linked_contrast,
             &[
@@ -132,6 +135,12 @@ pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Opt
         ),
         _ => t.linked_no_contrast.to_string(),
     };
+    if small && spend.is_some() {
+        contrast.push_str(&fill(
+            t.linked_small,
+            &[("n", &n(cxi_link::contrast::SMALL_SAMPLE as usize))],
+        ));
+    }
     Some(LinkedView {
         heading: t.linked_heading,
         columns: [
