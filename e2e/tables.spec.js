@@ -122,6 +122,35 @@ for (const [locale, lang] of [['en-GB', 'en'], ['fr-FR', 'fr']]) {
 test.describe('French browser', () => {
   test.use({ locale: 'fr-FR' });
 
+  test('the linked sample: orders and survey of the same customers, joined', async ({ page }) => {
+    const problems = watchConsole(page);
+    const data = new DataPage(page);
+    await data.open();
+    await page.locator('#sample-linked').click();
+    await expect(data.tableItems).toHaveCount(2);
+    await expect(data.tableItem('Exemple : Boutique (commandes)').locator('.table-uses'))
+      .toHaveText('Sert à : Valeur client, Attrition & acquisition');
+    await expect(data.tableItem('Exemple : Boutique (réponses d\'enquête)').locator('.table-uses'))
+      .toHaveText('Sert à : NPS → CA');
+    await expect(page.locator('#data-join')).toContainText('correspondent à un client des commandes');
+    const nps = new VoicePage(page);
+    await nps.openFromNav();
+    const rows = page.locator('#nps-linked-table tbody tr');
+    await expect(rows).toHaveCount(3);
+    // As planted: promoters spend more, and more of them buy again, than detractors.
+    const value = async (r, c) => Number(await rows.nth(r).locator('td').nth(c).getAttribute('data-value'));
+    expect(await value(2, 3)).toBeGreaterThan(await value(0, 3));
+    expect(await value(2, 2)).toBeGreaterThan(await value(0, 2));
+    await expect(page.locator('#nps-linked-contrast')).toContainText('Les promoteurs ont dépensé');
+    // Another sample replaces both tables of the linked one.
+    await data.openFromNav();
+    await data.loadSampleNamed('Commerçant (achats)');
+    await data.waitForSampleInUse();
+    await expect(data.tableItems).toHaveCount(1);
+    await expect(page.locator('#data-join')).toHaveCount(0);
+    expect(problems).toEqual([]);
+  });
+
   test('two tables listed in French, a sample replaces the sample and not the user\'s table', async ({ page }) => {
     const data = new DataPage(page);
     await data.open();

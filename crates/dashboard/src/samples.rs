@@ -6,7 +6,13 @@
 //! * a subscription software business: a customer table ([`subscription`])
 //!   and the cohort survival table of the same customers
 //!   ([`subscription_cohorts`]);
-//! * a retailer: a transaction log ([`retail`]).
+//! * a retailer: a transaction log ([`retail`]);
+//! * a shop whose customers answered a survey: its order log
+//!   ([`linked_orders`]) and the survey export ([`linked_survey`]), the
+//!   same customers by id, drawn by `cxi_link::sample` with its stated
+//!   planted effect (promoters buy 1.6 times as often as detractors and
+//!   stay twice as long), so that the joined figures can be checked against
+//!   what was planted.
 //!
 //! Generation is deterministic (fixed seeds, a SplitMix64 generator), so a
 //! sample is the same on every machine and in every test.
@@ -453,6 +459,79 @@ pub fn retail(locale: Locale) -> String {
                 st.date(d),
                 st.money(amount),
                 channel.to_string(),
+            ],
+        );
+    }
+    out
+}
+
+/// Customers of the linked sample.
+pub const LINKED_CUSTOMERS: usize = 1200;
+/// Its seed.
+pub const LINKED_SEED: u64 = 0x5EED_0003;
+
+fn linked() -> cxi_link::sample::LinkedSample {
+    cxi_link::sample::generate(
+        LINKED_CUSTOMERS,
+        LINKED_SEED,
+        &cxi_link::sample::Planted::default(),
+    )
+}
+
+/// The linked sample's order log, by date.
+pub fn linked_orders(locale: Locale) -> String {
+    let st = Style { locale };
+    let o = linked().orders;
+    let dates = o.dates.unwrap_or_default();
+    let mut rows: Vec<usize> = (0..o.customer.len()).collect();
+    rows.sort_by_key(|&i| (dates.get(i).copied(), o.customer[i]));
+    let headers: [&str; 3] = match locale {
+        Locale::En => ["Customer ID", "Order date", "Amount"],
+        Locale::Fr => ["Client", "Date de commande", "Montant"],
+    };
+    let mut out = String::with_capacity(rows.len() * 32);
+    st.row(&mut out, &headers.map(str::to_string));
+    for i in rows {
+        st.row(
+            &mut out,
+            &[
+                o.customer_ids[o.customer[i] as usize].clone(),
+                dates.get(i).map(|&d| st.date(d)).unwrap_or_default(),
+                st.money(o.amounts[i]),
+            ],
+        );
+    }
+    out
+}
+
+/// The linked sample's survey export: one row per answer, with its date.
+pub fn linked_survey(locale: Locale) -> String {
+    let st = Style { locale };
+    let a = linked().answers;
+    let headers: [&str; 4] = match locale {
+        Locale::En => ["Customer ID", "Answer date", "NPS", "CSAT"],
+        Locale::Fr => [
+            "Client",
+            "Date de réponse",
+            "Recommandation (0-10)",
+            "Satisfaction",
+        ],
+    };
+    let dates = a.dates.unwrap_or_default();
+    let score = |v: Option<&Vec<Option<f64>>>, i: usize| {
+        v.and_then(|v| v[i])
+            .map_or(String::new(), |x| format!("{x:.0}"))
+    };
+    let mut out = String::with_capacity(a.ids.len() * 32);
+    st.row(&mut out, &headers.map(str::to_string));
+    for i in 0..a.ids.len() {
+        st.row(
+            &mut out,
+            &[
+                a.ids[i].clone(),
+                dates.get(i).map(|&d| st.date(d)).unwrap_or_default(),
+                score(a.nps.as_ref(), i),
+                score(a.csat.as_ref(), i),
             ],
         );
     }

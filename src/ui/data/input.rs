@@ -115,6 +115,15 @@ pub fn data_input(locale: Locale, onincoming: &Callback<Incoming>) -> Html {
         Callback::from(move |_: MouseEvent| on.emit(Incoming::Sample(s)))
     };
 
+    let linked = {
+        let on = onincoming.clone();
+        Callback::from(move |_: MouseEvent| {
+            for s in Sample::LINKED {
+                on.emit(Incoming::Sample(s));
+            }
+        })
+    };
+
     html! {
         <div class="data-input">
             <div class="field paste">
@@ -140,10 +149,14 @@ pub fn data_input(locale: Locale, onincoming: &Callback<Incoming>) -> Html {
             <div class="samples">
                 <p id="data-samples-label">{ t.samples_label }</p>
                 <div class="sample-buttons" role="group" aria-labelledby="data-samples-label">
-                    { for Sample::ALL.iter().map(|&s| html! {
+                    { for [Sample::Subscription, Sample::Retail].into_iter().map(|s| html! {
                         <button type="button" class="secondary" id={format!("sample-{}", sample_id(s))}
                             onclick={sample(s)}>{ s.name(locale) }</button>
                     }) }
+                    // Two tables of the same customers, loaded together.
+                    <button type="button" class="secondary" id="sample-linked" onclick={linked}>
+                        { t.sample_linked }
+                    </button>
                 </div>
             </div>
         </div>
@@ -154,5 +167,7 @@ fn sample_id(s: Sample) -> &'static str {
     match s {
         Sample::Subscription => "subscription",
         Sample::Retail => "retail",
+        Sample::LinkedOrders => "linked-orders",
+        Sample::LinkedSurvey => "linked-survey",
     }
 }

@@ -560,7 +560,10 @@ fn load(
     reply: &Callback<DataEvent>,
 ) {
     let t = locale.strings().data;
-    let sample = matches!(inc, Incoming::Sample(_));
+    let sample = match inc {
+        Incoming::Sample(s) => Some(s),
+        _ => None,
+    };
     let (name, total, msg, data) = match inc {
         Incoming::Sample(sample) => (
             sample.source(locale, 0).name,

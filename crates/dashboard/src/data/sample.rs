@@ -15,16 +15,46 @@ pub enum Sample {
     Subscription,
     /// A retailer's transaction log.
     Retail,
+    /// A shop's order log whose customers answered the survey below
+    /// (`cxi_link::sample`: a planted effect, promoters buy more often and
+    /// stay longer).
+    LinkedOrders,
+    /// The survey answers of the shop's customers, with their dates.
+    LinkedSurvey,
 }
 
 impl Sample {
-    pub const ALL: [Sample; 2] = [Sample::Subscription, Sample::Retail];
+    pub const ALL: [Sample; 4] = [
+        Sample::Subscription,
+        Sample::Retail,
+        Sample::LinkedOrders,
+        Sample::LinkedSurvey,
+    ];
+    /// The two tables of the linked sample, loaded by one button.
+    pub const LINKED: [Sample; 2] = [Sample::LinkedOrders, Sample::LinkedSurvey];
+
+    /// Which sample table this one replaces when loaded: 1 for the linked
+    /// sample's survey, 0 for the others (the one table of a single
+    /// sample, or the linked sample's orders).
+    pub fn slot(self) -> u8 {
+        match self {
+            Sample::LinkedSurvey => 1,
+            _ => 0,
+        }
+    }
+
+    /// Part of the linked sample (its other table goes with it).
+    pub fn linked(self) -> bool {
+        matches!(self, Sample::LinkedOrders | Sample::LinkedSurvey)
+    }
 
     /// The sample as delimited text, headers and conventions of `locale`.
     pub fn text(self, locale: Locale) -> String {
         match self {
             Sample::Subscription => crate::samples::subscription(locale),
             Sample::Retail => crate::samples::retail(locale),
+            Sample::LinkedOrders => crate::samples::linked_orders(locale),
+            Sample::LinkedSurvey => crate::samples::linked_survey(locale),
         }
     }
 
@@ -34,6 +64,8 @@ impl Sample {
         match self {
             Sample::Subscription => t.sample_subscription,
             Sample::Retail => t.sample_retail,
+            Sample::LinkedOrders => t.sample_linked_orders,
+            Sample::LinkedSurvey => t.sample_linked_survey,
         }
     }
 

@@ -10,8 +10,10 @@
 //! Rules:
 //! * a load goes into a new table, or into the table the user chose to
 //!   replace (whose data stays in use until the new one validates);
-//! * a built-in sample replaces the sample already loaded, if any, so that
-//!   trying the samples one after another does not pile them up;
+//! * a built-in sample replaces the sample already loaded in its slot
+//!   ([`Sample::slot`]), so that trying the samples one after another does
+//!   not pile them up; a single sample also drops the linked sample's
+//!   survey, which goes with the linked orders only;
 //! * a table that never held anything (its first load failed or was
 //!   cancelled) disappears, and its notice becomes the workspace's;
 //! * a table known only from the scenario (a link, a file, an autosave:
@@ -21,6 +23,7 @@ use std::rc::Rc;
 
 use super::linked::{pair, LinkInputs, Linked};
 use super::loaded::LoadedData;
+use super::sample::Sample;
 use super::state::{DataEvent, DataState, EngineId, Notice};
 use crate::i18n::Words;
 
@@ -35,8 +38,9 @@ pub struct Table {
     /// or sent since it validated. Such a table stays listed without a
     /// session (its rows are not here).
     pub saved: bool,
-    /// Loaded from a built-in sample (the next sample replaces it).
-    pub sample: bool,
+    /// Loaded from a built-in sample: its slot ([`Sample::slot`]); the next
+    /// sample of that slot replaces it.
+    pub sample: Option<u8>,
 }
 
 impl Table {
@@ -98,7 +102,7 @@ pub enum WorkspaceEvent {
         id: EngineId,
         name: String,
         total: u64,
-        sample: bool,
+        sample: Option<Sample>,
     },
     /// A message of session `id`'s worker.
     Engine(DataEvent),
@@ -123,7 +127,10 @@ impl Workspace {
                 .map(|t| Table {
                     key: t.key,
                     saved: true,
-                    sample: t.source.kind == super::loaded::SourceKind::Sample,
+                    // A saved sample's slot by its shape (the survey is the
+                    // linked sample's second table).
+                    sample: (t.source.kind == super::loaded::SourceKind::Sample)
+                        .then_some(u8::from(t.mapping.shape == cxi_parse::Shape::Survey)),
                     ..Table::default()
                 })
                 .collect(),
@@ -155,12 +162,17 @@ impl Workspace {
     }
 
     /// Where a load goes: the table chosen for replacing, the sample table
-    /// for a sample, else a new one.
-    pub fn target(&self, sample: bool) -> Target {
+    /// of its slot for a sample, else a new one.
+    pub fn target(&self, sample: Option<Sample>) -> Target {
         if let Some(k) = self.replacing.filter(|&k| self.table(k).is_some()) {
             return Target::Replace(k);
         }
-        match self.tables.iter().find(|t| sample && t.sample) {
+        let slot = sample.map(Sample::slot);
+        match self
+            .tables
+            .iter()
+            .find(|t| slot.is_some() && t.sample == slot)
+        {
             Some(t) => Target::Replace(t.key),
             None => Target::New,
         }
@@ -270,17 +282,21 @@ impl Workspace {
                         let key = self.next_key();
                         next.tables.push(Table {
                             key,
-                            sample,
                             ..Table::default()
                         });
                         key
                     }
                 };
+                // A single sample does not keep the linked sample's survey.
+                if sample.is_some_and(|s| !s.linked()) {
+                    next.tables
+                        .retain(|t| t.key == key || t.sample.is_none_or(|x| x == 0));
+                }
                 next.replacing = None;
                 next.notice = None;
                 next.shown = Some(key);
                 if let Some(t) = next.tables.iter_mut().find(|t| t.key == key) {
-                    t.sample = sample;
+                    t.sample = sample.map(Sample::slot);
                     t.state = t.state.reduce(DataEvent::Start { id, name, total });
                 }
             }

@@ -27,7 +27,7 @@ fn load(w: &Workspace, id: EngineId, csv: &str, name: &str) -> Workspace {
         id,
         name: name.into(),
         total: 0,
-        sample: false,
+        sample: None,
     })
     .reduce(WorkspaceEvent::Engine(DataEvent::Opened {
         id,
@@ -74,7 +74,7 @@ fn a_load_that_fails_leaves_no_table_and_says_why() {
             id: 2,
             name: "photo.png".into(),
             total: 10,
-            sample: false,
+            sample: None,
         })
         .reduce(WorkspaceEvent::Engine(DataEvent::Failed {
             id: 2,
@@ -90,7 +90,7 @@ fn a_load_that_fails_leaves_no_table_and_says_why() {
             id: 3,
             name: "big.csv".into(),
             total: 10,
-            sample: false,
+            sample: None,
         })
         .reduce(WorkspaceEvent::On {
             key: 2,
@@ -112,7 +112,7 @@ fn a_replaced_table_stays_in_use_until_its_replacement_validates() {
     let w = load(&Workspace::default(), 1, ORDERS, "orders.csv");
     let w = load(&w, 2, SURVEY, "survey.csv");
     let r = w.reduce(WorkspaceEvent::ReplaceNext(Some(1)));
-    assert_eq!(r.target(false), Target::Replace(1));
+    assert_eq!(r.target(None), Target::Replace(1));
     let r = load(&r, 3, UNMAPPED, "odd.csv");
     assert_eq!(r.tables.len(), 2);
     assert_eq!(r.replacing, None, "one load replaces");
@@ -139,7 +139,7 @@ fn a_replaced_table_stays_in_use_until_its_replacement_validates() {
     let gone = w
         .reduce(WorkspaceEvent::ReplaceNext(Some(1)))
         .reduce(WorkspaceEvent::Remove(1));
-    assert_eq!(gone.target(false), Target::New);
+    assert_eq!(gone.target(None), Target::New);
     assert_eq!(
         w.reduce(WorkspaceEvent::ReplaceNext(Some(9))).replacing,
         None
@@ -154,15 +154,23 @@ fn a_sample_replaces_the_sample_loaded() {
             id,
             name: r.source.clone(),
             total: 0,
-            sample: true,
+            sample: Some(s),
         })
         .reduce(WorkspaceEvent::Engine(DataEvent::Opened { id, report: r }))
     };
     let w = load(&Workspace::default(), 1, SURVEY, "survey.csv");
     let w = sample(&w, 2, Sample::Retail);
     assert_eq!(w.tables.len(), 2);
-    assert_eq!(w.target(true), Target::Replace(2));
-    assert_eq!(w.target(false), Target::New);
+    assert_eq!(w.target(Some(Sample::Subscription)), Target::Replace(2));
+    assert_eq!(w.target(None), Target::New);
+    // The linked sample: its orders replace the sample, its survey is added.
+    let l = sample(&w, 7, Sample::LinkedOrders);
+    let l = sample(&l, 8, Sample::LinkedSurvey);
+    assert_eq!(l.tables.len(), 3);
+    assert_eq!(l.engines(), [1, 7, 8]);
+    // A single sample afterwards drops the linked survey too.
+    let r = sample(&l, 9, Sample::Retail);
+    assert_eq!(r.engines(), [1, 9]);
     let w = sample(&w, 3, Sample::Subscription);
     assert_eq!(w.tables.len(), 2);
     assert_eq!(w.engines(), [1, 3]);
@@ -199,7 +207,7 @@ fn tables_of_an_opened_scenario_are_listed_until_removed() {
     let w = Workspace::from_saved(&saved);
     assert_eq!(w.tables.len(), 2);
     assert!(w.engines().is_empty());
-    assert!(w.tables.iter().all(|t| t.saved && t.sample));
+    assert!(w.tables.iter().all(|t| t.saved && t.sample == Some(0)));
     assert_eq!(w.for_scenario(&saved), saved);
     // A new table takes the next key; a failed load of it leaves both.
     let n = load(&w, 1, ORDERS, "orders.csv");

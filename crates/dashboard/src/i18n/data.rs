@@ -28,6 +28,10 @@ pub struct DataStrings {
     pub samples_label: &'static str,
     pub sample_subscription: &'static str,
     pub sample_retail: &'static str,
+    /// The linked sample's button, and its two tables' names.
+    pub sample_linked: &'static str,
+    pub sample_linked_orders: &'static str,
+    pub sample_linked_survey: &'static str,
     /// Source name of a paste.
     pub pasted: &'static str,
     /// Template with `{name}`: source name of a sample.
@@ -271,6 +275,9 @@ pub static EN: DataStrings = DataStrings {
     samples_label: "No data at hand? Try a sample:",
     sample_subscription: "Subscription business (customers)",
     sample_retail: "Retailer (purchases)",
+    sample_linked: "Shop: orders + survey, linked",
+    sample_linked_orders: "Shop (orders)",
+    sample_linked_survey: "Shop (survey answers)",
     pasted: "Pasted cells",
     sample_source: "Sample: {name}",
     stage_read: "Reading the file",
@@ -360,6 +367,9 @@ pub static FR: DataStrings = DataStrings {
     samples_label: "Pas de données sous la main ? Essayez un exemple :",
     sample_subscription: "Entreprise d'abonnement (clients)",
     sample_retail: "Commerçant (achats)",
+    sample_linked: "Boutique : commandes + enquête, reliées",
+    sample_linked_orders: "Boutique (commandes)",
+    sample_linked_survey: "Boutique (réponses d'enquête)",
     pasted: "Cellules collées",
     sample_source: "Exemple : {name}",
     stage_read: "Lecture du fichier",

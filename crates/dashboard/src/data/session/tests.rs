@@ -287,11 +287,43 @@ fn samples_load_clean_in_both_languages() {
             assert_eq!(ready.preview.rows.len(), PREVIEW_ROWS);
             let expected = match sample {
                 Sample::Subscription => Shape::Customers,
-                Sample::Retail => Shape::Transactions,
+                Sample::Retail | Sample::LinkedOrders => Shape::Transactions,
+                Sample::LinkedSurvey => Shape::Survey,
             };
             assert_eq!(s.mapping().shape, expected);
         }
     }
+}
+
+/// The linked sample read as the Data page reads it (French text, both
+/// tables parsed and validated), then joined: the promoter − detractor
+/// spend in the year after an answer covers the planted difference
+/// (`cxi_link::sample::Planted::expected_spend`), and the repeat rates
+/// are ordered as planted.
+#[test]
+fn the_linked_sample_joined_shows_its_planted_effect() {
+    use cxi_link::sample::Planted;
+    use cxi_link::Measure;
+    let orders = Sample::LinkedOrders.open(Locale::Fr).unwrap();
+    let survey = Sample::LinkedSurvey.open(Locale::Fr).unwrap();
+    let inputs = survey.link_inputs().unwrap();
+    assert!(inputs.answers.as_ref().unwrap().dates.is_some());
+    let e = orders.link(&inputs).unwrap().unwrap();
+    // Strangers' answers match nothing; every other one does.
+    let m = &e.orders_match;
+    assert!(
+        m.matched > 1000 && m.unmatched > 0 && m.unmatched < m.total / 10,
+        "{m:?}"
+    );
+    let nps = e.nps.unwrap();
+    let planted = Planted::default();
+    let window = f64::from(cxi_link::DEFAULT_WINDOW_DAYS);
+    let want = planted.expected_spend(2, window) - planted.expected_spend(0, window);
+    let d = nps.contrast(Measure::Spend).unwrap().difference.unwrap();
+    assert!(d.contains(want), "planted {want:.2}, measured {d:?}");
+    assert!(d.low > 0.0, "{d:?}");
+    let repeat: Vec<f64> = nps.groups.iter().map(|g| g.repeat.unwrap().value).collect();
+    assert!(repeat[0] < repeat[1] && repeat[1] < repeat[2], "{repeat:?}");
 }
 
 #[test]
