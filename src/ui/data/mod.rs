@@ -399,12 +399,16 @@ fn join_line(
             fill(t.linked_refused, &[("reason", reason.get(locale))]),
         ),
         (_, Some(l)) => ("join", match_line(locale, l)),
-        (None, None) => match ws.join_sessions(tables) {
-            Some((o, ..)) => (
+        (None, None) => match (
+            ws.join_sessions(tables),
+            listing::join_blocker(locale, tables),
+        ) {
+            (Some((o, ..)), _) => (
                 "join pending",
                 fill(t.linked_pending, &[("orders", name(o))]),
             ),
-            None => return html! {},
+            (None, Some(why)) => ("notice info", why),
+            (None, None) => return html! {},
         },
         (Some(Ok(l)), None) => ("join", match_line(locale, l)),
     };

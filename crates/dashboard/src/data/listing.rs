@@ -106,6 +106,27 @@ pub fn in_use_line(locale: Locale, tables: &[LoadedData]) -> String {
     fill(t.in_use, &[("list", &list)])
 }
 
+/// Why an order log and a survey loaded together are not joined, when
+/// that is so: the survey names no customer.
+pub fn join_blocker(locale: Locale, tables: &[LoadedData]) -> Option<String> {
+    if super::linked::pair(tables).is_some() {
+        return None;
+    }
+    let has_orders = tables
+        .iter()
+        .any(|t| t.mapping.shape == Shape::Transactions);
+    let anonymous = tables.iter().find(|t| {
+        t.mapping.shape == Shape::Survey
+            && t.mapping.column_of(cxi_parse::Field::CustomerId).is_none()
+    })?;
+    has_orders.then(|| {
+        fill(
+            locale.strings().data.no_customer_id,
+            &[("name", &anonymous.source.name)],
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,5 +205,31 @@ mod tests {
         tiny.digest.customers = Some(1);
         assert_eq!(digest_line(Locale::En, &tiny), "1 purchase of 1 customer");
         assert_eq!(digest_line(Locale::Fr, &tiny), "1 achat de 1 client");
+    }
+    #[test]
+    fn a_survey_without_ids_says_why_it_is_not_joined() {
+        let mut retail = table(Sample::Retail, 1, Locale::En);
+        retail.key = 1;
+        let mut survey = table(Sample::LinkedSurvey, 2, Locale::En);
+        assert_eq!(
+            join_blocker(Locale::En, &[retail.clone(), survey.clone()]),
+            None
+        );
+        // The id column ignored: counted for the NPS, not joined.
+        let col = survey
+            .mapping
+            .column_of(cxi_parse::Field::CustomerId)
+            .unwrap();
+        survey.mapping.columns[col] = cxi_parse::Role::Ignore;
+        survey.source.name = "q3.csv".into();
+        assert_eq!(
+            join_blocker(Locale::En, &[retail.clone(), survey.clone()]).unwrap(),
+            "q3.csv has no customer id column: its answers count for the NPS, but cannot be joined to the orders. Map its id column to join them."
+        );
+        assert!(join_blocker(Locale::Fr, &[retail, survey.clone()])
+            .unwrap()
+            .starts_with("q3.csv n'a pas de colonne"));
+        // Without orders, nothing to join anyway.
+        assert_eq!(join_blocker(Locale::En, &[survey]), None);
     }
 }

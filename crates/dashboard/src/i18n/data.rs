@@ -72,6 +72,8 @@ pub struct DataStrings {
     /// Template with `{pages}`: the pages a table gives evidence to.
     pub used_by: &'static str,
     pub used_by_none: &'static str,
+    /// Template with `{name}`: a survey without ids beside an order log.
+    pub no_customer_id: &'static str,
     /// Template with `{pages}` and `{name}`: a second table of one kind.
     pub second_table: &'static str,
     /// A table known by its summary only (opened from a link or a file).
@@ -304,6 +306,7 @@ pub static EN: DataStrings = DataStrings {
     purchases_of: "{purchases} of {customers}",
     used_by: "Used by: {pages}",
     used_by_none: "No page uses it yet.",
+    no_customer_id: "{name} has no customer id column: its answers count for the NPS, but cannot be joined to the orders. Map its id column to join them.",
     second_table: "Not used for {pages}: the pages use {name}, loaded first. Remove one of the two to choose.",
     summary_only: "Summary only: its rows are not in this browser (opened from a link, a file or an earlier visit). Load the file again to edit it.",
     table_loading: "Loading…",
@@ -396,6 +399,7 @@ pub static FR: DataStrings = DataStrings {
     purchases_of: "{purchases} de {customers}",
     used_by: "Sert à : {pages}",
     used_by_none: "Aucune page ne s'en sert pour l'instant.",
+    no_customer_id: "{name} n'a pas de colonne d'identifiant client : ses réponses comptent pour le NPS, mais ne peuvent pas être reliées aux commandes. Indiquez sa colonne d'identifiant pour les relier.",
     second_table: "Ne sert pas pour {pages} : les pages utilisent {name}, chargé en premier. Retirez l'un des deux pour choisir.",
     summary_only: "Résumé seulement : ses lignes ne sont pas dans ce navigateur (ouvert depuis un lien, un fichier ou une visite précédente). Chargez de nouveau le fichier pour le modifier.",
     table_loading: "Chargement…",
