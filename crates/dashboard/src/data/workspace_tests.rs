@@ -9,13 +9,17 @@ const ORDERS: &str = "customer,date,amount\nA,2024-01-02,3\nB,2024-01-03,4\n";
 const SURVEY: &str = "customer,nps\nA,9\nB,3\nC,10\n";
 const UNMAPPED: &str = "x,y\n1,2\n3,4\n";
 
-fn report(csv: &str, name: &str) -> Rc<crate::data::Report> {
+fn session(csv: &str, name: &str) -> Session {
     let source = Source {
         name: name.into(),
         kind: SourceKind::File,
         bytes: csv.len() as u64,
     };
-    let s = Session::open(csv.as_bytes().to_vec(), source, &mut |_, _, _| {}).unwrap();
+    Session::open(csv.as_bytes().to_vec(), source, &mut |_, _, _| {}).unwrap()
+}
+
+fn report(csv: &str, name: &str) -> Rc<crate::data::Report> {
+    let s = session(csv, name);
     // Evidence computed: the report is complete, as after `Fit`.
     s.evidence();
     Rc::new(s.report(Locale::En))
@@ -252,16 +256,7 @@ fn the_join_is_asked_for_made_and_redone_after_an_edit() {
     assert_eq!(w.wants_join(&[]), None);
     assert_eq!(w.joined(&[]), None);
     // The survey's session hands its answers over.
-    let survey = Session::open(
-        SURVEY_DATED.as_bytes().to_vec(),
-        Source {
-            name: "survey.csv".into(),
-            kind: SourceKind::File,
-            bytes: 0,
-        },
-        &mut |_, _, _| {},
-    )
-    .unwrap();
+    let survey = session(SURVEY_DATED, "survey.csv");
     let inputs = Rc::new(survey.link_inputs().unwrap());
     let x = w.reduce(WorkspaceEvent::Engine(DataEvent::Extracted {
         id: 2,
@@ -271,16 +266,7 @@ fn the_join_is_asked_for_made_and_redone_after_an_edit() {
     let (to, given) = x.wants_join(&[]).unwrap();
     assert_eq!((to, &given), (1, &inputs));
     // The orders' session joins them.
-    let orders = Session::open(
-        LOG.as_bytes().to_vec(),
-        Source {
-            name: "orders.csv".into(),
-            kind: SourceKind::File,
-            bytes: 0,
-        },
-        &mut |_, _, _| {},
-    )
-    .unwrap();
+    let orders = session(LOG, "orders.csv");
     let evidence = orders.link(&given).unwrap().unwrap();
     assert_eq!(
         (evidence.orders_match.matched, evidence.orders_match.total),
