@@ -59,3 +59,32 @@ for (const locale of ['en-GB', 'fr-FR']) {
     }
   });
 }
+
+// With data: the linked sample (orders and survey of the same customers,
+// joined) loaded once, then every page scanned, in both languages.
+for (const locale of ['en-GB', 'fr-FR']) {
+  test.describe(`accessibility with data loaded (${locale})`, () => {
+    test.use({ locale });
+    test('every page, with the linked sample joined, has no serious or critical axe violation', async ({ page }) => {
+      const problems = watchConsole(page);
+      const data = new AppPage(page, 'data');
+      await data.goto();
+      await page.locator('#sample-linked').click();
+      await expect(page.locator('#data-join')).toContainText(/%/, { timeout: 30_000 });
+      await page.addScriptTag({ content: AXE });
+      const failures = [];
+      for (const name of PAGES) {
+        const view = new AppPage(page, name);
+        await view.openFromNav(name);
+        await expect(view.firstHeading).toBeVisible();
+        await page.waitForTimeout(300);
+        const results = await scan(page);
+        for (const v of results.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+          failures.push(`#/${name}: ${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`);
+        }
+      }
+      expect(failures, failures.join('\n')).toEqual([]);
+      expect(problems).toEqual([]);
+    });
+  });
+}

@@ -184,7 +184,7 @@ pub fn chart(props: &ChartProps) -> Html {
                     id={format!("{}-svg", spec.id)}>{ t.download_svg }</button>
             </div>
             if *show_table {
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={spec.title.clone()}>
                     <table id={table_id}>
                         <caption>{ &spec.title }</caption>
                         <thead><tr>

@@ -79,7 +79,7 @@ pub fn page(props: &BusinessPageProps) -> Html {
             if !view.scenarios.is_empty() {
                 <section aria-labelledby="business-scenarios-heading">
                     <h3 id="business-scenarios-heading">{ t.scenarios_heading }</h3>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="business-scenarios-heading">
                         <table id="business-comparison">
                             <caption class="visually-hidden">{ t.scenarios_heading }</caption>
                             <thead><tr>

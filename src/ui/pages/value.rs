@@ -207,7 +207,7 @@ pub fn page(props: &ValuePageProps) -> Html {
     let params = (!view.params.is_empty()).then(|| html! {
         <section class="value-params" aria-labelledby="value-params-heading">
             <h3 id="value-params-heading">{ t.params_heading }</h3>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="value-params-heading">
                 <table id="value-params">
                     <thead><tr>
                         <th scope="col">{ t.col_parameter }</th>
@@ -233,7 +233,7 @@ pub fn page(props: &ValuePageProps) -> Html {
             <section class="value-at-risk" aria-labelledby="value-at-risk-heading">
                 <h3 id="value-at-risk-heading">{ t.at_risk_heading }</h3>
                 <p class="intro">{ t.at_risk_intro }</p>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="value-at-risk-heading">
                     <table id="value-at-risk">
                         <thead><tr>
                             { for tb.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }

@@ -36,7 +36,8 @@ pub fn figure_table(
     currency: Currency,
 ) -> Html {
     html! {
-        <div class="table-wrap">
+        // A scrollable region on a phone: focusable, so the keyboard scrolls it.
+        <div class="table-wrap" tabindex="0" role="region" aria-label={caption.to_string()}>
             <table id={id.to_string()}>
                 <caption>{ caption }</caption>
                 <thead><tr>
@@ -225,7 +226,7 @@ fn linked_section(v: &LinkedView) -> Html {
             <p class="source-note" id="nps-linked-source">{ &v.source }</p>
             <p id="nps-linked-match">{ &v.matched }</p>
             <p id="nps-linked-basis">{ &v.basis }</p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="nps-linked-heading">
                 <table class="linked-groups" id="nps-linked-table">
                     <caption class="visually-hidden">{ t }</caption>
                     <thead><tr>
