@@ -107,6 +107,23 @@ for (const [locale, lang] of [['en-GB', 'en'], ['fr-FR', 'fr']]) {
       await expect(cell(2, 3)).toHaveAttribute('data-value', '40');
       await expect(page.locator('#nps-linked-contrast')).toContainText(lang === 'en' ? 'Promoters spent €35' : 'Les promoteurs ont dépensé 35');
       await expect(page.locator('#nps-linked-basis')).toContainText(lang === 'en' ? '365 days after each answer' : '365 jours suivant chaque réponse');
+      // The window and the rule are the user's: the workers join again.
+      const windowField = page.locator('#nps-join-window');
+      await windowField.fill('90');
+      await windowField.press('Enter');
+      await expect(page.locator('#nps-linked-basis')).toContainText(lang === 'en' ? '90 days after each answer' : '90 jours suivant chaque réponse');
+      await expect(cell(2, 3)).toHaveAttribute('data-value', '40');
+      await page.locator('#nps-join-rule').selectOption('each');
+      await expect(page.locator('#nps-linked-basis')).toContainText(lang === 'en' ? 'every answer' : 'toutes les réponses');
+      // A window that is no number of days: said at the field, the last join stays.
+      await windowField.fill('0');
+      await windowField.press('Enter');
+      await expect(page.locator('#nps-join-window-error')).toHaveText(lang === 'en' ? 'A whole number of days from 1 to 3,650.' : 'Un nombre entier de jours de 1 à 3 650.');
+      await expect(page.locator('#nps-linked-basis')).toContainText('90');
+      await windowField.fill('365');
+      await windowField.press('Enter');
+      await page.locator('#nps-join-rule').selectOption('latest');
+      await expect(page.locator('#nps-linked-basis')).toContainText('365');
       await nps.screenshotsAtBothSizes(`nps-linked-${lang}`, { settleMs: 300, label: 'NPS page with the join' });
       // Removing the survey removes the join.
       await data.openFromNav();

@@ -229,7 +229,7 @@ pub fn app() -> Html {
                 }
                 // Always mounted: a table loaded there stays while another page shows
                 // (keyed by the share generation: a replaced scenario lets it go).
-                <DataPage key={*share.generation} {locale} tables={scenario.tables.clone()} linked={scenario.linked.clone()} {ondispatch}
+                <DataPage key={*share.generation} {locale} tables={scenario.tables.clone()} linked={scenario.linked.clone()} join_choice={scenario.voice.join} {ondispatch}
                     calibration_end={scenario.value.calibration_end}
                     hidden={view != View::Data || *share.printing} />
             </main>

@@ -107,13 +107,16 @@ fn handle(scope: &DedicatedWorkerGlobalScope, session: &RefCell<Option<Session>>
                 .map(Box::new);
             send(scope, &FromWorker::Extracted { inputs });
         }
-        ToWorker::Link { inputs } => {
-            let joined = session.borrow().as_ref().and_then(|s| s.link(&inputs));
+        ToWorker::Link { inputs, choice } => {
+            let joined = session
+                .borrow()
+                .as_ref()
+                .and_then(|s| s.link(&inputs, &choice));
             if let Some(joined) = joined {
                 let result = joined
                     .map(Box::new)
                     .map_err(|e| Words::each(|l| cxi_dashboard::i18n::messages::link_error(&e, l)));
-                send(scope, &FromWorker::Linked { result });
+                send(scope, &FromWorker::Linked { choice, result });
             }
         }
         ToWorker::Render { locale } => {

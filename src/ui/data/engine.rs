@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
-use cxi_dashboard::data::linked::LinkInputs;
+use cxi_dashboard::data::linked::{JoinChoice, LinkInputs};
 use cxi_dashboard::data::DataEvent;
 use cxi_dashboard::data::Edit;
 use cxi_dashboard::data::EngineId;
@@ -116,8 +116,9 @@ impl WorkerClient {
                         id,
                         inputs: inputs.map(|i| Rc::new(*i)),
                     },
-                    FromWorker::Linked { result } => DataEvent::Linked {
+                    FromWorker::Linked { choice, result } => DataEvent::Linked {
                         id,
+                        choice,
                         result: result.map(|e| Rc::new(*e)),
                     },
                 };
@@ -173,12 +174,13 @@ impl WorkerClient {
         self.send(&ToWorker::Extract, None);
     }
 
-    /// Asks this order log's session to join `inputs`; the answer arrives
+    /// Asks this order log's session to join `inputs` under `choice`; the answer arrives
     /// as a [`DataEvent::Linked`].
-    pub fn link(&self, inputs: &LinkInputs) {
+    pub fn link(&self, inputs: &LinkInputs, choice: JoinChoice) {
         self.send(
             &ToWorker::Link {
                 inputs: Box::new(inputs.clone()),
+                choice,
             },
             None,
         );

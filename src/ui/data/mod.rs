@@ -33,7 +33,7 @@ use self::input::{data_input, Incoming};
 use self::preview::preview_table;
 use self::setup::table_setup;
 use super::format;
-use cxi_dashboard::data::linked::Linked;
+use cxi_dashboard::data::linked::{AnswerRule, JoinChoice, Linked};
 use cxi_dashboard::data::listing;
 use cxi_dashboard::data::tables;
 use cxi_dashboard::data::DataEvent;
@@ -79,6 +79,9 @@ pub struct DataPageProps {
     /// Their join, as the scenario has it.
     #[prop_or_default]
     pub linked: Option<Arc<Linked>>,
+    /// The join's window and rule (the NPS page's).
+    #[prop_or_default]
+    pub join_choice: JoinChoice,
     pub ondispatch: Callback<Action>,
     /// Kept mounted while another page shows, so nothing loaded is lost.
     #[prop_or_default]
@@ -200,24 +203,30 @@ pub fn data_page(props: &DataPageProps) -> Html {
             }
         }
     });
-    let join_ask = ws.wants_join(&props.tables);
+    let choice = props.join_choice;
+    let join_ask = ws.wants_join(&props.tables, &choice);
     use_effect_with(
-        join_ask
-            .as_ref()
-            .map(|(id, i)| (*id, Rc::as_ptr(i) as usize)),
+        join_ask.as_ref().map(|(id, i)| {
+            (
+                *id,
+                Rc::as_ptr(i) as usize,
+                choice.window_days.to_bits(),
+                choice.rule,
+            )
+        }),
         {
             let engines = engines.clone();
             let inputs = join_ask.map(|(_, i)| i);
-            move |ask: &Option<(EngineId, usize)>| {
-                if let (Some((id, _)), Some(inputs)) = (ask, inputs) {
+            move |ask: &Option<(EngineId, usize, u64, AnswerRule)>| {
+                if let (Some((id, ..)), Some(inputs)) = (ask, inputs) {
                     if let Some(w) = engines.borrow().get(id) {
-                        w.link(&inputs);
+                        w.link(&inputs, choice);
                     }
                 }
             }
         },
     );
-    let joined = ws.joined(&props.tables);
+    let joined = ws.joined(&props.tables, &choice);
     use_effect_with((joined.clone(), props.linked.clone()), {
         let d = props.ondispatch.clone();
         move |(joined, scenario): &(Option<Result<Linked, Words>>, Option<Arc<Linked>>)| {

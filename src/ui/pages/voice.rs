@@ -7,7 +7,7 @@ use crate::ui::fields::NumberField;
 use crate::ui::format;
 use crate::ui::segment_select::SegmentSelect;
 use crate::ui::widgets::HeadlineCard;
-use cxi_dashboard::data::linked::Linked;
+use cxi_dashboard::data::linked::{AnswerRule, JoinChoice, Linked};
 use cxi_dashboard::i18n::fill;
 use cxi_dashboard::i18n::LocaleStrings;
 use cxi_dashboard::pages::clv::ClvAssumptions;
@@ -16,6 +16,7 @@ use cxi_dashboard::pages::voice::compute;
 use cxi_dashboard::pages::voice::fields;
 use cxi_dashboard::pages::voice::headlines_of;
 use cxi_dashboard::pages::voice::linked::{self, LinkedView};
+use cxi_dashboard::pages::voice::state::VoiceAction;
 use cxi_dashboard::pages::voice::EconomicsSource;
 use cxi_dashboard::pages::voice::{VoiceAssumptions, VoiceEvidence, VoiceSlice};
 use cxi_dashboard::scenario::Action;
@@ -175,7 +176,9 @@ pub fn page(props: &VoicePageProps) -> Html {
                 ]) }</p>
             }
 
-            { for props.linked.as_deref().and_then(|l| linked::view(locale, currency, l, &props.source)).map(|lv| linked_section(&lv)) }
+            { for props.linked.as_deref().and_then(|l| linked::view(locale, currency, l, &props.source)).map(|lv| {
+                linked_section(&lv, join_controls(locale, &props.voice.join, &props.ondispatch))
+            }) }
 
             <h3>{ t.scenario }</h3>
             <div class="voice-scenario">
@@ -217,14 +220,53 @@ pub fn page(props: &VoicePageProps) -> Html {
     }
 }
 
+/// The join's window and rule, changed here and redone by the Data page's
+/// workers.
+fn join_controls(locale: Locale, choice: &JoinChoice, ondispatch: &Callback<Action>) -> Html {
+    let t = locale.strings().voice;
+    let onwindow = {
+        let d = ondispatch.clone();
+        Callback::from(move |x: f64| d.emit(Action::Voice(VoiceAction::SetJoinWindow(x))))
+    };
+    let onrule = {
+        let d = ondispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() else {
+                return;
+            };
+            let rule = match select.value().as_str() {
+                "each" => AnswerRule::EachAnswer,
+                _ => AnswerRule::LatestBeforeWindow,
+            };
+            d.emit(Action::Voice(VoiceAction::SetJoinRule(rule)));
+        })
+    };
+    let each = choice.rule == AnswerRule::EachAnswer;
+    html! {
+        <form class="inputs join-controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <NumberField id="nps-join-window" label={t.linked_window_label} help={t.linked_window_help}
+                value={choice.window_days} {locale} error={linked::window_error(locale, choice)}
+                onchange={onwindow} />
+            <div class="field">
+                <label for="nps-join-rule">{ t.linked_rule_label }</label>
+                <select id="nps-join-rule" onchange={onrule}>
+                    <option value="latest" selected={!each}>{ t.linked_rule_latest }</option>
+                    <option value="each" selected={each}>{ t.linked_rule_each }</option>
+                </select>
+            </div>
+        </form>
+    }
+}
+
 /// What each NPS group did next, measured in the user's orders.
-fn linked_section(v: &LinkedView) -> Html {
+fn linked_section(v: &LinkedView, controls: Html) -> Html {
     let t = v.heading;
     html! {
         <section class="linked" id="nps-linked" aria-labelledby="nps-linked-heading">
             <h3 id="nps-linked-heading">{ t }</h3>
             <p class="source-note" id="nps-linked-source">{ &v.source }</p>
             <p id="nps-linked-match">{ &v.matched }</p>
+            { controls }
             <p id="nps-linked-basis">{ &v.basis }</p>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="nps-linked-heading">
                 <table class="linked-groups" id="nps-linked-table">

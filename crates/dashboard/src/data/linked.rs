@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::loaded::LoadedData;
+pub use cxi_link::AnswerRule;
 use cxi_link::{Answers, Crm, LinkError, LinkOptions, Orders};
 use cxi_models::csat::CsatScale;
 use cxi_parse::Dataset;
@@ -26,14 +27,47 @@ pub struct LinkInputs {
     pub csat_scale: CsatScale,
 }
 
-impl LinkInputs {
-    /// The join's options: the defaults (latest answer per customer, 365
-    /// days after it, 95 % intervals) on this table's CSAT scale.
-    pub fn options(&self) -> LinkOptions {
-        LinkOptions {
-            csat_scale: self.csat_scale,
-            ..LinkOptions::default()
+/// The user's choices for the join (the NPS page's): the window after each
+/// answer and the rule for several answers of one customer.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct JoinChoice {
+    /// Days after each answer, as typed (checked by [`JoinChoice::window`]).
+    pub window_days: f64,
+    pub rule: AnswerRule,
+}
+
+impl Default for JoinChoice {
+    fn default() -> Self {
+        JoinChoice {
+            window_days: f64::from(cxi_link::DEFAULT_WINDOW_DAYS),
+            rule: AnswerRule::default(),
         }
+    }
+}
+
+/// The longest window offered, days (ten years).
+pub const MAX_WINDOW_DAYS: u32 = 3650;
+
+impl JoinChoice {
+    /// The window in whole days, if it is one from 1 to [`MAX_WINDOW_DAYS`].
+    pub fn window(&self) -> Option<u32> {
+        let d = self.window_days;
+        (d.is_finite() && d.fract() == 0.0 && (1.0..=f64::from(MAX_WINDOW_DAYS)).contains(&d))
+            .then_some(d as u32)
+    }
+}
+
+impl LinkInputs {
+    /// The join's options: the user's window and rule (`None` when the
+    /// window is not valid), 95 % intervals, on this table's CSAT scale.
+    pub fn options(&self, choice: &JoinChoice) -> Option<LinkOptions> {
+        Some(LinkOptions {
+            csat_scale: self.csat_scale,
+            window_days: choice.window()?,
+            rule: choice.rule,
+            ..LinkOptions::default()
+        })
     }
 }
 
@@ -212,6 +246,45 @@ mod tests {
         let detractors = &nps.groups[0];
         assert_eq!((detractors.answers, detractors.linked), (2, 0));
         assert!(detractors.spend.is_none());
+    }
+
+    #[test]
+    fn a_window_is_a_whole_number_of_days_up_to_ten_years() {
+        let w = |d: f64| {
+            JoinChoice {
+                window_days: d,
+                ..JoinChoice::default()
+            }
+            .window()
+        };
+        assert_eq!(JoinChoice::default().window(), Some(365));
+        assert_eq!(w(1.0), Some(1));
+        assert_eq!(w(3650.0), Some(3650));
+        for bad in [0.0, -7.0, 0.5, 90.5, 3651.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(w(bad), None, "{bad}");
+        }
+        let inputs = LinkInputs {
+            answers: None,
+            crm: None,
+            csat_scale: CsatScale::TenPoint,
+        };
+        let o = inputs
+            .options(&JoinChoice {
+                window_days: 90.0,
+                rule: AnswerRule::EachAnswer,
+            })
+            .unwrap();
+        assert_eq!(
+            (o.window_days, o.rule, o.csat_scale),
+            (90, AnswerRule::EachAnswer, CsatScale::TenPoint)
+        );
+        assert_eq!(
+            inputs.options(&JoinChoice {
+                window_days: 0.0,
+                ..JoinChoice::default()
+            }),
+            None
+        );
     }
 
     #[test]

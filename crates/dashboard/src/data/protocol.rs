@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::linked::LinkInputs;
+use super::linked::{JoinChoice, LinkInputs};
 use super::loaded::Source;
 use super::sample::Sample;
 use super::session::{Edit, Report, Stage};
@@ -48,7 +48,10 @@ pub enum ToWorker {
     Extract,
     /// Join this table's order log with another table's answers; the
     /// answer is [`FromWorker::Linked`].
-    Link { inputs: Box<LinkInputs> },
+    Link {
+        inputs: Box<LinkInputs>,
+        choice: JoinChoice,
+    },
 }
 
 /// Worker → page.
@@ -93,6 +96,8 @@ pub enum FromWorker {
     /// After [`ToWorker::Link`]: the joined evidence, or why not, in every
     /// language.
     Linked {
+        /// The choices of the request it answers.
+        choice: JoinChoice,
         result: Result<Box<cxi_link::Evidence>, Words>,
     },
     /// The input cannot be used at all: why, in every language (the page
@@ -167,6 +172,10 @@ mod tests {
                     crm: None,
                     csat_scale: cxi_models::csat::CsatScale::TenPoint,
                 }),
+                choice: JoinChoice {
+                    window_days: 90.0,
+                    rule: cxi_link::AnswerRule::EachAnswer,
+                },
             },
             ToWorker::Sample {
                 sample: Sample::Retail,
@@ -221,6 +230,7 @@ mod tests {
         for m in [
             FromWorker::Extracted { inputs: None },
             FromWorker::Linked {
+                choice: JoinChoice::default(),
                 result: Err(Words::each(|l| format!("{l:?}"))),
             },
         ] {

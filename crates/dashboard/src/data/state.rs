@@ -160,6 +160,8 @@ pub enum DataEvent {
     /// Session `id`'s order log joined with another table's answers.
     Linked {
         id: EngineId,
+        /// The choices of the request it answers.
+        choice: crate::data::linked::JoinChoice,
         result: Result<Rc<cxi_link::Evidence>, Words>,
     },
 }

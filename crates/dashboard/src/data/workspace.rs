@@ -21,7 +21,7 @@
 
 use std::rc::Rc;
 
-use super::linked::{pair, LinkInputs, Linked};
+use super::linked::{pair, JoinChoice, LinkInputs, Linked};
 use super::loaded::LoadedData;
 use super::sample::Sample;
 use super::state::{DataEvent, DataState, EngineId, Notice};
@@ -92,6 +92,8 @@ pub struct Join {
 pub struct JoinResult {
     pub orders: EngineId,
     pub answers: EngineId,
+    /// The choices it was made with.
+    pub choice: JoinChoice,
     pub outcome: Result<Rc<cxi_link::Evidence>, Words>,
 }
 
@@ -216,28 +218,38 @@ impl Workspace {
         }
     }
 
-    /// The order log's session and the answers to join, if not joined yet.
-    pub fn wants_join(&self, saved: &[LoadedData]) -> Option<(EngineId, Rc<LinkInputs>)> {
+    /// The order log's session and the answers to join, if not joined yet
+    /// under `choice` (nothing while its window is not valid).
+    pub fn wants_join(
+        &self,
+        saved: &[LoadedData],
+        choice: &JoinChoice,
+    ) -> Option<(EngineId, Rc<LinkInputs>)> {
+        choice.window()?;
         let (_, _, o, a) = self.join_sessions(saved)?;
         let inputs = match &self.join.inputs {
             Some((id, Some(inputs))) if *id == a => inputs.clone(),
             _ => return None,
         };
         match &self.join.result {
-            Some(r) if r.orders == o && r.answers == a => None,
+            Some(r) if r.orders == o && r.answers == a && r.choice == *choice => None,
             _ => Some((o, inputs)),
         }
     }
 
     /// The join of the tables in use, for the scenario: `Some(Ok)` joined,
     /// `Some(Err)` refused, `None` nothing to join or not done yet.
-    pub fn joined(&self, saved: &[LoadedData]) -> Option<Result<Linked, Words>> {
+    pub fn joined(
+        &self,
+        saved: &[LoadedData],
+        choice: &JoinChoice,
+    ) -> Option<Result<Linked, Words>> {
         let (ok, ak, o, a) = self.join_sessions(saved)?;
         let r = self
             .join
             .result
             .as_ref()
-            .filter(|r| r.orders == o && r.answers == a)?;
+            .filter(|r| r.orders == o && r.answers == a && r.choice == *choice)?;
         Some(match &r.outcome {
             Ok(e) => Ok(Linked {
                 orders: ok,
@@ -306,11 +318,12 @@ impl Workspace {
                     next.join.result = None;
                 }
             }
-            WorkspaceEvent::Engine(DataEvent::Linked { id, result }) => {
+            WorkspaceEvent::Engine(DataEvent::Linked { id, choice, result }) => {
                 if let (Some(_), Some((a, Some(_)))) = (self.key_of(id), &self.join.inputs) {
                     next.join.result = Some(JoinResult {
                         orders: id,
                         answers: *a,
+                        choice,
                         outcome: result,
                     });
                 }

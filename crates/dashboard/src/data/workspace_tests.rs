@@ -1,4 +1,5 @@
 use super::*;
+use crate::data::linked::JoinChoice;
 use crate::data::{Sample, Session, Source, SourceKind};
 use crate::i18n::Words;
 use crate::pages::evidence::Evidence;
@@ -253,8 +254,8 @@ fn the_join_is_asked_for_made_and_redone_after_an_edit() {
     let w = load(&w, 2, SURVEY_DATED, "survey.csv");
     assert_eq!(w.join_sessions(&[]), Some((1, 2, 1, 2)));
     assert_eq!(w.wants_inputs(&[]), Some(2));
-    assert_eq!(w.wants_join(&[]), None);
-    assert_eq!(w.joined(&[]), None);
+    assert_eq!(w.wants_join(&[], &JoinChoice::default()), None);
+    assert_eq!(w.joined(&[], &JoinChoice::default()), None);
     // The survey's session hands its answers over.
     let survey = session(SURVEY_DATED, "survey.csv");
     let inputs = Rc::new(survey.link_inputs().unwrap());
@@ -263,29 +264,46 @@ fn the_join_is_asked_for_made_and_redone_after_an_edit() {
         inputs: Some(inputs.clone()),
     }));
     assert_eq!(x.wants_inputs(&[]), None);
-    let (to, given) = x.wants_join(&[]).unwrap();
+    let (to, given) = x.wants_join(&[], &JoinChoice::default()).unwrap();
     assert_eq!((to, &given), (1, &inputs));
     // The orders' session joins them.
     let orders = session(LOG, "orders.csv");
-    let evidence = orders.link(&given).unwrap().unwrap();
+    let evidence = orders
+        .link(&given, &JoinChoice::default())
+        .unwrap()
+        .unwrap();
     assert_eq!(
         (evidence.orders_match.matched, evidence.orders_match.total),
         (2, 3)
     );
     let j = x.reduce(WorkspaceEvent::Engine(DataEvent::Linked {
         id: 1,
+        choice: JoinChoice::default(),
         result: Ok(Rc::new(evidence.clone())),
     }));
-    assert_eq!(j.wants_join(&[]), None);
-    let joined = j.joined(&[]).unwrap().unwrap();
+    assert_eq!(j.wants_join(&[], &JoinChoice::default()), None);
+    let joined = j.joined(&[], &JoinChoice::default()).unwrap().unwrap();
     assert_eq!((joined.orders, joined.answers), (1, 2));
     assert_eq!(joined.evidence, evidence);
+    // Another window: joined again, and the old join is not shown as its.
+    let ninety = JoinChoice {
+        window_days: 90.0,
+        ..JoinChoice::default()
+    };
+    assert!(j.wants_join(&[], &ninety).is_some());
+    assert_eq!(j.joined(&[], &ninety), None);
+    // A window that is no number of days asks nothing.
+    let bad = JoinChoice {
+        window_days: 0.5,
+        ..JoinChoice::default()
+    };
+    assert_eq!(j.wants_join(&[], &bad), None);
     // An edit of the survey: its answers and the join are asked for again.
     let e = j.reduce(WorkspaceEvent::On {
         key: 2,
         event: DataEvent::Editing,
     });
-    assert_eq!(e.joined(&[]), None);
+    assert_eq!(e.joined(&[], &JoinChoice::default()), None);
     assert_eq!(e.wants_inputs(&[]), Some(2));
     // A new report of the orders: the join only.
     let r = j.reduce(WorkspaceEvent::Engine(DataEvent::Reported {
@@ -293,13 +311,21 @@ fn the_join_is_asked_for_made_and_redone_after_an_edit() {
         report: report(LOG, "orders.csv"),
     }));
     assert_eq!(r.wants_inputs(&[]), None);
-    assert!(r.wants_join(&[]).is_some());
+    assert!(r.wants_join(&[], &JoinChoice::default()).is_some());
     // A refusal is kept as such, in every language.
     let refused = x.reduce(WorkspaceEvent::Engine(DataEvent::Linked {
         id: 1,
+        choice: JoinChoice::default(),
         result: Err(Words::same("no")),
     }));
-    assert_eq!(refused.joined(&[]), Some(Err(Words::same("no"))));
+    assert_eq!(
+        refused.joined(&[], &JoinChoice::default()),
+        Some(Err(Words::same("no")))
+    );
     // Removing the survey: nothing to join.
-    assert_eq!(j.reduce(WorkspaceEvent::Remove(2)).joined(&[]), None);
+    assert_eq!(
+        j.reduce(WorkspaceEvent::Remove(2))
+            .joined(&[], &JoinChoice::default()),
+        None
+    );
 }

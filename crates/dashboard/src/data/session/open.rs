@@ -140,18 +140,17 @@ impl Session {
         super::super::linked::inputs(&self.validation()?.dataset)
     }
 
-    /// This table's order log joined with another table's `inputs`;
-    /// `None` when this table does not validate.
+    /// This table's order log joined with another table's `inputs` under
+    /// the user's `choice`; `None` when this table does not validate or the
+    /// choice's window is not valid.
     pub fn link(
         &self,
         inputs: &super::super::linked::LinkInputs,
+        choice: &super::super::linked::JoinChoice,
     ) -> Option<Result<cxi_link::Evidence, cxi_link::LinkError>> {
         let v = self.validation()?;
-        Some(super::super::linked::link(
-            &v.dataset,
-            inputs,
-            &inputs.options(),
-        ))
+        let options = inputs.options(choice)?;
+        Some(super::super::linked::link(&v.dataset, inputs, &options))
     }
 
     /// The dashboard's evidence of the current outcome, computed on first

@@ -308,7 +308,10 @@ fn the_linked_sample_joined_shows_its_planted_effect() {
     let survey = Sample::LinkedSurvey.open(Locale::Fr).unwrap();
     let inputs = survey.link_inputs().unwrap();
     assert!(inputs.answers.as_ref().unwrap().dates.is_some());
-    let e = orders.link(&inputs).unwrap().unwrap();
+    let e = orders
+        .link(&inputs, &crate::data::linked::JoinChoice::default())
+        .unwrap()
+        .unwrap();
     // Strangers' answers match nothing; every other one does.
     let m = &e.orders_match;
     assert!(

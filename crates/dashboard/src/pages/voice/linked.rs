@@ -3,9 +3,9 @@
 //! customers did next, with the promoter − detractor difference and its
 //! interval. Every figure is measured; the sentence says on how many.
 
-use crate::data::linked::Linked;
+use crate::data::linked::{JoinChoice, Linked, MAX_WINDOW_DAYS};
 use crate::i18n::{fill, LocaleStrings};
-use cxi_link::{Basis, Estimate, GroupRow, Interval, Measure, MissingDates};
+use cxi_link::{AnswerRule, Basis, Estimate, GroupRow, Interval, Measure, MissingDates};
 use cxi_models::nps::NpsCategory;
 use cxi_types::format;
 use cxi_types::{Currency, Locale};
@@ -80,6 +80,19 @@ fn interval_text(locale: Locale, i: &Interval, f: impl Fn(f64) -> String) -> Str
     )
 }
 
+/// The error of a window that is not a whole number of days in range.
+pub fn window_error(locale: Locale, choice: &JoinChoice) -> Option<String> {
+    choice.window().is_none().then(|| {
+        fill(
+            locale.strings().voice.linked_window_error,
+            &[(
+                "max",
+                &format::number(locale, f64::from(MAX_WINDOW_DAYS), 0),
+            )],
+        )
+    })
+}
+
 /// The section, or `None` when the survey has no NPS column.
 pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Option<LinkedView> {
     let t = &locale.strings().voice;
@@ -88,9 +101,13 @@ pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Opt
     let money = |v: f64| format::money(locale, currency, v);
     let pct = |v: f64| format::percent(locale, v, 0);
     let basis = match l.evidence.basis {
-        Basis::AfterAnswer { window_days, .. } => {
-            fill(t.linked_after, &[("days", &n(window_days as usize))])
-        }
+        Basis::AfterAnswer { window_days, .. } => fill(
+            match l.evidence.rule {
+                AnswerRule::LatestBeforeWindow => t.linked_after,
+                AnswerRule::EachAnswer => t.linked_after_each,
+            },
+            &[("days", &n(window_days as usize))],
+        ),
         Basis::WholeLog { missing } => match missing {
             MissingDates::Answers => t.linked_whole_log_answers.to_string(),
             MissingDates::Orders | MissingDates::Both => t.linked_whole_log_orders.to_string(),
@@ -194,7 +211,10 @@ mod tests {
             "customer,nps,answered\nP1,10,2024-01-01\nP2,9,2024-01-01\nD1,2,2024-01-01\nD2,5,2024-01-01\nX9,8,2024-01-01\n",
         );
         let inputs = survey.link_inputs().unwrap();
-        let evidence = orders.link(&inputs).unwrap().unwrap();
+        let evidence = orders
+            .link(&inputs, &crate::data::linked::JoinChoice::default())
+            .unwrap()
+            .unwrap();
         let l = Linked {
             orders: 1,
             answers: 2,

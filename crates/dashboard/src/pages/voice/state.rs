@@ -34,6 +34,9 @@ pub struct VoiceAssumptions {
     pub lost_per_100: f64,
     /// Projection horizon in years.
     pub horizon_years: f64,
+    /// How the survey is joined to the orders: the window after each
+    /// answer and the rule for several answers.
+    pub join: crate::data::linked::JoinChoice,
 }
 
 /// Customers assumed when neither data nor the user gives a number.
@@ -55,6 +58,7 @@ impl Default for VoiceAssumptions {
             referrals_per_100: 12.0,
             lost_per_100: 6.0,
             horizon_years: 3.0,
+            join: crate::data::linked::JoinChoice::default(),
         }
     }
 }
@@ -99,6 +103,10 @@ impl VoiceKey {
 pub enum VoiceAction {
     /// A new value, kept as typed (validated where it is used).
     Set(VoiceKey, f64),
+    /// The join's window after each answer, in days, as typed.
+    SetJoinWindow(f64),
+    /// The join's rule for several answers of one customer.
+    SetJoinRule(cxi_link::AnswerRule),
     /// Back to the defaults of this page.
     Reset,
 }
@@ -109,6 +117,14 @@ impl VoiceAssumptions {
         let (key, v) = match action {
             VoiceAction::Reset => {
                 *self = VoiceAssumptions::default();
+                return;
+            }
+            VoiceAction::SetJoinWindow(days) => {
+                self.join.window_days = days;
+                return;
+            }
+            VoiceAction::SetJoinRule(rule) => {
+                self.join.rule = rule;
                 return;
             }
             VoiceAction::Set(k, v) => (k, v),
