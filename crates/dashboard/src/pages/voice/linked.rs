@@ -212,7 +212,7 @@ mod tests {
         );
         let inputs = survey.link_inputs().unwrap();
         let evidence = orders
-            .link(&inputs, &crate::data::linked::JoinChoice::default())
+            .link(&inputs, &JoinChoice::default())
             .unwrap()
             .unwrap();
         let l = Linked {
