@@ -136,6 +136,29 @@ for (const [locale, lang] of [['en-GB', 'en'], ['fr-FR', 'fr']]) {
   });
 }
 
+test.describe('ids written two ways', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('leading zeros: proposed with their gain, confirmed, then undone', async ({ page }) => {
+    const problems = watchConsole(page);
+    const data = new DataPage(page);
+    await data.open();
+    await data.fillAndRead('customer,order date,amount\n42,2024-01-01,3\n42,2024-02-01,4\n43,2024-01-05,5\n43,2024-03-01,6');
+    await data.fillAndRead('customer,nps,answer date\n00042,9,2024-01-10\n00043,3,2024-01-10');
+    const join = page.locator('#data-join');
+    await expect(join).toHaveText('0 of 2 answers match a customer of the orders (0%); 2 ids match nothing: 00042, 00043. Their answers still count for the NPS itself.');
+    await expect(page.locator('#data-reconcile .proposal')).toHaveText(
+      'Ignoring leading zeros (00042 = 42) would match 2 more answers: 2 of 2. Ignore leading zeros');
+    await page.locator('#data-reconcile-0').click();
+    await expect(join).toHaveText('2 of 2 answers match a customer of the orders (100%)');
+    await expect(page.locator('#data-reconciled')).toContainText('Ids compared ignoring leading zeros (your choice).');
+    await expect(page.locator('#data-reconcile .proposal')).toHaveCount(0);
+    await page.locator('#data-reconcile-off').click();
+    await expect(join).toContainText('0 of 2 answers match');
+    expect(problems).toEqual([]);
+  });
+});
+
 test.describe('French browser', () => {
   test.use({ locale: 'fr-FR' });
 

@@ -33,7 +33,9 @@ use self::input::{data_input, Incoming};
 use self::preview::preview_table;
 use self::setup::table_setup;
 use super::format;
-use cxi_dashboard::data::linked::{AnswerRule, JoinChoice, Linked};
+use cxi_dashboard::data::linked::{AnswerRule, JoinChoice, Linked, Reconcile};
+use cxi_dashboard::pages::voice::linked::{proposals, reconciled};
+use cxi_dashboard::pages::voice::state::VoiceAction;
 use cxi_dashboard::data::listing;
 use cxi_dashboard::data::tables;
 use cxi_dashboard::data::DataEvent;
@@ -372,6 +374,7 @@ pub fn data_page(props: &DataPageProps) -> Html {
             <p class="in-use" id="data-in-use">{ listing::in_use_line(locale, &props.tables) }</p>
             { tables_list(ws, &props.tables, locale, &ondo) }
             { join_line(ws, &props.tables, props.linked.as_deref(), joined.as_ref(), locale) }
+            { for props.linked.as_deref().map(|l| reconcile_view(l, choice, locale, &props.ondispatch)) }
             { data_input(locale, &onincoming) }
             // One wrapper for what comes and goes, so the input area above
             // keeps its DOM (and the text in the paste box) across renders.
@@ -422,6 +425,41 @@ fn join_line(
         (Some(Ok(l)), None) => ("join", match_line(locale, l)),
     };
     html! { <p class={class} id="data-join" role="status">{ text }</p> }
+}
+
+/// Id reconciliations: the ones on, undone in one click, and the ones
+/// that would match more answers, each with what it gains and merges.
+fn reconcile_view(
+    l: &Linked,
+    choice: JoinChoice,
+    locale: Locale,
+    ondispatch: &Callback<Action>,
+) -> Html {
+    let t = &locale.strings().voice;
+    let set = |r: Reconcile| {
+        let d = ondispatch.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::Voice(VoiceAction::SetReconcile(r))))
+    };
+    let on = reconciled(locale, choice.reconcile).map(|text| {
+        html! {
+            <p class="reconciled" id="data-reconciled">{ text }{ " " }
+                <button type="button" class="secondary" id="data-reconcile-off"
+                    onclick={set(Reconcile::NONE)}>{ t.linked_reconcile_off }</button>
+            </p>
+        }
+    });
+    let offers = proposals(locale, l, choice.reconcile);
+    html! {
+        <div class="reconcile" id="data-reconcile">
+            { for on }
+            { for offers.into_iter().enumerate().map(|(i, p)| html! {
+                <p class="proposal">{ p.sentence }{ " " }
+                    <button type="button" class="secondary" id={format!("data-reconcile-{i}")}
+                        onclick={set(p.reconcile)}>{ p.button }</button>
+                </p>
+            }) }
+        </div>
+    }
 }
 
 fn notice_view(n: &Notice, locale: Locale) -> Html {

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::loaded::LoadedData;
 pub use cxi_link::AnswerRule;
 use cxi_link::{Answers, Crm, LinkError, LinkOptions, Orders};
+pub use cxi_link::{Reconcile, Rule};
 use cxi_models::csat::CsatScale;
 use cxi_parse::Dataset;
 use cxi_parse::Shape;
@@ -35,6 +36,8 @@ pub struct JoinChoice {
     /// Days after each answer, as typed (checked by [`JoinChoice::window`]).
     pub window_days: f64,
     pub rule: AnswerRule,
+    /// Id reconciliations the user confirmed (leading zeros, prefixes).
+    pub reconcile: Reconcile,
 }
 
 impl Default for JoinChoice {
@@ -42,6 +45,7 @@ impl Default for JoinChoice {
         JoinChoice {
             window_days: f64::from(cxi_link::DEFAULT_WINDOW_DAYS),
             rule: AnswerRule::default(),
+            reconcile: Reconcile::NONE,
         }
     }
 }
@@ -66,6 +70,7 @@ impl LinkInputs {
             csat_scale: self.csat_scale,
             window_days: choice.window()?,
             rule: choice.rule,
+            reconcile: choice.reconcile,
             ..LinkOptions::default()
         })
     }
@@ -272,6 +277,7 @@ mod tests {
             .options(&JoinChoice {
                 window_days: 90.0,
                 rule: AnswerRule::EachAnswer,
+                reconcile: Reconcile::NONE,
             })
             .unwrap();
         assert_eq!(

@@ -175,6 +175,10 @@ mod tests {
                 choice: JoinChoice {
                     window_days: 90.0,
                     rule: cxi_link::AnswerRule::EachAnswer,
+                    reconcile: cxi_link::Reconcile {
+                        leading_zeros: true,
+                        alpha_prefix: false,
+                    },
                 },
             },
             ToWorker::Sample {

@@ -5,7 +5,10 @@
 
 use crate::data::linked::{JoinChoice, Linked, MAX_WINDOW_DAYS};
 use crate::i18n::{fill, LocaleStrings};
-use cxi_link::{AnswerRule, Basis, Estimate, GroupRow, Interval, Measure, MissingDates};
+use cxi_link::{
+    AnswerRule, Basis, Estimate, GroupRow, Interval, Measure, MissingDates, Reconcile, Rule,
+    TableKind,
+};
 use cxi_models::nps::NpsCategory;
 use cxi_types::format;
 use cxi_types::{Currency, Locale};
@@ -175,6 +178,74 @@ pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Opt
     })
 }
 
+/// A reconciliation the join proposes: what it would match, what it
+/// would merge, and the choice that turns it on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProposalView {
+    pub sentence: String,
+    pub button: &'static str,
+    /// The choice with the rule on (added to those already on).
+    pub reconcile: Reconcile,
+}
+
+/// The reconciliations worth proposing: those that match more answers.
+pub fn proposals(locale: Locale, l: &Linked, on: Reconcile) -> Vec<ProposalView> {
+    let t = &locale.strings().voice;
+    let n = |v: usize| format::number(locale, v as f64, 0);
+    l.evidence
+        .proposals
+        .iter()
+        .filter(|p| p.left == TableKind::Answers && p.right == TableKind::Orders)
+        .filter(|p| p.matched_after > p.matched_before)
+        .map(|p| {
+            let (what, button) = match p.rule {
+                Rule::LeadingZeros => (t.linked_zeros, t.linked_zeros_button),
+                Rule::AlphaPrefix => (t.linked_prefix, t.linked_prefix_button),
+            };
+            let prefixes: Vec<&str> = p.prefixes.iter().map(|(x, _)| x.as_str()).collect();
+            let mut sentence = fill(
+                t.linked_proposal,
+                &[
+                    (
+                        "what",
+                        &match p.rule {
+                            Rule::LeadingZeros => what.to_string(),
+                            Rule::AlphaPrefix => fill(what, &[("prefixes", &prefixes.join(", "))]),
+                        },
+                    ),
+                    ("more", &n(p.matched_after - p.matched_before)),
+                    ("after", &n(p.matched_after)),
+                    ("total", &n(p.total)),
+                ],
+            );
+            if p.merged > 0 {
+                let forms = locale.strings().data.count(t.linked_merges, p.merged);
+                sentence.push_str(&fill(forms, &[("n", &n(p.merged))]));
+            }
+            ProposalView {
+                sentence,
+                button,
+                reconcile: p.rule.with(on),
+            }
+        })
+        .collect()
+}
+
+/// The reconciliations on, said with the join (`None`: ids compared as
+/// written, trimmed and case-folded).
+pub fn reconciled(locale: Locale, on: Reconcile) -> Option<String> {
+    let t = &locale.strings().voice;
+    let rules: Vec<&str> = Rule::ALL
+        .iter()
+        .filter(|r| r.is_on(on))
+        .map(|r| match r {
+            Rule::LeadingZeros => t.linked_zeros_on,
+            Rule::AlphaPrefix => t.linked_prefix_on,
+        })
+        .collect();
+    (!rules.is_empty()).then(|| fill(t.linked_reconciled, &[("rules", &rules.join(", "))]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,6 +329,43 @@ mod tests {
         assert_eq!(
             fr.source,
             "Mesuré sur vos données : enquête.csv reliée aux commandes par identifiant client."
+        );
+    }
+    /// An export that wrote ids as text with zeros, another as numbers:
+    /// the join proposes reconciling them, and says so once it is on.
+    #[test]
+    fn leading_zeros_are_proposed_then_said() {
+        let orders = session("customer,order date,amount\n42,2024-01-01,3\n42,2024-02-01,4\n43,2024-01-05,5\n43,2024-03-01,6\n");
+        let survey = session(
+            "customer,nps,answer date\n00042,9,2024-01-10\n00043,3,2024-01-10\n43,8,2024-01-11\n",
+        );
+        let inputs = survey.link_inputs().unwrap();
+        let choice = JoinChoice::default();
+        let l = Linked {
+            orders: 1,
+            answers: 2,
+            evidence: orders.link(&inputs, &choice).unwrap().unwrap(),
+        };
+        assert_eq!(l.evidence.orders_match.matched, 1);
+        let p = proposals(Locale::En, &l, choice.reconcile);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(
+            p[0].sentence,
+            "Ignoring leading zeros (00042 = 42) would match 2 more answers: 3 of 3. \
+             It would also merge 1 id with another of the same table that differs only that way: \
+             check they are the same customer."
+        );
+        assert!(p[0].reconcile.leading_zeros);
+        assert_eq!(reconciled(Locale::En, choice.reconcile), None);
+        let on = JoinChoice {
+            reconcile: p[0].reconcile,
+            ..choice
+        };
+        let again = orders.link(&inputs, &on).unwrap().unwrap();
+        assert_eq!(again.orders_match.matched, 3);
+        assert_eq!(
+            reconciled(Locale::Fr, on.reconcile).unwrap(),
+            "Identifiants comparés en ignorant les zéros en tête (votre choix)."
         );
     }
 }

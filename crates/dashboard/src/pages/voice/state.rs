@@ -107,6 +107,8 @@ pub enum VoiceAction {
     SetJoinWindow(f64),
     /// The join's rule for several answers of one customer.
     SetJoinRule(cxi_link::AnswerRule),
+    /// The id reconciliations the user confirmed for the join.
+    SetReconcile(cxi_link::Reconcile),
     /// Back to the defaults of this page.
     Reset,
 }
@@ -125,6 +127,10 @@ impl VoiceAssumptions {
             }
             VoiceAction::SetJoinRule(rule) => {
                 self.join.rule = rule;
+                return;
+            }
+            VoiceAction::SetReconcile(r) => {
+                self.join.reconcile = r;
                 return;
             }
             VoiceAction::Set(k, v) => (k, v),
