@@ -31,6 +31,14 @@ const SUM_BLOCK: usize = 512;
 /// error `O(h²) ≈ 10⁻¹⁰`, rounding `10⁻¹⁶/h ≈ 10⁻¹¹` of the mean NLL.
 const GRADIENT_STEP: f64 = 1e-5;
 
+/// Most terms of each ₂F₁ series inside the fit. Near `z = 1` the series
+/// is replaced by its expansion in `1 − z` (`special::hyp2f1_a1`), except
+/// when `σ = c − 1 − b ≥ 1`, where its terms shrink like `k^{−σ−1} z^k`:
+/// this budget bounds what such a point costs in the fit (it counts as
+/// infinitely unlikely beyond it) instead of letting a likelihood that
+/// runs off to a boundary slow every evaluation without end.
+const FIT_SERIES_TERMS: usize = 5_000;
+
 /// Fits Pareto/NBD to customer summaries, one customer per row.
 pub fn fit(customers: &[Rfm]) -> Result<ParetoNbdFit, ParetoNbdError> {
     fit_weighted(customers, &vec![1.0; customers.len()])
@@ -44,7 +52,8 @@ pub fn fit(customers: &[Rfm]) -> Result<ParetoNbdFit, ParetoNbdError> {
 /// no cheap parameter derivatives), so the standard errors, from the
 /// numeric Hessian of that gradient, carry a relative error of about 10⁻⁴
 /// (see [`crate::optim::fit_log_params`]). Points where A₀'s series does not
-/// converge count as infinitely unlikely, and the line search backs away.
+/// converge within `FIT_SERIES_TERMS` (5,000) terms count as infinitely unlikely, and
+/// the line search backs away.
 pub fn fit_weighted(customers: &[Rfm], weights: &[f64]) -> Result<ParetoNbdFit, ParetoNbdError> {
     validate_all(customers)?;
     check_weights(customers.len(), weights)?;
@@ -84,7 +93,7 @@ pub fn fit_weighted(customers: &[Rfm], weights: &[f64]) -> Result<ParetoNbdFit, 
             let block: f64 = rs
                 .iter()
                 .zip(ws)
-                .map(|(c, w)| w * p.log_likelihood_one(c))
+                .map(|(c, w)| w * p.log_likelihood_within(c, FIT_SERIES_TERMS))
                 .sum();
             total += block;
         }
