@@ -35,6 +35,17 @@ pub enum ParetoNbdError {
     /// The ₂F₁ series of A₀ did not converge (its argument within about
     /// 10⁻⁵ of 1: `α` and `β` more than 10⁵ apart).
     SeriesDidNotConverge,
+    /// The likelihood keeps rising as the drop-out shape `s` and scale `β`
+    /// grow together (their ratio, the mean drop-out rate, staying small
+    /// and finite): no customer seems to drop out, and the data cannot
+    /// identify the drop-out rate (a BG/NBD or a plain NBD fits as well).
+    DropoutUnidentified {
+        /// `s` where the search stopped (large: nearly equal drop-out rates).
+        s: f64,
+        /// `β` where the search stopped (mean lifetime `β/s` far beyond the
+        /// longest observed age).
+        beta: f64,
+    },
     /// The maximum-likelihood search failed.
     Fit(FitError),
 }
@@ -57,6 +68,12 @@ impl fmt::Display for ParetoNbdError {
             ParetoNbdError::SeriesDidNotConverge => write!(
                 f,
                 "the Pareto/NBD likelihood did not converge (alpha and beta too far apart)"
+            ),
+            ParetoNbdError::DropoutUnidentified { s, beta } => write!(
+                f,
+                "no customer seems to drop out: s and beta grow without bound (s = {s:.3e}, \
+                 beta = {beta:.3e} where the search stopped); the data cannot identify the \
+                 dropout rate"
             ),
             ParetoNbdError::Fit(e) => write!(f, "Pareto/NBD {e}"),
         }
