@@ -55,7 +55,7 @@ fn pareto_nbd_reports_that_nobody_drops_out() {
     };
     let rows = simulate_pareto_nbd(&spec, 2_000, 7);
     match pareto_nbd::fit(&rows) {
-        Err(e @ pareto_nbd::ParetoNbdError::DropoutUnidentified { s, beta }) => {
+        Err(e @ pareto_nbd::ParetoNbdError::DropoutUnidentified { s, beta, .. }) => {
             assert!(s >= 5.0 && beta / s >= 5.0 * 39.0, "{e:?}");
             assert!(
                 e.to_string().contains("no customer seems to drop out"),

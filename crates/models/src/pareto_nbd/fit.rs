@@ -32,14 +32,19 @@ pub struct ParetoNbdFit {
 /// runs off to a boundary slow every evaluation without end.
 const FIT_SERIES_TERMS: usize = 5_000;
 
-/// Edge of the search in the drop-out parameters: `s` above this (drop-out
-/// rates within about 30 % of each other, CV `1/√s`) while the mean
-/// lifetime `β/s` exceeds [`RUNAWAY_LIFETIME`] times the longest age. There
-/// the data show no drop-out to speak of and the likelihood rises, ever
-/// more slowly, as `s, β → ∞` (and its ₂F₁ argument nears 1, where each
-/// evaluation costs the most): the fit stops with
-/// [`ParetoNbdError::DropoutUnidentified`] instead of following it.
-const RUNAWAY_SHAPE: f64 = 10.0;
+/// Edge of the search in the drop-out parameters, where the likelihood
+/// rises, ever more slowly, as `s, β → ∞` with `s/β` finite (the
+/// drop-out rates collapsing onto one value) and its ₂F₁ arguments near 1
+/// make each evaluation cost the most: `s` above [`RUNAWAY_SHAPE`]
+/// (drop-out rates within 14 % of each other, CV `1/√s`), or above
+/// [`RUNAWAY_SHAPE_LONG_LIFE`] while the mean lifetime `β/s` exceeds
+/// [`RUNAWAY_LIFETIME`] times the longest age (then nobody is seen to
+/// drop out). The fit stops there with
+/// [`ParetoNbdError::DropoutUnidentified`] instead of following the ridge.
+const RUNAWAY_SHAPE: f64 = 50.0;
+
+/// See [`RUNAWAY_SHAPE`]: drop-out rates within about 30 % of each other.
+const RUNAWAY_SHAPE_LONG_LIFE: f64 = 10.0;
 
 /// See [`RUNAWAY_SHAPE`]: a mean lifetime ten times the longest age (a
 /// tenth of the customers, at most, expected to leave within it).
@@ -70,8 +75,8 @@ pub fn fit(customers: &[Rfm]) -> Result<ParetoNbdFit, ParetoNbdError> {
 ///
 /// # Errors
 /// [`ParetoNbdError::DropoutUnidentified`] when the search reaches the
-/// edge `s > 10`, `β/s > 10 T_max` from within half of it (see
-/// `RUNAWAY_SHAPE`): nobody seems to drop out.
+/// edge `s > 50`, or `s > 10` with `β/s > 10 T_max`, from within half of
+/// it (see `RUNAWAY_SHAPE`).
 pub fn fit_weighted(customers: &[Rfm], weights: &[f64]) -> Result<ParetoNbdFit, ParetoNbdError> {
     validate_all(customers)?;
     check_weights(customers.len(), weights)?;
@@ -113,7 +118,9 @@ pub fn fit_weighted(customers: &[Rfm], weights: &[f64]) -> Result<ParetoNbdFit, 
         ],
     ];
     let runaway = |s: f64, beta: f64, margin: f64| {
-        s > RUNAWAY_SHAPE * margin && beta / s > RUNAWAY_LIFETIME * margin * max_age
+        s > RUNAWAY_SHAPE * margin
+            || (s > RUNAWAY_SHAPE_LONG_LIFE * margin
+                && beta / s > RUNAWAY_LIFETIME * margin * max_age)
     };
     // Last point past the edge, the last point evaluated inside it, and
     // whether the search was stopped.
@@ -161,7 +168,7 @@ pub fn fit_weighted(customers: &[Rfm], weights: &[f64]) -> Result<ParetoNbdFit, 
             Err(_) => true,
         };
         if near_edge {
-            return Err(ParetoNbdError::DropoutUnidentified { s, beta });
+            return Err(ParetoNbdError::DropoutUnidentified { s, beta, max_age });
         }
     }
     let f = fitted.map_err(ParetoNbdError::Fit)?;

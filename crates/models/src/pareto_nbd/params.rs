@@ -36,15 +36,17 @@ pub enum ParetoNbdError {
     /// 10⁻⁵ of 1: `α` and `β` more than 10⁵ apart).
     SeriesDidNotConverge,
     /// The likelihood keeps rising as the drop-out shape `s` and scale `β`
-    /// grow together (their ratio, the mean drop-out rate, staying small
-    /// and finite): no customer seems to drop out, and the data cannot
-    /// identify the drop-out rate (a BG/NBD or a plain NBD fits as well).
+    /// grow together (their ratio, the mean drop-out rate, staying finite):
+    /// the drop-out rates collapse onto one value and the data cannot
+    /// identify their distribution. When the mean lifetime `β/s` is also
+    /// far beyond the longest age, no customer seems to drop out at all.
     DropoutUnidentified {
         /// `s` where the search stopped (large: nearly equal drop-out rates).
         s: f64,
-        /// `β` where the search stopped (mean lifetime `β/s` far beyond the
-        /// longest observed age).
+        /// `β` where the search stopped.
         beta: f64,
+        /// The longest age `T` of the data, in its time unit.
+        max_age: f64,
     },
     /// The maximum-likelihood search failed.
     Fit(FitError),
@@ -69,12 +71,27 @@ impl fmt::Display for ParetoNbdError {
                 f,
                 "the Pareto/NBD likelihood did not converge (alpha and beta too far apart)"
             ),
-            ParetoNbdError::DropoutUnidentified { s, beta } => write!(
-                f,
-                "no customer seems to drop out: s and beta grow without bound (s = {s:.3e}, \
-                 beta = {beta:.3e} where the search stopped); the data cannot identify the \
-                 dropout rate"
-            ),
+            ParetoNbdError::DropoutUnidentified { s, beta, max_age } => {
+                let lifetime = beta / s;
+                if lifetime > 10.0 * max_age {
+                    write!(
+                        f,
+                        "no customer seems to drop out: s and beta grow without bound \
+                         (s = {s:.3e}, beta = {beta:.3e} where the search stopped, a mean \
+                         lifetime beta/s of {lifetime:.0} against ages up to {max_age:.0}); \
+                         the data cannot identify the dropout rate"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "s and beta grow without bound (s = {s:.3e}, beta = {beta:.3e} where \
+                         the search stopped, mean lifetime beta/s = {lifetime:.3}): the \
+                         customers seem to drop out all at one rate, which the data cannot \
+                         tell from a spread of rates; a model whose drop-out follows \
+                         purchases (bgnbd, mbgnbd) may fit better"
+                    )
+                }
+            }
             ParetoNbdError::Fit(e) => write!(f, "Pareto/NBD {e}"),
         }
     }
