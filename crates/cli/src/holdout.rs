@@ -5,10 +5,10 @@
 use super::log::{read_log, LogArgs};
 use super::value_input::{convention, unit};
 use clap::Args;
-use cxi_models::bgnbd;
 use cxi_models::holdout::{evaluate, split, HoldoutData};
 use cxi_models::purchase::RepeatPurchaseModel;
 use cxi_models::rfm::Day;
+use cxi_models::{bgnbd, mbgnbd, pareto_nbd};
 use cxi_parse::parse_date;
 use serde_json::{json, Value};
 
@@ -28,7 +28,7 @@ pub struct HoldoutArgs {
     /// `days` (distinct purchase days, the default) or `periods`, as `cxi rfm`.
     #[arg(long, default_value = "days")]
     pub time_convention: String,
-    /// Model to fit on the calibration period: bgnbd.
+    /// Model to fit on the calibration period: bgnbd, pareto-nbd or mbgnbd.
     #[arg(long, default_value = "bgnbd")]
     pub model: String,
 }
@@ -63,7 +63,29 @@ pub fn run(a: &HoldoutArgs) -> Result<String, String> {
             });
             (p, params)
         }
-        other => return Err(format!("unknown model `{other}` (bgnbd)")),
+        "pareto-nbd" => {
+            let f = pareto_nbd::fit(&data.calibration).map_err(|e| e.to_string())?;
+            let p = f.params;
+            let params = json!({
+                "r": p.r(), "alpha": p.alpha(), "s": p.s(), "beta": p.beta(),
+                "log_likelihood": f.log_likelihood,
+            });
+            return report(&p, &data, params);
+        }
+        "mbgnbd" => {
+            let f = mbgnbd::fit(&data.calibration).map_err(|e| e.to_string())?;
+            let p = f.params;
+            let params = json!({
+                "r": p.r(), "alpha": p.alpha(), "a": p.a(), "b": p.b(),
+                "log_likelihood": f.log_likelihood,
+            });
+            return report(&p, &data, params);
+        }
+        other => {
+            return Err(format!(
+                "unknown model `{other}` (bgnbd, pareto-nbd, mbgnbd)"
+            ))
+        }
     };
     report(&model, &data, params)
 }
