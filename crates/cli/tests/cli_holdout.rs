@@ -243,6 +243,101 @@ fn holdout_fits_pareto_nbd_and_mbgnbd() {
     same(&run("mbgnbd"), &core, params);
 }
 
+/// Reference: the in-process fits and holdout reports on the two
+/// generated logs: `--model best` prints each model's check with its BIC
+/// (4 ln n − 2 LL), or its fit's error where the in-process fit fails
+/// (on BG/NBD's log, Pareto/NBD's s and β run off, and MBG/NBD's a), and
+/// picks the lowest holdout MAE, the next as runner-up, the margin their
+/// difference.
+#[test]
+fn holdout_best_picks_the_lowest_holdout_error() {
+    for any_day in [true, false] {
+        let (csv, rows) = drawn_log(any_day);
+        let end = Day::from_ymd(2020, 6, 30).unwrap();
+        let data =
+            holdout::split(&rows, PeriodUnit::Week, TimeConvention::Days, end, None).unwrap();
+        let args = [
+            "holdout",
+            "-",
+            "--calibration-end",
+            "2020-06-30",
+            "--model",
+            "best",
+        ];
+        let (code, out, err) = cxi(&args, &csv);
+        assert_eq!(code, 0, "{err}");
+        let v = json(&out);
+        let n = data.calibration.len() as f64;
+        let fitted: [(&str, Option<(f64, f64)>); 3] = [
+            (
+                "bgnbd",
+                bgnbd::fit(&data.calibration).ok().map(|f| {
+                    let mae = holdout::evaluate(&f.params, &data).unwrap().mae;
+                    (f.log_likelihood, mae)
+                }),
+            ),
+            (
+                "pareto-nbd",
+                cxi_models::pareto_nbd::fit(&data.calibration)
+                    .ok()
+                    .map(|f| {
+                        let mae = holdout::evaluate(&f.params, &data).unwrap().mae;
+                        (f.log_likelihood, mae)
+                    }),
+            ),
+            (
+                "mbgnbd",
+                cxi_models::mbgnbd::fit(&data.calibration).ok().map(|f| {
+                    let mae = holdout::evaluate(&f.params, &data).unwrap().mae;
+                    (f.log_likelihood, mae)
+                }),
+            ),
+        ];
+        let mut ranked = Vec::new();
+        for (name, fit) in fitted {
+            let m = &v["models"][name];
+            match fit {
+                Some((ll, mae)) => {
+                    assert_close!(m["mae"].as_f64().unwrap(), mae, 1e-12, "{name}");
+                    let bic = 4.0 * n.ln() - 2.0 * ll;
+                    assert_close!(m["bic"].as_f64().unwrap(), bic, 1e-9 * bic.abs(), "{name}");
+                    ranked.push((mae, name));
+                }
+                None => assert!(m["error"].as_str().is_some(), "{name}: {m}"),
+            }
+        }
+        // Pareto/NBD's log: all three fit; BG/NBD's: BG/NBD alone.
+        assert_eq!(ranked.len(), if any_day { 3 } else { 1 }, "{ranked:?}");
+        ranked.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let c = &v["choice"];
+        assert_eq!(c["criterion"], "holdout_mae");
+        assert_eq!(c["winner"], ranked[0].1);
+        assert_close!(c["winner_score"].as_f64().unwrap(), ranked[0].0, 1e-12);
+        match ranked.get(1) {
+            Some(second) => {
+                assert_eq!(c["runner_up"][0], second.1);
+                let margin = second.0 - ranked[0].0;
+                assert_close!(c["margin"].as_f64().unwrap(), margin, 1e-12);
+            }
+            None => assert!(c["runner_up"].is_null() && c["margin"].is_null(), "{c}"),
+        }
+    }
+    let (csv, _) = log_csv();
+    let (_, out, _) = cxi(
+        &[
+            "holdout",
+            "-",
+            "--calibration-end",
+            "2020-06-30",
+            "--model",
+            "best",
+        ],
+        &csv,
+    );
+    let pareto = json(&out)["models"]["pareto-nbd"]["error"].to_string();
+    assert!(pareto.contains("s and beta grow without bound"), "{pareto}");
+}
+
 #[test]
 fn holdout_bad_input() {
     let (csv, _) = log_csv();

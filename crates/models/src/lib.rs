@@ -10,7 +10,8 @@
 //!   [`gamma_gamma`] spend (Fader & Hardie note 025), [`weights`] of grouped
 //!   summaries, [`rfm`] transaction log → RFM summary (dates by
 //!   [`calendar`]), [`rfm_clv`] discounted CLV over a horizon, [`holdout`]
-//!   calibration/holdout checks of any [`purchase`] model.
+//!   calibration/holdout checks of any [`purchase`] model, [`model_choice`]
+//!   of the best of them (holdout error, else BIC).
 //! * Business: [`acquisition`] CAC and payback, [`churn`] churn impact and
 //!   revenue retention, [`business_case`] NPV, ROI, tornado, Monte-Carlo.
 //! * Voice of the customer: [`nps`], [`csat`], [`ces`], [`rating`] scores
@@ -37,6 +38,7 @@ pub mod holdout;
 pub mod linalg;
 pub mod maturity;
 pub mod mbgnbd;
+pub mod model_choice;
 pub mod nps;
 pub mod optim;
 pub mod pareto_nbd;
