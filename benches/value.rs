@@ -7,7 +7,12 @@
 //! `target/bench-value/rust.json`. Times are medians of repeated runs, as
 //! wall clock and as this thread's CPU time: on a shared machine the wall
 //! time includes waiting for a core, the CPU time does not.
-//! Targets: 2,500-customer BG/NBD fit <= 20 ms, 1M transactions -> RFM <= 300 ms.
+//! Pareto/NBD, MBG/NBD and BG/BB are fitted on CDNOW-sized (2,357) and
+//! 100,000 simulated customers of each model, and Pareto/NBD and MBG/NBD
+//! on the CDNOW sample when `../shared/data` has it.
+//! Targets: 2,500-customer BG/NBD fit <= 20 ms, 1M transactions -> RFM <= 300 ms,
+//! CDNOW Pareto/NBD fit <= 10 ms, the four purchase models on 100,000
+//! customers each <= 1 s in all.
 
 // Native only: the simulators and the CPU clock use native dev-dependencies
 // (the wasm32 clippy pass of `./x test` still compiles this target).
@@ -22,9 +27,15 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
 
-    use super::sim::{simulate, simulate_sbg, SimSpec, CDNOW_LIKE};
+    use super::sim::{
+        simulate, simulate_mbgnbd, simulate_pareto_nbd, simulate_sbg, SimSpec, CDNOW_LIKE,
+        PARETO_CDNOW_LIKE,
+    };
+    use cxi_models::bgbb::{self, BgBbRow};
     use cxi_models::bgnbd;
     use cxi_models::gamma_gamma;
+    use cxi_models::mbgnbd;
+    use cxi_models::pareto_nbd;
     use cxi_models::rfm::summarize;
     use cxi_models::rfm::Day;
     use cxi_models::rfm::Rfm;
@@ -33,6 +44,9 @@ mod native {
     use cxi_models::rfm_clv;
     use cxi_models::sbg;
     use cxi_types::period::PeriodUnit;
+    use rand::RngExt;
+    use rand_distr::{Beta, Distribution};
+    use rand_pcg::rand_core::SeedableRng;
     use std::fmt::Write as _;
     use std::hint::black_box;
     use std::path::Path;
@@ -165,8 +179,143 @@ mod native {
         out
     }
 
+    /// `{"r":…,"alpha":…,"s":…,"beta":…,"ll":…}` and the like.
+    fn params_json(names: [&str; 4], values: [f64; 4], ll: f64) -> String {
+        let mut s = String::from("{");
+        for (n, v) in names.iter().zip(values) {
+            let _ = write!(s, "\"{n}\":{v},");
+        }
+        let _ = write!(s, "\"ll\":{ll}}}");
+        s
+    }
+
+    /// BG/BB histories of `n` customers over `periods` opportunities
+    /// (FHS 2010: p ~ Beta(α, β) transaction, θ ~ Beta(γ, δ) drop-out
+    /// probabilities per opportunity), grouped by `(x, t_x)` with counts.
+    fn simulate_bgbb(n: usize, periods: u32, seed: u64) -> Vec<BgBbRow> {
+        let mut rng = rand_pcg::Pcg64::seed_from_u64(seed);
+        let (p_d, th_d) = (
+            Beta::new(1.204, 0.750).unwrap(),
+            Beta::new(0.657, 2.783).unwrap(),
+        );
+        let mut counts = std::collections::BTreeMap::new();
+        for _ in 0..n {
+            let (p, th): (f64, f64) = (p_d.sample(&mut rng), th_d.sample(&mut rng));
+            let (mut x, mut tx) = (0u32, 0u32);
+            for t in 1..=periods {
+                if rng.random::<f64>() < th {
+                    break;
+                }
+                if rng.random::<f64>() < p {
+                    x += 1;
+                    tx = t;
+                }
+            }
+            *counts.entry((x, tx)).or_insert(0.0) += 1.0;
+        }
+        counts
+            .into_iter()
+            .map(|((x, tx), count)| BgBbRow {
+                frequency: x,
+                recency: tx,
+                periods,
+                count,
+            })
+            .collect()
+    }
+
+    /// Pareto/NBD, MBG/NBD and BG/BB fits: CDNOW-sized (2,357) and 100,000
+    /// simulated customers of each model, BG/NBD's 100,000 from `bg_big`.
+    fn purchase_models(dir: &Path, json: &mut String, t_bg_big: Timing) {
+        let pnbd_small = simulate_pareto_nbd(&PARETO_CDNOW_LIKE, 2_357, 2_357);
+        let pnbd_big = simulate_pareto_nbd(&PARETO_CDNOW_LIKE, 100_000, 100_000);
+        let mbg_small: Vec<Rfm> = simulate_mbgnbd(&CDNOW_LIKE, 2_357, 2_358);
+        let mbg_big: Vec<Rfm> = simulate_mbgnbd(&CDNOW_LIKE, 100_000, 100_001);
+        let bgbb_big = simulate_bgbb(100_000, 6, 6);
+        write_rfm(&dir.join("rfm_pnbd_2357.csv"), &pnbd_small);
+        write_rfm(&dir.join("rfm_pnbd_100000.csv"), &pnbd_big);
+        write_rfm(&dir.join("rfm_mbg_2357.csv"), &mbg_small);
+        write_rfm(&dir.join("rfm_mbg_100000.csv"), &mbg_big);
+        let mut csv = String::from("frequency,recency,n_periods,weights\n");
+        for r in &bgbb_big {
+            let _ = writeln!(
+                csv,
+                "{},{},{},{}",
+                r.frequency, r.recency, r.periods, r.count
+            );
+        }
+        std::fs::write(dir.join("bgbb_100000.csv"), csv).expect("write bgbb csv");
+        let pnbd = |rows: &[Rfm]| pareto_nbd::fit(rows).expect("Pareto/NBD fit");
+        let mbg = |rows: &[Rfm]| mbgnbd::fit(rows).expect("MBG/NBD fit");
+        let (t1, f1) = median_time(11, || pnbd(&pnbd_small));
+        let (t2, f2) = median_time(5, || pnbd(&pnbd_big));
+        let (t3, f3) = median_time(11, || mbg(&mbg_small));
+        let (t4, f4) = median_time(5, || mbg(&mbg_big));
+        let (t5, f5) = median_time(5, || bgbb::fit(&bgbb_big).expect("BG/BB fit"));
+        let p = |f: &pareto_nbd::ParetoNbdFit| {
+            let q = f.params;
+            params_json(
+                ["r", "alpha", "s", "beta"],
+                [q.r(), q.alpha(), q.s(), q.beta()],
+                f.log_likelihood,
+            )
+        };
+        let m = |f: &mbgnbd::MbgNbdFit| {
+            let q = f.params;
+            params_json(
+                ["r", "alpha", "a", "b"],
+                [q.r(), q.alpha(), q.a(), q.b()],
+                f.log_likelihood,
+            )
+        };
+        let q = f5.params;
+        let bb = params_json(
+            ["alpha", "beta", "gamma", "delta"],
+            [q.alpha(), q.beta(), q.gamma(), q.delta()],
+            f5.log_likelihood,
+        );
+        for (name, t, params) in [
+            ("Pareto/NBD fit, 2,357 simulated", t1, p(&f1)),
+            ("Pareto/NBD fit, 100,000 simulated", t2, p(&f2)),
+            ("MBG/NBD fit, 2,357 simulated", t3, m(&f3)),
+            ("MBG/NBD fit, 100,000 simulated", t4, m(&f4)),
+            ("BG/BB fit, 100,000 (6 periods)", t5, bb.clone()),
+        ] {
+            println!("{name:<38}{}", t.show());
+            println!("  {params}");
+        }
+        let total = Timing {
+            wall: t_bg_big.wall + t2.wall + t4.wall + t5.wall,
+            cpu: t_bg_big.cpu + t2.cpu + t4.cpu + t5.cpu,
+        };
+        println!(
+            "four purchase models, 100,000 each    {}   target <= 1 s",
+            total.show()
+        );
+        let _ = write!(
+            json,
+            ",\"pnbd_2357\":{},\"pnbd_2357_params\":{},\"pnbd_100000\":{},\"pnbd_100000_params\":{},\
+             \"mbg_2357\":{},\"mbg_2357_params\":{},\"mbg_100000\":{},\"mbg_100000_params\":{},\
+             \"bgbb_100000\":{},\"bgbb_100000_params\":{},\"bg_100000\":{},\"purchase_100000\":{}",
+            tj(t1),
+            p(&f1),
+            tj(t2),
+            p(&f2),
+            tj(t3),
+            m(&f3),
+            tj(t4),
+            m(&f4),
+            tj(t5),
+            bb,
+            tj(t_bg_big),
+            tj(total)
+        );
+    }
+
     pub fn main() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-value");
+        // The workspace's target/, where scripts/bench-value.sh looks (this
+        // package's manifest is in benches/).
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench-value");
         std::fs::create_dir_all(&dir).expect("create target/bench-value");
         let mut json = String::from("{");
         println!(
@@ -249,6 +398,7 @@ mod native {
             tj(t_big),
             json_fit(&bg, &gg)
         );
+        purchase_models(&dir, &mut json, t_quick);
 
         // CLV over 12 months for the 100,000.
         let settings =
@@ -340,8 +490,11 @@ mod native {
         let _ = write!(json, ",\"sbg\":{}", tj(t_sbg));
 
         // The public CDNOW sample, when this machine has it.
-        let cdnow = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/data/cdnow_customers_summary_with_transactions.csv");
+        // `CXI_SHARED_DATA`, else the shared folder beside the checkout.
+        let shared = std::env::var_os("CXI_SHARED_DATA")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data"));
+        let cdnow = shared.join("cdnow_customers_summary_with_transactions.csv");
         match std::fs::read_to_string(&cdnow) {
             Ok(text) => {
                 let rows: Vec<Rfm> = text
@@ -378,8 +531,40 @@ mod native {
                 "  published: r=0.243 alpha=4.414 a=0.793 b=2.426 LL=-9582.4 | p=6.25 q=3.74 v=15.44"
             );
                 let _ = write!(json, ",\"cdnow\":{}", tj(t));
+                let (t_p, p) = median_time(11, || pareto_nbd::fit(&rows).expect("fit"));
+                let (t_m, m) = median_time(11, || mbgnbd::fit(&rows).expect("fit"));
+                println!(
+                    "CDNOW Pareto/NBD fit                  {}   target <= 10 ms",
+                    t_p.show()
+                );
+                println!(
+                    "  r={:.4} alpha={:.4} s={:.4} beta={:.4} LL={:.2} | published r=0.5533 alpha=10.578 s=0.6062 beta=11.668 LL=-9594.97",
+                    p.params.r(),
+                    p.params.alpha(),
+                    p.params.s(),
+                    p.params.beta(),
+                    p.log_likelihood
+                );
+                println!("CDNOW MBG/NBD fit                     {}", t_m.show());
+                println!(
+                    "  r={:.4} alpha={:.4} a={:.4} b={:.4} LL={:.2}",
+                    m.params.r(),
+                    m.params.alpha(),
+                    m.params.a(),
+                    m.params.b(),
+                    m.log_likelihood
+                );
+                let _ = write!(
+                    json,
+                    ",\"cdnow_pnbd\":{},\"cdnow_mbg\":{}",
+                    tj(t_p),
+                    tj(t_m)
+                );
             }
-            Err(_) => println!("CDNOW sample not found (../shared/data): skipped"),
+            Err(_) => println!(
+                "CDNOW sample not found ({}; set CXI_SHARED_DATA): skipped",
+                shared.display()
+            ),
         }
         json.push('}');
         std::fs::write(dir.join("rust.json"), json).expect("write rust.json");

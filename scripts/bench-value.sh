@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Speed of the customer-value core (BG/NBD + Gamma-Gamma fits on 2,500 and
-# 100,000 simulated customers, 1M transactions -> RFM, sBG), then Python's
-# lifetimes fitting the same generated data, side by side.
+# 100,000 simulated customers; Pareto/NBD, MBG/NBD and BG/BB fits; 1M
+# transactions -> RFM, sBG), then Python's lifetimes fitting the same
+# generated data, side by side. CXI_SHARED_DATA points at the CDNOW files.
 # SKIP_LIFETIMES=1 skips the Python part.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -5,10 +5,11 @@
 use super::log::{read_log, LogArgs};
 use super::value_input::{convention, unit};
 use clap::Args;
-use cxi_models::bgnbd;
 use cxi_models::holdout::{evaluate, split, HoldoutData};
+use cxi_models::model_choice::{bic, choose, Candidate};
 use cxi_models::purchase::RepeatPurchaseModel;
 use cxi_models::rfm::Day;
+use cxi_models::{bgnbd, mbgnbd, pareto_nbd};
 use cxi_parse::parse_date;
 use serde_json::{json, Value};
 
@@ -28,7 +29,9 @@ pub struct HoldoutArgs {
     /// `days` (distinct purchase days, the default) or `periods`, as `cxi rfm`.
     #[arg(long, default_value = "days")]
     pub time_convention: String,
-    /// Model to fit on the calibration period: bgnbd.
+    /// Model to fit on the calibration period: bgnbd, pareto-nbd or mbgnbd;
+    /// `best` fits all three, prints each one's check and the one with the
+    /// lowest per-customer holdout error (MAE), the runner-up and the margin.
     #[arg(long, default_value = "bgnbd")]
     pub model: String,
 }
@@ -52,8 +55,53 @@ pub fn run(a: &HoldoutArgs) -> Result<String, String> {
         cxi_models::holdout::HoldoutError::Log(e) => log.error(e),
         other => other.to_string(),
     })?;
-    // A new model joins here: fit it, then `report` its params.
-    let (model, params) = match a.model.as_str() {
+    if a.model == "best" {
+        return best(&data);
+    }
+    Ok(fit_and_report(&a.model, &data)?.to_string())
+}
+
+/// The models `--model best` compares, in the order ties are broken.
+const MODELS: [&str; 3] = ["bgnbd", "pareto-nbd", "mbgnbd"];
+
+/// Parameters of each of [`MODELS`] (BIC's `k`).
+const PARAMETERS: u32 = 4;
+
+/// Every model's holdout report (or why it could not be fitted) and the
+/// choice among those fitted (`model_choice::choose`: the lowest per-customer
+/// holdout MAE).
+fn best(data: &HoldoutData<String>) -> Result<String, String> {
+    let mut models = serde_json::Map::new();
+    let mut candidates = Vec::new();
+    for name in MODELS {
+        match fit_and_report(name, data) {
+            Ok(mut report) => {
+                let ll = report["params"]["log_likelihood"]
+                    .as_f64()
+                    .unwrap_or(f64::NAN);
+                let mae = report["mae"].as_f64();
+                report["bic"] = bic(ll, PARAMETERS, data.calibration.len() as f64).into();
+                candidates.push(Candidate {
+                    key: name,
+                    log_likelihood: ll,
+                    parameters: PARAMETERS,
+                    holdout_mae: mae,
+                });
+                models.insert(name.into(), report);
+            }
+            Err(e) => {
+                models.insert(name.into(), json!({ "error": e }));
+            }
+        }
+    }
+    let choice = choose(&candidates, data.calibration.len() as f64).map_err(|e| e.to_string())?;
+    Ok(json!({ "models": models, "choice": choice }).to_string())
+}
+
+/// Fits `model` on the calibration period and reports its holdout check.
+/// A new model joins here: fit it, then `report` its params.
+fn fit_and_report(model: &str, data: &HoldoutData<String>) -> Result<Value, String> {
+    match model {
         "bgnbd" => {
             let f = bgnbd::fit(&data.calibration).map_err(|e| e.to_string())?;
             let p = f.params;
@@ -61,11 +109,30 @@ pub fn run(a: &HoldoutArgs) -> Result<String, String> {
                 "r": p.r(), "alpha": p.alpha(), "a": p.a(), "b": p.b(),
                 "log_likelihood": f.log_likelihood,
             });
-            (p, params)
+            report(&p, data, params)
         }
-        other => return Err(format!("unknown model `{other}` (bgnbd)")),
-    };
-    report(&model, &data, params)
+        "pareto-nbd" => {
+            let f = pareto_nbd::fit(&data.calibration).map_err(|e| e.to_string())?;
+            let p = f.params;
+            let params = json!({
+                "r": p.r(), "alpha": p.alpha(), "s": p.s(), "beta": p.beta(),
+                "log_likelihood": f.log_likelihood,
+            });
+            report(&p, data, params)
+        }
+        "mbgnbd" => {
+            let f = mbgnbd::fit(&data.calibration).map_err(|e| e.to_string())?;
+            let p = f.params;
+            let params = json!({
+                "r": p.r(), "alpha": p.alpha(), "a": p.a(), "b": p.b(),
+                "log_likelihood": f.log_likelihood,
+            });
+            report(&p, data, params)
+        }
+        other => Err(format!(
+            "unknown model `{other}` (bgnbd, pareto-nbd, mbgnbd, best)"
+        )),
+    }
 }
 
 /// The JSON of one model's holdout check.
@@ -73,7 +140,7 @@ fn report<M: RepeatPurchaseModel>(
     model: &M,
     data: &HoldoutData<String>,
     params: Value,
-) -> Result<String, String> {
+) -> Result<Value, String> {
     let r = evaluate(model, data).map_err(|e| e.to_string())?;
     let mut out = serde_json::to_value(&r).map_err(|e| e.to_string())?;
     out["params"] = params;
@@ -81,5 +148,5 @@ fn report<M: RepeatPurchaseModel>(
     out["new_in_holdout"] = data.new_in_holdout.into();
     out["calibration_length"] = data.calibration_length.into();
     out["holdout_length"] = data.holdout_length.into();
-    Ok(out.to_string())
+    Ok(out)
 }

@@ -92,6 +92,13 @@ fn bgbb_bad_input() {
 /// days 0–29 of 2020, buying on each later day with their own probability,
 /// and leaving after each repeat purchase with their own probability.
 fn log_csv() -> (String, Vec<Transaction<String>>) {
+    drawn_log(false)
+}
+
+/// As [`log_csv`], or the Pareto/NBD way when `any_day`: leaving on any
+/// day with a twentieth of their own probability, not only after a
+/// purchase (Pareto/NBD's fit on the BG/NBD log runs off to `s, β → ∞`).
+fn drawn_log(any_day: bool) -> (String, Vec<Transaction<String>>) {
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;
     let mut u = move || {
         state = state
@@ -106,9 +113,12 @@ fn log_csv() -> (String, Vec<Transaction<String>>) {
         let (rate, leave) = (0.005 + 0.08 * u(), 0.05 + 0.4 * u());
         let mut alive = true;
         for d in birth..start + 364 {
+            if any_day && d > birth && alive && u() < leave / 20.0 {
+                alive = false;
+            }
             let buys = d == birth || (alive && u() < rate);
             if buys {
-                if d > birth && u() < leave {
+                if !any_day && d > birth && u() < leave {
                     alive = false;
                 }
                 let day = Day(d);
@@ -175,6 +185,159 @@ fn holdout_prints_the_core_report() {
     );
 }
 
+/// Reference: the in-process core (split, the model's own fit, evaluate)
+/// on the same generated log, for `--model pareto-nbd` and `--model
+/// mbgnbd`: the same totals, errors and parameters, and the parameters
+/// under each model's names.
+#[test]
+fn holdout_fits_pareto_nbd_and_mbgnbd() {
+    let (csv, rows) = drawn_log(true);
+    let end = Day::from_ymd(2020, 6, 30).unwrap();
+    let data = holdout::split(&rows, PeriodUnit::Week, TimeConvention::Days, end, None).unwrap();
+    let run = |model: &str| {
+        let args = [
+            "holdout",
+            "-",
+            "--calibration-end",
+            "2020-06-30",
+            "--model",
+            model,
+        ];
+        let (code, out, err) = cxi(&args, &csv);
+        assert_eq!(code, 0, "{model}: {err}");
+        json(&out)
+    };
+    let same = |v: &serde_json::Value, core: &holdout::HoldoutReport, params: [(&str, f64); 4]| {
+        assert_eq!(v["actual_total"].as_f64(), Some(core.actual_total));
+        assert_close!(
+            v["predicted_total"].as_f64().unwrap(),
+            core.predicted_total,
+            1e-9 * core.predicted_total
+        );
+        assert_close!(v["mae"].as_f64().unwrap(), core.mae, 1e-12);
+        assert_close!(v["bias"].as_f64().unwrap(), core.bias, 1e-12);
+        for (k, want) in params {
+            assert_close!(v["params"][k].as_f64().unwrap(), want, 1e-12 * want, "{k}");
+        }
+        assert!(v["params"]["log_likelihood"].as_f64().unwrap() < 0.0);
+    };
+    let p = cxi_models::pareto_nbd::fit(&data.calibration)
+        .unwrap()
+        .params;
+    let core = holdout::evaluate(&p, &data).unwrap();
+    let params = [
+        ("r", p.r()),
+        ("alpha", p.alpha()),
+        ("s", p.s()),
+        ("beta", p.beta()),
+    ];
+    same(&run("pareto-nbd"), &core, params);
+    let m = cxi_models::mbgnbd::fit(&data.calibration).unwrap().params;
+    let core = holdout::evaluate(&m, &data).unwrap();
+    let params = [
+        ("r", m.r()),
+        ("alpha", m.alpha()),
+        ("a", m.a()),
+        ("b", m.b()),
+    ];
+    same(&run("mbgnbd"), &core, params);
+}
+
+/// Reference: the in-process fits and holdout reports on the two
+/// generated logs: `--model best` prints each model's check with its BIC
+/// (4 ln n − 2 LL), or its fit's error where the in-process fit fails
+/// (on BG/NBD's log, Pareto/NBD's s and β run off, and MBG/NBD's a), and
+/// picks the lowest holdout MAE, the next as runner-up, the margin their
+/// difference.
+#[test]
+fn holdout_best_picks_the_lowest_holdout_error() {
+    for any_day in [true, false] {
+        let (csv, rows) = drawn_log(any_day);
+        let end = Day::from_ymd(2020, 6, 30).unwrap();
+        let data =
+            holdout::split(&rows, PeriodUnit::Week, TimeConvention::Days, end, None).unwrap();
+        let args = [
+            "holdout",
+            "-",
+            "--calibration-end",
+            "2020-06-30",
+            "--model",
+            "best",
+        ];
+        let (code, out, err) = cxi(&args, &csv);
+        assert_eq!(code, 0, "{err}");
+        let v = json(&out);
+        let n = data.calibration.len() as f64;
+        let fitted: [(&str, Option<(f64, f64)>); 3] = [
+            (
+                "bgnbd",
+                bgnbd::fit(&data.calibration).ok().map(|f| {
+                    let mae = holdout::evaluate(&f.params, &data).unwrap().mae;
+                    (f.log_likelihood, mae)
+                }),
+            ),
+            (
+                "pareto-nbd",
+                cxi_models::pareto_nbd::fit(&data.calibration)
+                    .ok()
+                    .map(|f| {
+                        let mae = holdout::evaluate(&f.params, &data).unwrap().mae;
+                        (f.log_likelihood, mae)
+                    }),
+            ),
+            (
+                "mbgnbd",
+                cxi_models::mbgnbd::fit(&data.calibration).ok().map(|f| {
+                    let mae = holdout::evaluate(&f.params, &data).unwrap().mae;
+                    (f.log_likelihood, mae)
+                }),
+            ),
+        ];
+        let mut ranked = Vec::new();
+        for (name, fit) in fitted {
+            let m = &v["models"][name];
+            match fit {
+                Some((ll, mae)) => {
+                    assert_close!(m["mae"].as_f64().unwrap(), mae, 1e-12, "{name}");
+                    let bic = 4.0 * n.ln() - 2.0 * ll;
+                    assert_close!(m["bic"].as_f64().unwrap(), bic, 1e-9 * bic.abs(), "{name}");
+                    ranked.push((mae, name));
+                }
+                None => assert!(m["error"].as_str().is_some(), "{name}: {m}"),
+            }
+        }
+        // Pareto/NBD's log: all three fit; BG/NBD's: BG/NBD alone.
+        assert_eq!(ranked.len(), if any_day { 3 } else { 1 }, "{ranked:?}");
+        ranked.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let c = &v["choice"];
+        assert_eq!(c["criterion"], "holdout_mae");
+        assert_eq!(c["winner"], ranked[0].1);
+        assert_close!(c["winner_score"].as_f64().unwrap(), ranked[0].0, 1e-12);
+        match ranked.get(1) {
+            Some(second) => {
+                assert_eq!(c["runner_up"][0], second.1);
+                let margin = second.0 - ranked[0].0;
+                assert_close!(c["margin"].as_f64().unwrap(), margin, 1e-12);
+            }
+            None => assert!(c["runner_up"].is_null() && c["margin"].is_null(), "{c}"),
+        }
+    }
+    let (csv, _) = log_csv();
+    let (_, out, _) = cxi(
+        &[
+            "holdout",
+            "-",
+            "--calibration-end",
+            "2020-06-30",
+            "--model",
+            "best",
+        ],
+        &csv,
+    );
+    let pareto = json(&out)["models"]["pareto-nbd"]["error"].to_string();
+    assert!(pareto.contains("s and beta grow without bound"), "{pareto}");
+}
+
 #[test]
 fn holdout_bad_input() {
     let (csv, _) = log_csv();
@@ -196,4 +359,7 @@ fn holdout_bad_input() {
     assert_one_line_error(c, &o, &e, "no repeat purchase by the calibration customers");
     let (c, o, e) = run("2020-06-30", &["--model", "pareto"]);
     assert_one_line_error(c, &o, &e, "unknown model `pareto`");
+    // BG/NBD's log: Pareto/NBD's drop-out rates run off to one value.
+    let (c, o, e) = run("2020-06-30", &["--model", "pareto-nbd"]);
+    assert_one_line_error(c, &o, &e, "s and beta grow without bound");
 }

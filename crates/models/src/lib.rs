@@ -3,12 +3,15 @@
 //! computations.
 //!
 //! * Customer value: [`clv`] closed form (Fader & Hardie 2012), [`sbg`]
-//!   cohort retention (Fader & Hardie 2007), [`bgnbd`] repeat purchases
-//!   (Fader, Hardie & Lee 2005), [`bgbb`] discrete-time repeat transactions
-//!   (Fader, Hardie & Shang 2010), [`gamma_gamma`] spend (Fader & Hardie
-//!   note 025), [`rfm`] transaction log → RFM summary (dates by
+//!   cohort retention (Fader & Hardie 2007), repeat purchases with
+//!   [`bgnbd`] (Fader, Hardie & Lee 2005), [`mbgnbd`] (Batislam et al.
+//!   2007) and [`pareto_nbd`] (Schmittlein et al. 1987), [`bgbb`]
+//!   discrete-time repeat transactions (Fader, Hardie & Shang 2010),
+//!   [`gamma_gamma`] spend (Fader & Hardie note 025), [`weights`] of grouped
+//!   summaries, [`rfm`] transaction log → RFM summary (dates by
 //!   [`calendar`]), [`rfm_clv`] discounted CLV over a horizon, [`holdout`]
-//!   calibration/holdout checks of any [`purchase`] model.
+//!   calibration/holdout checks of any [`purchase`] model, [`model_choice`]
+//!   of the best of them (holdout error, else BIC).
 //! * Business: [`acquisition`] CAC and payback, [`churn`] churn impact and
 //!   revenue retention, [`business_case`] NPV, ROI, tornado, Monte-Carlo.
 //! * Voice of the customer: [`nps`], [`csat`], [`ces`], [`rating`] scores
@@ -35,6 +38,7 @@ pub mod holdout;
 pub mod linalg;
 pub mod maturity;
 pub mod mbgnbd;
+pub mod model_choice;
 pub mod nps;
 pub mod optim;
 pub mod pareto_nbd;

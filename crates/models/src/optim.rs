@@ -368,10 +368,28 @@ const MAX_LOG_SE: f64 = 10.0;
 /// covariance is `D I⁻¹ D` with `D = diag(p)` (delta method, exact for the
 /// reparametrisation at a stationary point).
 pub fn fit_log_params<F>(
+    mean_nll: F,
+    starts: &[Vec<f64>],
+    n_obs: f64,
+    names: &[&'static str],
+) -> Result<LogFit, FitError>
+where
+    F: FnMut(&[f64], &mut [f64]) -> f64,
+{
+    fit_log_params_agreeing(mean_nll, starts, n_obs, names, 2)
+}
+
+/// [`fit_log_params`] stopping once `agreeing` starts have converged to the
+/// same value (relative 10⁻¹⁰); with `agreeing = 1` the first start that
+/// converges is kept and the others are fallbacks, for a model whose first
+/// start is scaled to the data and whose information at the optimum is
+/// still checked positive definite.
+pub fn fit_log_params_agreeing<F>(
     mut mean_nll: F,
     starts: &[Vec<f64>],
     n_obs: f64,
     names: &[&'static str],
+    agreeing: usize,
 ) -> Result<LogFit, FitError>
 where
     F: FnMut(&[f64], &mut [f64]) -> f64,
@@ -381,11 +399,13 @@ where
     let mut any_finite = false;
     let mut converged_values: Vec<f64> = Vec::new();
     for s in starts {
-        // Two starts that converged to the same optimum are enough.
-        let agree = converged_values.iter().enumerate().any(|(i, a)| {
-            converged_values[i + 1..]
+        // `agreeing` starts that converged to the same optimum are enough.
+        let agree = converged_values.iter().any(|a| {
+            converged_values
                 .iter()
-                .any(|b| (a - b).abs() <= 1e-10 * a.abs().max(1.0))
+                .filter(|b| (a - *b).abs() <= 1e-10 * a.abs().max(1.0))
+                .count()
+                >= agreeing.max(1)
         });
         if agree {
             break;

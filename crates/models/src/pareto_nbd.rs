@@ -17,6 +17,8 @@
 //! All times are in the model time unit of the data (`α`, `β` carry it).
 
 mod fit;
+mod grad;
+mod grouped;
 mod params;
 
 pub use fit::{fit, fit_weighted, ParetoNbdFit};

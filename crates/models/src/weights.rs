@@ -5,6 +5,7 @@
 //! A weight multiplies the row's log-likelihood, so a row of weight `n`
 //! counts as `n` identical customers; a weight of 0 leaves the row out.
 
+use crate::rfm::Rfm;
 use std::fmt;
 
 /// Why a list of row weights was refused. `row` is the 1-based position
@@ -81,6 +82,36 @@ pub(crate) fn positive<T: Copy>(items: &[T], weights: &[f64]) -> (Vec<T>, Vec<f6
         .filter(|(_, &w)| w > 0.0)
         .map(|(c, &w)| (*c, w))
         .unzip()
+}
+
+/// The rows of positive weight with identical `(frequency, recency, age)`
+/// merged into one whose weight is the sum of theirs, sorted by frequency,
+/// then recency, then age (monetary values are dropped: for the purchase
+/// models, whose likelihoods do not read them). A likelihood summed over
+/// the merged rows equals the one over the originals up to rounding, at a
+/// fraction of the cost (CDNOW: 2,357 customers, 1,016 distinct rows).
+pub(crate) fn merge_identical(rows: &[Rfm], weights: &[f64]) -> (Vec<Rfm>, Vec<f64>) {
+    let (rows, w) = positive(rows, weights);
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    let key = |c: &Rfm| (c.frequency, c.recency.to_bits(), c.age.to_bits());
+    // Recency and age are finite and >= 0 (validated), so their bit
+    // patterns sort like the numbers.
+    order.sort_by_key(|&i| key(&rows[i]));
+    let (mut out, mut out_w): (Vec<Rfm>, Vec<f64>) = (Vec::new(), Vec::new());
+    for i in order {
+        let c = rows[i];
+        match out.last() {
+            Some(last) if key(last) == key(&c) => *out_w.last_mut().expect("paired") += w[i],
+            _ => {
+                out.push(Rfm {
+                    monetary_value: 0.0,
+                    ..c
+                });
+                out_w.push(w[i]);
+            }
+        }
+    }
+    (out, out_w)
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Maximum-likelihood fit of Pareto/NBD to weighted customer rows.
 
+use super::grouped::Grouped;
 use super::params::{ParetoNbdError, ParetoNbdParams};
-use crate::optim::{fit_log_params, numerical_gradient};
+use crate::optim::fit_log_params_agreeing;
 use crate::rfm::{validate_all, Rfm};
 use crate::weights::{check_weights, positive};
 use serde::{Deserialize, Serialize};
@@ -23,13 +24,31 @@ pub struct ParetoNbdFit {
     pub weight_total: f64,
 }
 
-/// Rows per partial sum of the log-likelihood: one running total over many
-/// rows carries rounding noise that the numeric gradient would amplify.
-const SUM_BLOCK: usize = 512;
+/// Most terms of each ₂F₁ series inside the fit. Near `z = 1` the series
+/// is replaced by its expansion in `1 − z` (`special::hyp2f1_a1`), except
+/// when `σ = c − 1 − b ≥ 1`, where its terms shrink like `k^{−σ−1} z^k`:
+/// this budget bounds what such a point costs in the fit (it counts as
+/// infinitely unlikely beyond it) instead of letting a likelihood that
+/// runs off to a boundary slow every evaluation without end.
+const FIT_SERIES_TERMS: usize = 5_000;
 
-/// Step of the central-difference gradient in log-parameters: truncation
-/// error `O(h²) ≈ 10⁻¹⁰`, rounding `10⁻¹⁶/h ≈ 10⁻¹¹` of the mean NLL.
-const GRADIENT_STEP: f64 = 1e-5;
+/// Edge of the search in the drop-out parameters, where the likelihood
+/// rises, ever more slowly, as `s, β → ∞` with `s/β` finite (the
+/// drop-out rates collapsing onto one value) and its ₂F₁ arguments near 1
+/// make each evaluation cost the most: `s` above [`RUNAWAY_SHAPE`]
+/// (drop-out rates within 14 % of each other, CV `1/√s`), or above
+/// [`RUNAWAY_SHAPE_LONG_LIFE`] while the mean lifetime `β/s` exceeds
+/// [`RUNAWAY_LIFETIME`] times the longest age (then nobody is seen to
+/// drop out). The fit stops there with
+/// [`ParetoNbdError::DropoutUnidentified`] instead of following the ridge.
+const RUNAWAY_SHAPE: f64 = 50.0;
+
+/// See [`RUNAWAY_SHAPE`]: drop-out rates within about 30 % of each other.
+const RUNAWAY_SHAPE_LONG_LIFE: f64 = 10.0;
+
+/// See [`RUNAWAY_SHAPE`]: a mean lifetime ten times the longest age (a
+/// tenth of the customers, at most, expected to leave within it).
+const RUNAWAY_LIFETIME: f64 = 10.0;
 
 /// Fits Pareto/NBD to customer summaries, one customer per row.
 pub fn fit(customers: &[Rfm]) -> Result<ParetoNbdFit, ParetoNbdError> {
@@ -39,12 +58,25 @@ pub fn fit(customers: &[Rfm]) -> Result<ParetoNbdFit, ParetoNbdError> {
 /// Fits Pareto/NBD by maximum likelihood, row `i` standing for `weights[i]`
 /// identical customers (see [`crate::weights`]).
 ///
-/// BFGS over `ln(r, α, s, β)` from three starts scaled to the data. The
-/// gradient is a central difference of the likelihood (the ₂F₁ of A₀ has
-/// no cheap parameter derivatives), so the standard errors, from the
-/// numeric Hessian of that gradient, carry a relative error of about 10⁻⁴
-/// (see [`crate::optim::fit_log_params`]). Points where A₀'s series does not
-/// converge count as infinitely unlikely, and the line search backs away.
+/// BFGS over `ln(r, α, s, β)` on the identical rows merged
+/// (`grouped.rs`), with the analytic gradient of `grad.rs` (one pass per
+/// row; a row whose ₂F₁ argument is above 0.9 with `σ < 6` takes a central
+/// difference of its own likelihood). The first start takes `r` from the
+/// NBD moments of the frequencies and is kept once it converges (the
+/// information at the optimum must still be positive definite); three
+/// more starts scaled to the data are fallbacks. Standard errors come
+/// from the numeric Hessian of the analytic gradient (see
+/// [`crate::optim::fit_log_params_agreeing`]). Points where A₀'s series
+/// does not converge within `FIT_SERIES_TERMS` (5,000) terms count as
+/// infinitely unlikely, and the line search backs away.
+///
+/// CDNOW (2,357 customers, 1,016 distinct rows): 7 ms natively, from 0.36 s
+/// with central differences over every customer and two agreeing starts.
+///
+/// # Errors
+/// [`ParetoNbdError::DropoutUnidentified`] when the search reaches the
+/// edge `s > 50`, or `s > 10` with `β/s > 10 T_max`, from within half of
+/// it (see `RUNAWAY_SHAPE`).
 pub fn fit_weighted(customers: &[Rfm], weights: &[f64]) -> Result<ParetoNbdFit, ParetoNbdError> {
     validate_all(customers)?;
     check_weights(customers.len(), weights)?;
@@ -56,11 +88,21 @@ pub fn fit_weighted(customers: &[Rfm], weights: &[f64]) -> Result<ParetoNbdFit, 
     let mean = |f: fn(&Rfm) -> f64| rows.iter().zip(&w).map(|(c, w)| w * f(c)).sum::<f64>() / n;
     let mean_x = mean(|c| f64::from(c.frequency));
     let mean_t = mean(|c| c.age);
+    let max_age = rows.iter().fold(0.0f64, |m, c| m.max(c.age));
     // r/α is the mean purchase rate; β/s the mean lifetime, started near
-    // the observation length.
+    // the observation length. The first start takes r from the NBD's
+    // moments, E[x] = r T/α and Var x = E[x] + E[x]²/r (drop-out only
+    // widens the spread, so it is a lower guess), clamped to [0.05, 20].
     let alpha0 = (mean_t / mean_x.max(1e-3)).ln();
     let beta0 = mean_t.max(1e-3).ln();
+    let var_x = mean(|c| f64::from(c.frequency).powi(2)) - mean_x * mean_x;
+    let r_nbd = if var_x > mean_x {
+        (mean_x * mean_x / (var_x - mean_x)).clamp(0.05, 20.0)
+    } else {
+        1.0
+    };
     let starts = [
+        vec![r_nbd.ln(), r_nbd.ln() + alpha0, 0.0, beta0],
         vec![0.0, alpha0, 0.0, beta0],
         vec![
             (0.5f64).ln(),
@@ -75,34 +117,61 @@ pub fn fit_weighted(customers: &[Rfm], weights: &[f64]) -> Result<ParetoNbdFit, 
             beta0 + 1.0,
         ],
     ];
-    let mean_nll = |th: &[f64]| -> f64 {
+    let runaway = |s: f64, beta: f64, margin: f64| {
+        s > RUNAWAY_SHAPE * margin
+            || (s > RUNAWAY_SHAPE_LONG_LIFE * margin
+                && beta / s > RUNAWAY_LIFETIME * margin * max_age)
+    };
+    // Last point past the edge, the last point evaluated inside it, and
+    // whether the search was stopped.
+    let mut blocked: Option<(f64, f64)> = None;
+    let mut last_inside: Option<(f64, f64)> = None;
+    let mut stop = false;
+    let mut grouped = Grouped::new(&rows, &w);
+    let mean_nll = |th: &[f64], g: &mut [f64]| -> f64 {
         let Ok(p) = ParetoNbdParams::new(th[0].exp(), th[1].exp(), th[2].exp(), th[3].exp()) else {
+            g.fill(0.0);
             return f64::INFINITY;
         };
-        let mut total = 0.0;
-        for (rs, ws) in rows.chunks(SUM_BLOCK).zip(w.chunks(SUM_BLOCK)) {
-            let block: f64 = rs
-                .iter()
-                .zip(ws)
-                .map(|(c, w)| w * p.log_likelihood_one(c))
-                .sum();
-            total += block;
+        if stop || runaway(p.s(), p.beta(), 1.0) {
+            // Past the edge from a point already near it: the search is
+            // following the ridge out, and every later point is refused
+            // so that it ends at once.
+            if !stop {
+                blocked = Some((p.s(), p.beta()));
+                stop = last_inside.is_some_and(|(s, b)| runaway(s, b, 0.5));
+            }
+            g.fill(0.0);
+            return f64::INFINITY;
         }
+        last_inside = Some((p.s(), p.beta()));
+        let (total, grad) = grouped.log_likelihood_grad(&p, FIT_SERIES_TERMS);
         let v = -total / n;
-        if v.is_finite() {
+        // ∂/∂ln p = p ∂/∂p.
+        let scale = [p.r(), p.alpha(), p.s(), p.beta()];
+        for i in 0..4 {
+            g[i] = -grad[i] * scale[i] / n;
+        }
+        if v.is_finite() && g.iter().all(|x| x.is_finite()) {
             v
         } else {
             f64::INFINITY
         }
     };
-    let mut f_for_grad = mean_nll;
-    let with_grad = |th: &[f64], g: &mut [f64]| {
-        let v = mean_nll(th);
-        numerical_gradient(&mut f_for_grad, th, GRADIENT_STEP, g);
-        v
-    };
-    let f = fit_log_params(with_grad, &starts, n, &["r", "alpha", "s", "beta"])
-        .map_err(ParetoNbdError::Fit)?;
+    let fitted = fit_log_params_agreeing(mean_nll, &starts, n, &["r", "alpha", "s", "beta"], 1);
+    // Stopped at the edge of the search, or failed after reaching it: the
+    // drop-out rate ran away. Near the edge (half its bounds) an estimate
+    // means the same (the likelihood is flat there).
+    if let Some((s, beta)) = blocked {
+        let near_edge = match &fitted {
+            Ok(f) => runaway(f.params[2], f.params[3], 0.5),
+            Err(_) => true,
+        };
+        if near_edge {
+            return Err(ParetoNbdError::DropoutUnidentified { s, beta, max_age });
+        }
+    }
+    let f = fitted.map_err(ParetoNbdError::Fit)?;
     let mut covariance = [[0.0; 4]; 4];
     for (i, row) in covariance.iter_mut().enumerate() {
         row.copy_from_slice(f.covariance.row(i));

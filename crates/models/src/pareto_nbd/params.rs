@@ -3,7 +3,7 @@
 use crate::optim::FitError;
 use crate::rfm::{Rfm, RfmError};
 use crate::rfm_clv::{discounted_purchases, ClvSettings};
-use crate::special::{ln_gamma, sum_ratio_series};
+use crate::special::{hyp2f1_a1, ln_gamma, MAX_SERIES_TERMS};
 use crate::weights::WeightError;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -35,6 +35,19 @@ pub enum ParetoNbdError {
     /// The ₂F₁ series of A₀ did not converge (its argument within about
     /// 10⁻⁵ of 1: `α` and `β` more than 10⁵ apart).
     SeriesDidNotConverge,
+    /// The likelihood keeps rising as the drop-out shape `s` and scale `β`
+    /// grow together (their ratio, the mean drop-out rate, staying finite):
+    /// the drop-out rates collapse onto one value and the data cannot
+    /// identify their distribution. When the mean lifetime `β/s` is also
+    /// far beyond the longest age, no customer seems to drop out at all.
+    DropoutUnidentified {
+        /// `s` where the search stopped (large: nearly equal drop-out rates).
+        s: f64,
+        /// `β` where the search stopped.
+        beta: f64,
+        /// The longest age `T` of the data, in its time unit.
+        max_age: f64,
+    },
     /// The maximum-likelihood search failed.
     Fit(FitError),
 }
@@ -58,6 +71,27 @@ impl fmt::Display for ParetoNbdError {
                 f,
                 "the Pareto/NBD likelihood did not converge (alpha and beta too far apart)"
             ),
+            ParetoNbdError::DropoutUnidentified { s, beta, max_age } => {
+                let lifetime = beta / s;
+                if lifetime > 10.0 * max_age {
+                    write!(
+                        f,
+                        "no customer seems to drop out: s and beta grow without bound \
+                         (s = {s:.3e}, beta = {beta:.3e} where the search stopped, a mean \
+                         lifetime beta/s of {lifetime:.0} against ages up to {max_age:.0}); \
+                         the data cannot identify the dropout rate"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "s and beta grow without bound (s = {s:.3e}, beta = {beta:.3e} where \
+                         the search stopped, mean lifetime beta/s = {lifetime:.3}): the \
+                         customers seem to drop out all at one rate, which the data cannot \
+                         tell from a spread of rates; a model whose drop-out follows \
+                         purchases (bgnbd, mbgnbd) may fit better"
+                    )
+                }
+            }
             ParetoNbdError::Fit(e) => write!(f, "Pareto/NBD {e}"),
         }
     }
@@ -161,7 +195,7 @@ impl ParetoNbdParams {
     /// (α < β). The remaining series has positive terms, first term 1, and
     /// cannot overflow however large `x` is; it is summed with a
     /// convergence check (`special::sum_ratio_series`).
-    fn ln_a0_term(&self, x: f64, t: f64) -> Option<f64> {
+    fn ln_a0_term(&self, x: f64, t: f64, max_terms: usize) -> Option<f64> {
         let (r, al, s, be) = (self.r, self.alpha, self.s, self.beta);
         let c = r + s + x + 1.0;
         let (ln_al, ln_be) = ((al + t).ln(), (be + t).ln());
@@ -170,19 +204,18 @@ impl ParetoNbdParams {
         } else {
             (s + 1.0, (be - al) / (be + t), ln_al - ln_be)
         };
-        // ₂F₁(1, B; c; z) = Σ (B)_k/(c)_k z^k.
-        let f = sum_ratio_series(1.0, z, |k| (b2 + k) / (c + k) * z)?;
+        let f = hyp2f1_a1(b2, c, z, max_terms)?;
         Some(-(r + x) * ln_al - s * ln_be + extra + f.ln())
     }
 
-    fn parts(&self, x: f64, recency: f64, age: f64) -> Option<Parts> {
+    fn parts(&self, x: f64, recency: f64, age: f64, max_terms: usize) -> Option<Parts> {
         let (r, al, s, be) = (self.r, self.alpha, self.s, self.beta);
         let alive = -(r + x) * (al + age).ln() - s * (be + age).ln();
         // A₀ = term(t_x) − term(T) ≥ 0 (an integral over (t_x, T]): the
         // difference in logs, exact as T → t_x.
         let died = if recency < age {
-            let hi = self.ln_a0_term(x, recency)?;
-            let lo = self.ln_a0_term(x, age)?;
+            let hi = self.ln_a0_term(x, recency, max_terms)?;
+            let lo = self.ln_a0_term(x, age, max_terms)?;
             (s / (r + s + x)).ln() + hi + (-(lo - hi).exp_m1()).max(0.0).ln()
         } else {
             f64::NEG_INFINITY
@@ -198,9 +231,14 @@ impl ParetoNbdParams {
     /// `L = Γ(r+x) α^r β^s / Γ(r) · [1/((α+T)^{r+x} (β+T)^s) + s/(r+s+x) A₀]`,
     /// summed in logs (log-sum-exp of the two parts).
     pub fn log_likelihood_one(&self, c: &Rfm) -> f64 {
+        self.log_likelihood_within(c, MAX_SERIES_TERMS)
+    }
+
+    /// [`Self::log_likelihood_one`] with at most `max_terms` terms per ₂F₁.
+    pub(crate) fn log_likelihood_within(&self, c: &Rfm, max_terms: usize) -> f64 {
         let (r, al, s, be) = (self.r, self.alpha, self.s, self.beta);
         let x = f64::from(c.frequency);
-        let Some(p) = self.parts(x, c.recency, c.age) else {
+        let Some(p) = self.parts(x, c.recency, c.age, max_terms) else {
             return f64::NAN;
         };
         let m = p.alive.max(p.died);
@@ -217,7 +255,7 @@ impl ParetoNbdParams {
     pub fn p_alive(&self, frequency: u32, recency: f64, age: f64) -> Result<f64, ParetoNbdError> {
         check_history(recency, age)?;
         let p = self
-            .parts(f64::from(frequency), recency, age)
+            .parts(f64::from(frequency), recency, age, MAX_SERIES_TERMS)
             .ok_or(ParetoNbdError::SeriesDidNotConverge)?;
         Ok(1.0 / (1.0 + (p.died - p.alive).exp()))
     }

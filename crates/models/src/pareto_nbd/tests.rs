@@ -273,3 +273,80 @@ fn bad_input_is_refused() {
         .conditional_expected_purchases(-2.0, 1, 1.0, 2.0)
         .is_err());
 }
+
+/// Reference: central differences (step 10⁻⁶ in `ln p`) of the value-only
+/// likelihood `log_likelihood_one` (its own code path, through
+/// `special::hyp2f1_a1` and its connection formula near 1), against the
+/// fit's analytic gradient (`grad.rs`, through `grouped.rs`): CDNOW's
+/// estimates (α < β), α > β, α = β, a ₂F₁ argument above 0.9 with `σ ≥ 6`
+/// (x = 12: still the series) and with `σ < 6` (x = 2: the row's own
+/// central difference), a customer seen at the end (t_x = T) and one
+/// without repeat purchases. Tolerances: the value to 1e-12 relative, the
+/// gradient to 1e-6 relative (difference error about 1e-10).
+#[test]
+fn analytic_gradient_matches_differences() {
+    let points = [
+        (0.5533, 10.5776, 0.6061, 11.6650),
+        (0.9, 14.0, 1.4, 9.0),
+        (1.3, 6.0, 0.8, 6.0),
+        (0.7, 2.0, 3.0, 400.0),
+        (2.0, 300.0, 0.5, 3.0),
+    ];
+    let rows = [
+        rfm(2, 30.43, 38.86),
+        rfm(12, 20.0, 38.0),
+        rfm(2, 5.0, 38.0),
+        rfm(4, 33.0, 33.0),
+        rfm(0, 0.0, 31.0),
+    ];
+    let h = 1e-6;
+    for (r, al, s, be) in points {
+        let p = ParetoNbdParams::new(r, al, s, be).unwrap();
+        for c in &rows {
+            let (ll, g) = grouped::Grouped::new(&[*c], &[1.0])
+                .log_likelihood_grad(&p, crate::special::MAX_SERIES_TERMS);
+            let want = p.log_likelihood_one(c);
+            assert_rel!(ll, want, 1e-12);
+            let base = [r, al, s, be];
+            for i in 0..4 {
+                let at = |k: f64| {
+                    let mut q = base;
+                    q[i] *= (k * h).exp();
+                    ParetoNbdParams::new(q[0], q[1], q[2], q[3])
+                        .unwrap()
+                        .log_likelihood_one(c)
+                };
+                let num = (at(1.0) - at(-1.0)) / (2.0 * h) / base[i];
+                assert!(
+                    (g[i] - num).abs() <= 1e-6 * num.abs().max(1e-3),
+                    "{:?} {c:?} d{i}: {} vs {num}",
+                    (r, al, s, be),
+                    g[i]
+                );
+            }
+        }
+    }
+}
+
+/// Reference: the weights of merged rows add up and the merged
+/// likelihood equals the sum over the originals (1e-12 relative).
+#[test]
+fn merged_rows_keep_the_likelihood() {
+    let p = cdnow();
+    let rows = [
+        rfm(0, 0.0, 30.0),
+        rfm(2, 10.0, 30.0),
+        rfm(0, 0.0, 30.0),
+        rfm(2, 10.0, 30.0),
+        rfm(2, 10.0, 31.0),
+    ];
+    let w = [1.0, 2.0, 0.5, 1.0, 0.0];
+    let (ll, _) =
+        grouped::Grouped::new(&rows, &w).log_likelihood_grad(&p, crate::special::MAX_SERIES_TERMS);
+    let want: f64 = rows
+        .iter()
+        .zip(w)
+        .map(|(c, w)| w * p.log_likelihood_one(c))
+        .sum();
+    assert_rel!(ll, want, 1e-12);
+}
