@@ -55,7 +55,8 @@ for (const [locale, lang] of [['en-GB', 'en'], ['fr-FR', 'fr']]) {
           expect(w).toBeGreaterThanOrEqual(Math.min(2 * css, 2 * 688) - 2);
         }
         fs.mkdirSync(ARTIFACTS, { recursive: true });
-        await page.screenshot({ path: path.join(ARTIFACTS, `print-${name}-${lang}.png`), fullPage: true });
+        // caret: 'initial', as in helpers.screenshot: no style injected for the caret.
+        await page.screenshot({ path: path.join(ARTIFACTS, `print-${name}-${lang}.png`), fullPage: true, caret: 'initial' });
         const file = path.join(ARTIFACTS, `print-${name}-${lang}.pdf`);
         const pdf = await page.pdf({ path: file, format: 'A4', printBackground: true });
         expect(pdf.length).toBeGreaterThan(10_000);
