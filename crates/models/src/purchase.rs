@@ -28,73 +28,52 @@ pub trait RepeatPurchaseModel {
     fn expected_purchases(&self, t: f64) -> Result<f64, Self::Error>;
 }
 
-impl RepeatPurchaseModel for BgNbdParams {
-    type Error = BgNbdError;
+/// Each model's trait methods are its own inherent closed forms.
+macro_rules! closed_forms {
+    ($(#[$doc:meta])* $params:ty, $error:ty) => {
+        $(#[$doc])*
+        impl RepeatPurchaseModel for $params {
+            type Error = $error;
 
-    fn conditional_expected_purchases(
-        &self,
-        t: f64,
-        frequency: u32,
-        recency: f64,
-        age: f64,
-    ) -> Result<f64, BgNbdError> {
-        BgNbdParams::conditional_expected_purchases(self, t, frequency, recency, age)
-    }
+            fn conditional_expected_purchases(
+                &self,
+                t: f64,
+                frequency: u32,
+                recency: f64,
+                age: f64,
+            ) -> Result<f64, $error> {
+                <$params>::conditional_expected_purchases(self, t, frequency, recency, age)
+            }
 
-    fn expected_purchases(&self, t: f64) -> Result<f64, BgNbdError> {
-        BgNbdParams::expected_purchases(self, t)
-    }
+            fn expected_purchases(&self, t: f64) -> Result<f64, $error> {
+                <$params>::expected_purchases(self, t)
+            }
+        }
+    };
 }
 
-/// Pareto/NBD (Schmittlein, Morrison & Colombo 1987).
-///
-/// # Formula
-/// `E[Y(t) | x, t_x, T] = (r+x)(β+T) / ((α+T)(s−1)) [1 − ((β+T)/(β+T+t))^{s−1}]
-/// · P(alive | x, t_x, T)` (Fader, Hardie & Lee 2005, "A Note on Deriving
-/// the Pareto/NBD Model", eq. 22) and `E[X(t)] = r β / (α (s−1))
-/// [1 − (β/(β+t))^{s−1}]` (eq. 17), both with their `s → 1` limits; see
-/// [`ParetoNbdParams::conditional_expected_purchases`].
-impl RepeatPurchaseModel for ParetoNbdParams {
-    type Error = ParetoNbdError;
-
-    fn conditional_expected_purchases(
-        &self,
-        t: f64,
-        frequency: u32,
-        recency: f64,
-        age: f64,
-    ) -> Result<f64, ParetoNbdError> {
-        ParetoNbdParams::conditional_expected_purchases(self, t, frequency, recency, age)
-    }
-
-    fn expected_purchases(&self, t: f64) -> Result<f64, ParetoNbdError> {
-        ParetoNbdParams::expected_purchases(self, t)
-    }
-}
-
-/// MBG/NBD (Batislam, Denizel & Filiztekin 2007).
-///
-/// # Formula
-/// `E[Y(t) | x, t_x, T] = (a+b+x)/(a−1) [1 − ((α+T)/(α+T+t))^{r+x}
-/// ₂F₁(r+x, b+x+1; a+b+x; t/(α+T+t))] · P(alive | x, t_x, T)` (Batislam
-/// et al. 2007 in Wagner & Hoppe's 2008 corrected form: given alive at T,
-/// λ ~ Gamma(r+x, α+T) and p ~ Beta(a, b+x+1)) and
-/// `E[X(t)] = b/(a−1) [1 − (α/(α+t))^r ₂F₁(r, b+1; a+b; t/(α+t))]`; see
-/// [`MbgNbdParams::conditional_expected_purchases`].
-impl RepeatPurchaseModel for MbgNbdParams {
-    type Error = MbgNbdError;
-
-    fn conditional_expected_purchases(
-        &self,
-        t: f64,
-        frequency: u32,
-        recency: f64,
-        age: f64,
-    ) -> Result<f64, MbgNbdError> {
-        MbgNbdParams::conditional_expected_purchases(self, t, frequency, recency, age)
-    }
-
-    fn expected_purchases(&self, t: f64) -> Result<f64, MbgNbdError> {
-        MbgNbdParams::expected_purchases(self, t)
-    }
-}
+closed_forms!(
+    /// BG/NBD (Fader, Hardie & Lee 2005); see
+    /// [`BgNbdParams::conditional_expected_purchases`].
+    BgNbdParams, BgNbdError);
+closed_forms!(
+    /// Pareto/NBD (Schmittlein, Morrison & Colombo 1987).
+    ///
+    /// # Formula
+    /// `E[Y(t) | x, t_x, T] = (r+x)(β+T) / ((α+T)(s−1)) [1 − ((β+T)/(β+T+t))^{s−1}]
+    /// · P(alive | x, t_x, T)` (Fader, Hardie & Lee 2005, "A Note on Deriving
+    /// the Pareto/NBD Model", eq. 22) and `E[X(t)] = r β / (α (s−1))
+    /// [1 − (β/(β+t))^{s−1}]` (eq. 17), both with their `s → 1` limits; see
+    /// [`ParetoNbdParams::conditional_expected_purchases`].
+    ParetoNbdParams, ParetoNbdError);
+closed_forms!(
+    /// MBG/NBD (Batislam, Denizel & Filiztekin 2007).
+    ///
+    /// # Formula
+    /// `E[Y(t) | x, t_x, T] = (a+b+x)/(a−1) [1 − ((α+T)/(α+T+t))^{r+x}
+    /// ₂F₁(r+x, b+x+1; a+b+x; t/(α+T+t))] · P(alive | x, t_x, T)` (Batislam
+    /// et al. 2007 in Wagner & Hoppe's 2008 corrected form: given alive at T,
+    /// λ ~ Gamma(r+x, α+T) and p ~ Beta(a, b+x+1)) and
+    /// `E[X(t)] = b/(a−1) [1 − (α/(α+t))^r ₂F₁(r, b+1; a+b; t/(α+t))]`; see
+    /// [`MbgNbdParams::conditional_expected_purchases`].
+    MbgNbdParams, MbgNbdError);

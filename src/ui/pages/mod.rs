@@ -34,6 +34,8 @@ pub fn page(view: View, scenario: &Scenario, ondispatch: &Callback<Action>) -> H
     // Only the two pages that gather every page get (a copy of) the whole
     // scenario; the others get the slice they read.
     let ondispatch = ondispatch.clone();
+    // Merged once per render: each page's part from the table serving it.
+    let evidence = scenario.evidence();
     match view {
         View::Overview => html! { <OverviewPage scenario={scenario.clone()} {ondispatch} /> },
         View::Data => html! {},
@@ -41,24 +43,24 @@ pub fn page(view: View, scenario: &Scenario, ondispatch: &Callback<Action>) -> H
         View::Value => html! {
             <ValuePage value={scenario.value.clone()} clv={scenario.clv.clone()}
                 segment={scenario.segment.clone()}
-                evidence={scenario.evidence().value}
+                evidence={evidence.value}
                 context={scenario.context()} {ondispatch} />
         },
         View::Churn => html! {
             <ChurnPage churn={scenario.churn.clone()} clv={scenario.clv.clone()}
-                evidence={scenario.evidence().churn}
+                evidence={evidence.churn}
                 context={scenario.context()} {ondispatch} />
         },
         View::Voice => html! {
             <VoicePage voice={scenario.voice.clone()} clv={scenario.clv.clone()}
                 segment={scenario.segment.clone()}
-                evidence={scenario.evidence().voice}
+                evidence={evidence.voice}
                 source={scenario.source_of(Part::Voice).to_string()}
                 linked={scenario.linked.clone()}
                 context={scenario.context()} {ondispatch} />
         },
         View::Drivers => html! {
-            <DriversPage evidence={scenario.evidence().drivers}
+            <DriversPage evidence={evidence.drivers}
                 segment={scenario.segment.clone()}
                 source={scenario.source_of(Part::Drivers).to_string()}
                 assumptions={scenario.drivers.clone()}
@@ -67,7 +69,7 @@ pub fn page(view: View, scenario: &Scenario, ondispatch: &Callback<Action>) -> H
         View::Business => html! {
             <BusinessPage business={scenario.business.clone()} clv={scenario.clv.clone()}
                 churn={scenario.churn.clone()}
-                churn_evidence={scenario.evidence().churn}
+                churn_evidence={evidence.churn}
                 context={scenario.context()} {ondispatch} />
         },
         View::Maturity => html! {

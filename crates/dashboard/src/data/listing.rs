@@ -68,8 +68,13 @@ pub fn uses_lines(locale: Locale, tables: &[LoadedData], key: u32) -> Vec<String
         fill(t.used_by, &[("pages", &page_names(locale, &used))])
     }];
     // One sentence per table serving in its place, in the parts' order.
-    let mut names: Vec<&str> = elsewhere.iter().map(|e| e.1).collect();
-    names.dedup();
+    // Each name once, in the order first met (not only consecutive repeats).
+    let mut names: Vec<&str> = Vec::new();
+    for (_, name) in &elsewhere {
+        if !names.contains(name) {
+            names.push(name);
+        }
+    }
     for name in names {
         let parts: Vec<Part> = elsewhere
             .iter()
