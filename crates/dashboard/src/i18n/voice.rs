@@ -29,6 +29,8 @@ pub struct VoiceStrings {
     pub linked_unmatched: (&'static str, &'static str),
     /// Templates with `{days}`: the latest answer of each customer, or each.
     pub linked_after: &'static str,
+    /// Template with `{n}`: unmatched ids not listed.
+    pub linked_more: &'static str,
     pub linked_after_each: &'static str,
     pub linked_window_label: &'static str,
     pub linked_window_help: &'static str,
@@ -192,6 +194,7 @@ pub struct VoiceStrings {
 pub const EN: VoiceStrings = VoiceStrings {
     nav: "NPS → revenue",
     linked_heading: "What each group did next: measured in your orders",
+    linked_more: "and {n} more",
     linked_match: "{matched} of {total} answers match a customer of the orders ({share})",
     linked_unmatched: (
         "; {n} id matches nothing: {ids}. Its answers still count for the NPS itself.",
@@ -220,7 +223,7 @@ pub const EN: VoiceStrings = VoiceStrings {
     linked_reconcile_off: "Compare ids as written",
     linked_whole_log_answers: "The answers have no date: each customer's whole order log is used, before and after the answer (an association, not what followed).",
     linked_whole_log_orders: "The orders have no date: each customer's whole order log is used (an association, not what followed).",
-    linked_interval: "{value} (95 % interval {low} to {high})",
+    linked_interval: "{value} (95% interval {low} to {high})",
     linked_contrast: "Promoters spent {spend} more per customer than detractors, and {repeat} points more of them bought again (delta method, clustered by customer).",
     linked_no_contrast: "Too few promoters or detractors found in the orders for a difference with its interval.",
     linked_small: " Fewer than {n} customers on a side: these intervals are rough, read them as an order of magnitude.",
@@ -357,6 +360,7 @@ pub const EN: VoiceStrings = VoiceStrings {
 pub const FR: VoiceStrings = VoiceStrings {
     nav: "NPS → CA",
     linked_heading: "Ce que chaque groupe a fait ensuite : mesuré dans vos commandes",
+    linked_more: "et {n} autres",
     linked_match: "{matched} réponses sur {total} correspondent à un client des commandes ({share})",
     linked_unmatched: (
         " ; {n} identifiant ne correspond à rien : {ids}. Ses réponses comptent quand même pour le NPS.",

@@ -45,6 +45,9 @@ pub struct LinkedView {
     pub source: String,
 }
 
+/// Unmatched ids named in the match sentence.
+pub const SHOWN_UNMATCHED: usize = 5;
+
 /// The match sentence, also the Data page's.
 pub fn match_line(locale: Locale, l: &Linked) -> String {
     let t = &locale.strings().voice;
@@ -59,7 +62,19 @@ pub fn match_line(locale: Locale, l: &Linked) -> String {
         ],
     );
     if m.unmatched_ids > 0 {
-        let ids: Vec<&str> = m.first_unmatched.iter().map(|u| u.id.as_str()).collect();
+        // The first few in the sentence; the rest counted, not listed.
+        let mut ids: Vec<String> = m
+            .first_unmatched
+            .iter()
+            .take(SHOWN_UNMATCHED)
+            .map(|u| u.id.clone())
+            .collect();
+        if m.unmatched_ids > ids.len() {
+            ids.push(fill(
+                t.linked_more,
+                &[("n", &n(m.unmatched_ids - ids.len()))],
+            ));
+        }
         let forms = locale
             .strings()
             .data
@@ -367,5 +382,28 @@ mod tests {
             reconciled(Locale::Fr, on.reconcile).unwrap(),
             "Identifiants comparés en ignorant les zéros en tête (votre choix)."
         );
+    }
+    /// Many unmatched ids: the first five named, the rest counted.
+    #[test]
+    fn a_long_list_of_unmatched_ids_is_cut() {
+        use crate::data::Sample;
+        let orders = Sample::LinkedOrders.open(Locale::En).unwrap();
+        let survey = Sample::LinkedSurvey.open(Locale::En).unwrap();
+        let inputs = survey.link_inputs().unwrap();
+        let evidence = orders
+            .link(&inputs, &JoinChoice::default())
+            .unwrap()
+            .unwrap();
+        let unmatched = evidence.orders_match.unmatched_ids;
+        assert!(unmatched > SHOWN_UNMATCHED, "{unmatched}");
+        let l = Linked {
+            orders: 1,
+            answers: 2,
+            evidence,
+        };
+        let line = match_line(Locale::En, &l);
+        let more = format!(", and {} more.", unmatched - SHOWN_UNMATCHED);
+        assert!(line.contains(&more), "{line}");
+        assert_eq!(line.matches("X-").count(), SHOWN_UNMATCHED, "{line}");
     }
 }
