@@ -10,6 +10,7 @@
 
 pub mod downsample;
 
+mod backend;
 mod cartesian;
 mod format;
 mod layout;
@@ -19,6 +20,7 @@ mod range;
 mod style;
 mod text;
 
+pub use backend::Measured;
 pub use format::{plain_format, TickFormat};
 pub use layout::{estimate_width, Measure};
 pub use style::FAMILY;

@@ -722,6 +722,67 @@ fn random_specs_never_panic_nor_print_nan() {
         .unwrap();
 }
 
+/// plotters asks the backend for text sizes on its own in a few places
+/// (on the web that inserts a styled element the CSP forbids): the
+/// renderer must never get there, at any size, even squeezed to a few
+/// pixels; [`Measured`] answers if it does.
+#[test]
+fn random_specs_never_ask_plotters_to_estimate_text() {
+    let asked = std::cell::Cell::new(0usize);
+    let counting = |t: &str, s: f64| {
+        asked.set(asked.get() + 1);
+        estimate_width(t, s)
+    };
+    let mut runner = TestRunner::new(Config {
+        cases: 300,
+        rng_seed: RngSeed::Fixed(0x0E57_1A7E),
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(
+            &(arb_spec(), 1u32..400, 1u32..400, 0.5f64..3.0, any::<bool>()),
+            |(s, w, h, scale, framed)| {
+                asked.set(0);
+                let mut out = String::new();
+                {
+                    let backend =
+                        Measured::new(SVGBackend::with_string(&mut out, (w, h)), &counting);
+                    let root = backend.into_drawing_area();
+                    let options = Options {
+                        scale,
+                        title: framed,
+                        legend: framed,
+                    };
+                    prop_assert!(draw(&root, &s, options, &plain_format, &estimate_width).is_ok());
+                }
+                prop_assert_eq!(
+                    asked.get(),
+                    0,
+                    "{}x{} {:?}",
+                    w,
+                    h,
+                    s.series.iter().map(|x| &x.mark).collect::<Vec<_>>()
+                );
+                Ok(())
+            },
+        )
+        .unwrap();
+}
+
+#[test]
+fn measured_backend_answers_with_the_measure() {
+    let mut out = String::new();
+    let backend = Measured::new(SVGBackend::with_string(&mut out, (100, 100)), &|t, s| {
+        t.len() as f64 * s
+    });
+    let style = TextStyle::from(("sans-serif", 10.0).into_font());
+    assert_eq!(backend.estimate_text_size("abc", &style).unwrap(), (30, 12));
+    drop(backend);
+    let nan = Measured::new(SVGBackend::with_string(&mut out, (1, 1)), &|_, _| f64::NAN);
+    assert_eq!(nan.estimate_text_size("abc", &style).unwrap(), (0, 12));
+}
+
 /// The y centres of the rects of colour `c`, top to bottom.
 fn rect_centres(svg: &str, c: Colour) -> Vec<f64> {
     svg.split("<rect ")

@@ -6,6 +6,7 @@
 use super::format;
 use cxi_dashboard::i18n::LocaleStrings;
 use cxi_render as render;
+use cxi_render::Measured;
 use cxi_render::Options;
 use cxi_types::chart::AxisFormat;
 use cxi_types::chart::ChartSpec;
@@ -262,7 +263,8 @@ fn draw_canvas(
         canvas.set_height(bh);
     }
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2d context")?;
-    let root = backend.into_drawing_area();
+    // plotters never measures text itself here (see render::Measured).
+    let root = Measured::new(backend, &measure_text).into_drawing_area();
     let fmt = tick_format(locale, currency);
     let options = Options {
         scale: dpr,
@@ -288,7 +290,7 @@ fn download_png(
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| JsValue::from_str("no 2d context"))?;
     {
-        let root = backend.into_drawing_area();
+        let root = Measured::new(backend, &measure_text).into_drawing_area();
         let fmt = tick_format(locale, currency);
         let options = Options {
             scale,

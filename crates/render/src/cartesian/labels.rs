@@ -153,6 +153,23 @@ impl Labels {
         }
     }
 
+    /// Whether a plot of some pixels is left in `area` once the label
+    /// areas and margins are taken. A canvas not yet laid out (0 or a few
+    /// pixels wide, as a page under load can draw) leaves none: plotters
+    /// would then make a right label area of the remainder and measure its
+    /// labels itself, which on the web means an inline-styled element.
+    pub(super) fn fit<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        l: &Layout,
+    ) -> bool {
+        let (aw, ah) = area.dim_in_pixel();
+        let min = l.px(8.0);
+        let plot_w = aw as i32 - self.left - self.margin - self.scale_w - l.px(2.0);
+        let plot_h = ah as i32 - self.bottom - self.margin - l.px(2.0);
+        plot_w >= min && plot_h >= min
+    }
+
     /// Draws the category names of the category axes.
     pub(super) fn draw_categories<DB: DrawingBackend>(
         &self,

@@ -18,7 +18,8 @@ use labels::Labels;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Draws `spec` (no radar) filling `area`.
+/// Draws `spec` (no radar) filling `area`; nothing when `area` is too
+/// small for a plot beside its labels.
 pub(crate) fn cartesian<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     spec: &ChartSpec,
@@ -27,6 +28,10 @@ pub(crate) fn cartesian<DB: DrawingBackend>(
 ) -> Result<(), String> {
     let ax = Axes::of(spec);
     let labels = Labels::measure(area, spec, &ax, l, fmt);
+    if !labels.fit(area, l) {
+        // Too small to hold a plot: the next resize draws it.
+        return Ok(());
+    }
     let mut chart = mesh::build(area, spec, &ax, &labels, l, fmt)?;
     marks::draw(&mut chart, spec, &ax, l)?;
     labels.draw_categories(area, &chart, &ax, l)?;
