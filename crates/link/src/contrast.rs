@@ -49,6 +49,19 @@ pub struct Estimate {
     pub customers: usize,
     /// The mean (a rate for a 0/1 measure).
     pub value: f64,
+    /// Its standard error with customers as the units (the cluster-robust
+    /// [`Clusters::variance`]'s root); `None` under two customers. Joins
+    /// saved before it was kept read `None`.
+    #[serde(default)]
+    pub se: Option<f64>,
+}
+
+impl Estimate {
+    /// `value ± z·se`, or `None` without a standard error.
+    pub fn interval(&self, z: f64) -> Option<(f64, f64)> {
+        let se = self.se.filter(|s| s.is_finite())?;
+        Some((self.value - z * se, self.value + z * se))
+    }
 }
 
 /// One group's values of one measure: `(customer key, value)` per answer.
@@ -138,10 +151,12 @@ pub(crate) fn estimate(values: &[(u32, f64)]) -> Option<Estimate> {
         return None;
     }
     let c = Clusters::of(values);
+    let se = (c.rows.len() >= 2).then(|| c.variance().max(0.0).sqrt());
     Some(Estimate {
         n: values.len(),
         customers: c.rows.len(),
         value: c.mean,
+        se,
     })
 }
 
@@ -324,6 +339,14 @@ mod tests {
         let e = estimate(&[(7, 1.0), (7, 0.0), (9, 1.0)]).unwrap();
         assert_eq!((e.n, e.customers), (3, 2));
         cxi_testkit::assert_rel!(e.value, 2.0 / 3.0, REL_1E12);
+        // Customer 7: y = 1, m = 2; customer 9: y = 1, m = 1; r = 2/3,
+        // M = 3: e₇ = (1 − 4/3)/3 = −1/9, e₉ = (1 − 2/3)/3 = 1/9;
+        // Var = 2/1 · 2/81 = 4/81, se = 2/9.
+        cxi_testkit::assert_rel!(e.se.unwrap(), 2.0 / 9.0, REL_1E12);
+        let (lo, hi) = e.interval(2.0).unwrap();
+        cxi_testkit::assert_rel!(lo, 2.0 / 3.0 - 4.0 / 9.0, REL_1E12);
+        cxi_testkit::assert_rel!(hi, 2.0 / 3.0 + 4.0 / 9.0, REL_1E12);
+        assert_eq!(estimate(&[(1, 5.0), (1, 7.0)]).unwrap().se, None);
         assert!(estimate(&[]).is_none());
     }
 }

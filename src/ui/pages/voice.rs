@@ -17,7 +17,6 @@ use cxi_dashboard::pages::voice::fields;
 use cxi_dashboard::pages::voice::headlines_of;
 use cxi_dashboard::pages::voice::linked::{self, LinkedView};
 use cxi_dashboard::pages::voice::state::VoiceAction;
-use cxi_dashboard::pages::voice::EconomicsSource;
 use cxi_dashboard::pages::voice::{VoiceAssumptions, VoiceEvidence, VoiceSlice};
 use cxi_dashboard::scenario::Action;
 use cxi_types::chart::DataTable;
@@ -90,6 +89,7 @@ pub fn page(props: &VoicePageProps) -> Html {
         clv: &props.clv,
         segment: &props.segment,
         evidence: props.evidence.as_deref(),
+        linked: props.linked.as_deref().map(|l| &l.evidence),
     };
     let t = locale.strings().voice;
     let v = compute(s);
@@ -202,7 +202,7 @@ pub fn page(props: &VoicePageProps) -> Html {
                 <Chart spec={Rc::new(m.links_chart(locale, currency))} {locale} {currency} headed=true />
                 <p class="caveat">{ if m.links_from_data { t.links_caveat_data } else { t.links_caveat_default } }</p>
                 <h3>{ t.economics }</h3>
-                <p>{ match &m.source { EconomicsSource::Data => t.econ_from_data, EconomicsSource::Defaults(_) => t.econ_default } }</p>
+                <p id="nps-economics-source">{ m.source_sentence(locale) }</p>
                 if !m.assumption_lines(locale).is_empty() {
                     <ul class="factor-list">
                         { for m.assumption_lines(locale).into_iter().map(|l| html! { <li>{ l }</li> }) }

@@ -181,6 +181,15 @@ pub struct VoiceStrings {
     pub wom_col: &'static str,
     pub econ_from_data: &'static str,
     pub econ_default: &'static str,
+    /// Template with `{n}`, `{window}`, `{retention}`: the join's spend in
+    /// use.
+    pub econ_joined: &'static str,
+    /// The join measures spend after the answer in not every category.
+    pub econ_join_unused: &'static str,
+    /// `{retention}` of `econ_joined`: measured from the CRM's churn flag.
+    pub econ_joined_retention_crm: &'static str,
+    /// `{retention}` of `econ_joined`: still the assumed factors.
+    pub econ_joined_retention_assumed: &'static str,
     pub low_high: &'static str,
     pub csat_summary: &'static str,
     pub ces_summary: &'static str,
@@ -347,6 +356,10 @@ pub const EN: VoiceStrings = VoiceStrings {
     wom_col: "Prospects lost per period",
     econ_from_data: "Retention and revenue per group measured in the loaded customer table (95 % intervals in the table); cost, margin and word of mouth from the assumptions.",
     econ_default: "Group economics derived from the average customer with these relative factors (the averages over the groups equal the average customer):",
+    econ_joined: "Revenue per group measured in the orders: what the {n} joined answers' customers spent in the {window} days after answering, per period (95 % intervals in the table). {retention} Margin, cost to serve and word of mouth from the assumptions; the factors still assumed:",
+    econ_join_unused: "The join does not value the groups: it needs dated answers and orders, and spend measured after the answer in each of the three categories (see the table above).",
+    econ_joined_retention_crm: "Retention per group from the customer table's churn flag, read as a year's churn.",
+    econ_joined_retention_assumed: "Retention is not measured by the join: it comes from the average customer with the relative churn factors below (assumed).",
     low_high: "95 % interval",
     csat_summary: "CSAT: {top} satisfied (top 2 box) of {n} answers, mean {mean}.",
     ces_summary: "CES: {top} found it easy (5–7) of {n} answers, mean {mean} on 1–7.",
@@ -513,6 +526,10 @@ pub const FR: VoiceStrings = VoiceStrings {
     wom_col: "Prospects perdus par période",
     econ_from_data: "Rétention et chiffre d'affaires par groupe mesurés dans le fichier clients chargé (intervalles à 95 % dans le tableau) ; coût, marge et bouche-à-oreille tirés des hypothèses.",
     econ_default: "Économie par groupe dérivée du client moyen avec ces facteurs relatifs (les moyennes sur les groupes égalent le client moyen) :",
+    econ_joined: "Chiffre d'affaires par groupe mesuré dans les commandes : ce que les clients des {n} réponses rapprochées ont dépensé dans les {window} jours suivant leur réponse, par période (intervalles à 95 % dans le tableau). {retention} Marge, coût de service et bouche-à-oreille tirés des hypothèses ; les facteurs encore supposés :",
+    econ_join_unused: "Le rapprochement ne valorise pas les groupes : il faut des réponses et des commandes datées, et une dépense mesurée après la réponse dans chacune des trois catégories (voir le tableau ci-dessus).",
+    econ_joined_retention_crm: "Rétention par groupe tirée de l'indicateur d'attrition du fichier clients, lu comme l'attrition d'une année.",
+    econ_joined_retention_assumed: "La rétention n'est pas mesurée par le rapprochement : elle vient du client moyen avec les facteurs d'attrition relatifs ci-dessous (supposés).",
     low_high: "Intervalle à 95 %",
     csat_summary: "CSAT : {top} de satisfaits (2 meilleures notes) sur {n} réponses, moyenne {mean}.",
     ces_summary: "CES : {top} ont trouvé cela facile (5–7) sur {n} réponses, moyenne {mean} sur 1–7.",

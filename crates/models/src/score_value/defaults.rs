@@ -98,6 +98,13 @@ fn calibrated(
 
 const LOYALTY_ECONOMICS: &str = "Markey & Reichheld (2012), \"The economics of loyalty\", Bain & Company Loyalty Insights: promoters defect less, spend more and cost less to serve than detractors";
 
+/// Name of the relative churn factors among the [`Assumption`]s: data
+/// that measure retention per group replace them.
+pub const RELATIVE_CHURN: &str = "relative churn";
+/// Name of the relative spend factors: data that measure spend per group
+/// replace them.
+pub const RELATIVE_SPEND: &str = "relative spend";
+
 /// Why detractors churn 4× as often as promoters by default: promoters are
 /// "more than five times as likely to repurchase" as detractors (stated
 /// intent), with 73–87 % of promoters likely to repurchase depending on the
@@ -148,8 +155,8 @@ pub fn default_nps_economics(
             kind: AssumptionKind::Published,
             source: "Reichheld (2006), The Ultimate Question, ch. 2: detractors account for 80 to 90 percent of negative word of mouth (85 % used; rest to passives)",
         },
-        illustrative("relative churn", churn_k, NPS_CHURN_SOURCE),
-        illustrative("relative spend", spend_k, LOYALTY_ECONOMICS),
+        illustrative(RELATIVE_CHURN, churn_k, NPS_CHURN_SOURCE),
+        illustrative(RELATIVE_SPEND, spend_k, LOYALTY_ECONOMICS),
         illustrative("relative cost to serve", cost_k, LOYALTY_ECONOMICS),
     ];
     (groups, assumptions)
@@ -226,8 +233,8 @@ fn illustrative_bands(
 ) -> ([GroupEconomics; 3], Vec<Assumption>) {
     let groups = calibrated(ids, avg, shares, &factors);
     let assumptions = vec![
-        illustrative("relative churn", factors.churn, source),
-        illustrative("relative spend", factors.spend, source),
+        illustrative(RELATIVE_CHURN, factors.churn, source),
+        illustrative(RELATIVE_SPEND, factors.spend, source),
         illustrative(cost_name, factors.cost, source),
     ];
     (groups, assumptions)

@@ -24,7 +24,7 @@ mod projection;
 
 pub use defaults::{
     default_ces_economics, default_csat_economics, default_nps_economics, Assumption,
-    AssumptionKind, AverageCustomer,
+    AssumptionKind, AverageCustomer, RELATIVE_CHURN, RELATIVE_SPEND,
 };
 pub use error::ScoreValueError;
 pub use estimate::{

@@ -4,6 +4,7 @@
 //! [`FieldProblem`], and the words step (`words.rs`) writes the sentences.
 
 use super::evidence::*;
+use super::measured::{joined, joined_bands, Band, Joined};
 use super::slice::VoiceSlice;
 use super::state::*;
 use super::view::EconomicsSource;
@@ -27,6 +28,7 @@ use cxi_models::score_value::GroupValue;
 use cxi_models::score_value::ScoreValueError;
 use cxi_models::score_value::ValueSettings;
 use cxi_models::score_value::MAX_RETENTION;
+use cxi_models::score_value::{RELATIVE_CHURN, RELATIVE_SPEND};
 use cxi_models::stats::ConfidenceLevel;
 use cxi_types::period::annual_to_period_rate;
 use cxi_types::period::PeriodUnit;
@@ -81,6 +83,47 @@ fn with_data(
         }
         e
     })
+}
+
+type Economics = (
+    [GroupEconomics; 3],
+    Option<([GroupEconomics; 3], [GroupEconomics; 3])>,
+    EconomicsSource,
+);
+
+/// The defaults with the join's measured spend (and CRM retention) per
+/// category, at the centre and at either end of their 95 % intervals; the
+/// factors they replace leave the list of assumptions.
+fn with_joined(
+    defaults: &[GroupEconomics; 3],
+    assumptions: Vec<Assumption>,
+    j: &Joined,
+) -> Economics {
+    let at = |pick: fn(&Band) -> f64| -> [GroupEconomics; 3] {
+        std::array::from_fn(|g| {
+            let mut e = defaults[g].clone();
+            e.spend = pick(&j.spend[g]);
+            if let Some(r) = &j.retention {
+                e.retention = pick(&r[g]).clamp(0.0, MAX_RETENTION);
+            }
+            e
+        })
+    };
+    let replaced =
+        |name: &str| name == RELATIVE_SPEND || (j.retention.is_some() && name == RELATIVE_CHURN);
+    (
+        at(|b| b.mid),
+        Some((at(|b| b.low), at(|b| b.high))),
+        EconomicsSource::Joined {
+            measured: j.measured,
+            window_days: j.window_days,
+            retention: j.retention.is_some(),
+            assumptions: assumptions
+                .into_iter()
+                .filter(|a| !replaced(a.name))
+                .collect(),
+        },
+    )
 }
 
 fn central(x: &GroupEstimate) -> (f64, f64) {
@@ -249,8 +292,10 @@ pub(super) fn money(
     };
     let sh = shares(counts);
     let (defaults, assumptions) = default_nps_economics(&avg, sh);
-    let (groups, range, source) = match data_groups {
-        Some(est) if est.len() == 3 => (
+    let joined = s.linked.and_then(|l| joined(l, unit));
+    let join_unused = s.linked.is_some() && joined.is_none();
+    let (groups, range, source) = match (data_groups, joined) {
+        (Some(est), _) if est.len() == 3 => (
             with_data(&defaults, est, central),
             Some((
                 with_data(&defaults, est, low),
@@ -258,6 +303,7 @@ pub(super) fn money(
             )),
             EconomicsSource::Data,
         ),
+        (_, Some(j)) => with_joined(&defaults, assumptions, &j),
         _ => (defaults, None, EconomicsSource::Defaults(assumptions)),
     };
     let values = values_of(&groups, &settings)?;
@@ -295,6 +341,7 @@ pub(super) fn money(
         groups,
         values,
         values_range,
+        join_unused: join_unused && matches!(source, EconomicsSource::Defaults(_)),
         source,
         customers: n,
         point,
@@ -313,10 +360,11 @@ pub(super) fn money(
 pub(super) type Defaults = fn(&AverageCustomer, [f64; 3]) -> ([GroupEconomics; 3], Vec<Assumption>);
 
 /// Value per customer in each CSAT and CES band: measured retention and
-/// revenue per band when the customer table has them, else the core's
+/// revenue per band when the customer table has them (or spend after the
+/// answer when the survey is joined to the orders), else the core's
 /// default band economics with the data's band shares (or the NPS shares).
 pub(super) fn links(
-    _s: &VoiceSlice,
+    s: &VoiceSlice,
     ev: Option<&VoiceEvidence>,
     avg: &AverageCustomer,
     nps_shares: [f64; 3],
@@ -328,7 +376,11 @@ pub(super) fn links(
         (ev.and_then(|e| e.csat.as_ref()), default_csat_economics),
         (ev.and_then(|e| e.ces.as_ref()), default_ces_economics),
     ];
-    for (r, defaults) in parts {
+    let joined = s
+        .linked
+        .map(|l| joined_bands(l, settings.unit))
+        .unwrap_or([None, None]);
+    for ((r, defaults), j) in parts.into_iter().zip(joined) {
         let sh = match r {
             Some(r) => {
                 let n = r.summary.band_counts.iter().sum::<u64>().max(1) as f64;
@@ -337,10 +389,14 @@ pub(super) fn links(
             None => nps_shares,
         };
         let (d, _) = defaults(avg, sh);
-        let groups = match r.and_then(|r| r.groups.as_ref()) {
-            Some(est) if est.len() == 3 => {
+        let groups = match (r.and_then(|r| r.groups.as_ref()), j) {
+            (Some(est), _) if est.len() == 3 => {
                 from_data = true;
                 with_data(&d, est, central)
+            }
+            (_, Some(j)) => {
+                from_data = true;
+                with_joined(&d, Vec::new(), &j).0
             }
             _ => d,
         };

@@ -119,6 +119,11 @@ pub fn headlines_of(s: &VoiceSlice, v: &VoiceView) -> Vec<Headline> {
         }
         Err(e) => (Figure::Missing, None, e.sentence(locale), Vec::new()),
     };
+    // Measured or assumed: the card says which economics it stands on.
+    let source = match &v.money {
+        Ok(m) => format!("{} {}", t.point_source, m.source_sentence(locale)),
+        Err(_) => t.point_source.into(),
+    };
     out.push(Headline {
         id: "card-nps-point",
         title: t.card_point.into(),
@@ -128,7 +133,7 @@ pub fn headlines_of(s: &VoiceSlice, v: &VoiceView) -> Vec<Headline> {
         how: How {
             formula: t.point_formula.into(),
             inputs,
-            source: t.point_source.into(),
+            source,
             caveats: t.point_caveats.into(),
         },
         page: View::Voice,

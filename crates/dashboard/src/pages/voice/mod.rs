@@ -4,6 +4,7 @@
 //! from the loaded data or, without data, from assumed counts; values each
 //! category with Bain's economics of loyalty ([`score_value`]): from the
 //! customer table where it measures retention and revenue per category,
+//! or from the survey joined to the orders (spend after each answer),
 //! otherwise from the average customer and the published/illustrative
 //! factors of [`default_nps_economics`]; and prices a move scenario
 //! (detractors → passives, passives → promoters) as lifetime value and as
@@ -14,6 +15,7 @@ pub mod evidence;
 mod fields;
 mod headlines;
 pub mod linked;
+mod measured;
 mod money_charts;
 mod readings;
 mod slice;

@@ -300,12 +300,49 @@ impl Money {
         DataTable { headers, rows }
     }
 
+    /// Where the group economics come from, in one sentence.
+    pub fn source_sentence(&self, locale: Locale) -> String {
+        let t = locale.strings().voice;
+        match &self.source {
+            EconomicsSource::Data => t.econ_from_data.into(),
+            EconomicsSource::Defaults(_) if self.join_unused => {
+                format!("{} {}", t.econ_join_unused, t.econ_default)
+            }
+            EconomicsSource::Defaults(_) => t.econ_default.into(),
+            EconomicsSource::Joined {
+                measured,
+                window_days,
+                retention,
+                ..
+            } => fill(
+                t.econ_joined,
+                &[
+                    ("n", &format::number(locale, *measured as f64, 0)),
+                    (
+                        "window",
+                        &format::number(locale, f64::from(*window_days), 0),
+                    ),
+                    (
+                        "retention",
+                        if *retention {
+                            t.econ_joined_retention_crm
+                        } else {
+                            t.econ_joined_retention_assumed
+                        },
+                    ),
+                ],
+            ),
+        }
+    }
+
     /// The default factors behind the group economics, with their sources
     /// and kind, in the user's language.
     pub fn assumption_lines(&self, locale: Locale) -> Vec<String> {
         let t = locale.strings().voice;
-        let EconomicsSource::Defaults(list) = &self.source else {
-            return Vec::new();
+        let list = match &self.source {
+            EconomicsSource::Defaults(list) => list,
+            EconomicsSource::Joined { assumptions, .. } => assumptions,
+            EconomicsSource::Data => return Vec::new(),
         };
         list.iter()
             .map(|a| {

@@ -1,6 +1,7 @@
 //! The part of the scenario the NPS → revenue page reads: its own
 //! assumptions, the CLV calculator's (retention, margin, discount rate),
-//! the segment chosen, the voice evidence of loaded data, and the language
+//! the segment chosen, the voice evidence of loaded data, the join of the
+//! survey to the orders, and the language
 //! and currency.
 
 use super::evidence::VoiceEvidence;
@@ -20,6 +21,8 @@ pub struct VoiceSlice<'a> {
     pub segment: &'a Option<String>,
     /// What loaded data left for this page (`None`: no data).
     pub evidence: Option<&'a VoiceEvidence>,
+    /// The survey joined to the orders (`None`: no join).
+    pub linked: Option<&'a cxi_link::Evidence>,
 }
 
 impl<'a> VoiceSlice<'a> {
@@ -32,6 +35,7 @@ impl<'a> VoiceSlice<'a> {
             clv: &s.clv,
             segment: &s.segment,
             evidence: s.evidence_of(|e| e.voice.as_deref()),
+            linked: s.linked.as_deref().map(|l| &l.evidence),
         }
     }
 }

@@ -355,3 +355,111 @@ fn money_errors_in_english_and_french() {
         "Les montants ne peuvent pas être calculés : il faut au moins une réponse"
     );
 }
+
+fn joined(crm: bool) -> Scenario {
+    let mut s = scenario();
+    s.linked = Some(std::sync::Arc::new(crate::data::linked::six_answers(crm)));
+    s
+}
+
+/// Reference: hand computation. Spend per period = window spend ×
+/// (365.25 / periods a year) / 365: detractors 20, passives 50, promoters
+/// 120 in the year after answering. Detractors' standard error with
+/// customers as units: e = (10 − 20)/2, (30 − 20)/2; Var = 2/1 · 50 =
+/// 100, se = 10, so 20 ± 1.96 · 10 before scaling.
+#[test]
+fn joined_spend_replaces_the_spend_factors() {
+    let s = joined(false);
+    let m = compute(&VoiceSlice::of(&s)).money.unwrap();
+    let k = 365.25 / m.unit.per_year() / 365.0;
+    for (g, window_spend) in [20.0, 50.0, 120.0].into_iter().enumerate() {
+        cxi_testkit::assert_close!(m.groups[g].spend, window_spend * k, 1e-12);
+    }
+    let (lo, hi) = m.values_range.as_ref().unwrap();
+    assert!(lo[0].total < m.values[0].total && m.values[0].total < hi[0].total);
+    // The interval ends are the spend's: value is linear in spend here.
+    let d_spend = 1.959_963_984_540_054 * 10.0 * k;
+    let (d_lo, d_hi) = (
+        m.values[0].total - lo[0].total,
+        hi[0].total - m.values[0].total,
+    );
+    cxi_testkit::assert_close!(d_lo, d_hi, 1e-9);
+    assert!(d_spend > 0.0 && d_lo > 0.0);
+    let EconomicsSource::Joined {
+        measured,
+        window_days,
+        retention,
+        assumptions,
+    } = &m.source
+    else {
+        panic!("{:?}", m.source)
+    };
+    assert_eq!((*measured, *window_days, *retention), (6, 365, false));
+    let names: Vec<&str> = assumptions.iter().map(|a| a.name).collect();
+    assert!(!names.contains(&"relative spend"), "{names:?}");
+    assert!(names.contains(&"relative churn"), "{names:?}");
+    // Retention stays the default factors' (same as with no join).
+    let plain = compute(&VoiceSlice::of(&scenario())).money.unwrap();
+    for g in 0..3 {
+        assert_eq!(m.groups[g].retention, plain.groups[g].retention);
+    }
+    // Promoters are worth more than detractors, and the page says measured.
+    assert!(m.values[2].total > m.values[0].total);
+    let sentence = m.source_sentence(Locale::En);
+    assert!(sentence.contains("6 joined answers"), "{sentence}");
+    assert!(sentence.contains("365 days"), "{sentence}");
+    assert!(sentence.contains("not measured"), "{sentence}");
+    let card = headlines(&s)
+        .into_iter()
+        .find(|c| c.id == "card-nps-point")
+        .unwrap();
+    assert!(
+        card.how.source.contains("measured in the orders"),
+        "{}",
+        card.how.source
+    );
+    let fr = m.source_sentence(Locale::Fr);
+    assert!(
+        fr.contains("6 réponses") && fr.contains("365 jours"),
+        "{fr}"
+    );
+}
+
+/// Reference: hand computation. One of the two customers of each category
+/// churned: c = 1/2, retention per period (1 − 1/2)^(1 / periods a year).
+#[test]
+fn joined_crm_churn_replaces_the_churn_factors() {
+    let s = joined(true);
+    let m = compute(&VoiceSlice::of(&s)).money.unwrap();
+    let r = 0.5f64.powf(1.0 / m.unit.per_year());
+    for g in 0..3 {
+        cxi_testkit::assert_close!(m.groups[g].retention, r, 1e-12);
+    }
+    let EconomicsSource::Joined {
+        retention,
+        assumptions,
+        ..
+    } = &m.source
+    else {
+        panic!("{:?}", m.source)
+    };
+    assert!(*retention);
+    assert!(assumptions
+        .iter()
+        .all(|a| a.name != "relative churn" && a.name != "relative spend"));
+    assert!(m.source_sentence(Locale::En).contains("churn flag"));
+}
+
+/// A join without dates (whole log) is an association: money stays on the
+/// defaults.
+#[test]
+fn whole_log_join_is_not_valued() {
+    let mut s = joined(false);
+    let mut l = (**s.linked.as_ref().unwrap()).clone();
+    l.evidence.basis = cxi_link::Basis::WholeLog {
+        missing: cxi_link::MissingDates::Answers,
+    };
+    s.linked = Some(std::sync::Arc::new(l));
+    let m = compute(&VoiceSlice::of(&s)).money.unwrap();
+    assert!(matches!(m.source, EconomicsSource::Defaults(_)));
+}

@@ -23,6 +23,19 @@ pub enum EconomicsSource {
     Data,
     /// The average customer with the core's default factors.
     Defaults(Vec<Assumption>),
+    /// Spend per category measured in the orders after each answer (and
+    /// retention from the CRM's churn flag when `retention`); the factors
+    /// still assumed are listed.
+    Joined {
+        /// Answers measured over the three categories.
+        measured: usize,
+        /// The window after each answer, days.
+        window_days: u32,
+        /// Retention measured too (CRM churn flag).
+        retention: bool,
+        /// The default factors still in use.
+        assumptions: Vec<Assumption>,
+    },
 }
 
 /// Everything money on the page.
@@ -36,6 +49,9 @@ pub struct Money {
     /// Values at the low and high ends of the data's intervals.
     pub values_range: Option<([GroupValue; 3], [GroupValue; 3])>,
     pub source: EconomicsSource,
+    /// A join exists but does not measure after-the-answer spend in every
+    /// category (or has no dates): the economics stay assumed, and say so.
+    pub join_unused: bool,
     /// Customers in each category (base × survey share).
     pub customers: [f64; 3],
     pub point: NpsPointValue,
