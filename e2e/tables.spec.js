@@ -3,7 +3,7 @@
 // share link carries both summaries, and removing one leaves the other.
 const { test, expect } = require('@playwright/test');
 const { watchConsole } = require('./helpers');
-const { DataPage, ShareToolbar, VoicePage } = require('./pages');
+const { BusinessPage, DataPage, ShareToolbar, VoicePage } = require('./pages');
 
 const ORDERS = [
   'customer,order date,amount',
@@ -107,6 +107,10 @@ for (const [locale, lang] of [['en-GB', 'en'], ['fr-FR', 'fr']]) {
       await expect(cell(2, 3)).toHaveAttribute('data-value', '40');
       await expect(page.locator('#nps-linked-contrast')).toContainText(lang === 'en' ? 'Promoters spent €35' : 'Les promoteurs ont dépensé 35');
       await expect(page.locator('#nps-linked-basis')).toContainText(lang === 'en' ? '365 days after each answer' : '365 jours suivant chaque réponse');
+      // No passive was measured (X9 matches nothing): the money stays assumed, and says why.
+      await expect(page.locator('#nps-economics-source')).toContainText(lang === 'en'
+        ? 'The join does not value the groups'
+        : 'Le rapprochement ne valorise pas les groupes');
       // The window and the rule are the user's: the workers join again.
       const windowField = page.locator('#nps-join-window');
       await windowField.fill('90');
@@ -182,6 +186,18 @@ test.describe('French browser', () => {
     expect(await value(2, 3)).toBeGreaterThan(await value(0, 3));
     expect(await value(2, 2)).toBeGreaterThan(await value(0, 2));
     await expect(page.locator('#nps-linked-contrast')).toContainText('Les promoteurs ont dépensé');
+    // The money stands on that spend, said so, no longer on the assumed spend factors.
+    const econ = page.locator('#nps-economics-source');
+    await expect(econ).toContainText("Chiffre d'affaires par groupe mesuré dans les commandes");
+    await expect(econ).toContainText('jours suivant leur réponse');
+    const factors = page.locator('.factor-list');
+    await expect(factors).toContainText('Attrition relative');
+    await expect(factors).not.toContainText('Dépense relative');
+    // The business case's revenue per NPS point is measured by the same join.
+    const business = new BusinessPage(page);
+    await business.openFromNav();
+    await expect(page.locator('#as-bc-per-nps-point-help')).toContainText('Mesuré sur');
+    await expect(page.locator('#as-bc-per-nps-point')).not.toHaveValue('0');
     // Another sample replaces both tables of the linked one.
     await data.openFromNav();
     await data.loadSampleNamed('Commerçant (achats)');

@@ -7,6 +7,7 @@ use crate::ui::charts::Chart;
 use crate::ui::fields::field_inputs;
 use crate::ui::format;
 use crate::ui::widgets::HeadlineCard;
+use cxi_dashboard::data::linked::Linked;
 use cxi_dashboard::i18n::fill;
 use cxi_dashboard::i18n::LocaleStrings;
 use cxi_dashboard::pages::business;
@@ -34,6 +35,9 @@ pub struct BusinessPageProps {
     pub churn: ChurnAssumptions,
     /// What loaded data measured for the Churn page (`None`: no data).
     pub churn_evidence: Option<Arc<ChurnEvidence>>,
+    /// The survey joined to the orders: it measures the revenue per NPS point.
+    #[prop_or_default]
+    pub linked: Option<Arc<Linked>>,
     pub context: Context,
     pub ondispatch: Callback<Action>,
 }
@@ -53,6 +57,7 @@ pub fn page(props: &BusinessPageProps) -> Html {
             clv: &props.clv,
             evidence: props.churn_evidence.as_deref(),
         },
+        linked: props.linked.as_deref().map(|l| &l.evidence),
     };
     let t = locale.strings().business;
     let view = business::compute(s);

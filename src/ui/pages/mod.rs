@@ -70,6 +70,7 @@ pub fn page(view: View, scenario: &Scenario, ondispatch: &Callback<Action>) -> H
             <BusinessPage business={scenario.business.clone()} clv={scenario.clv.clone()}
                 churn={scenario.churn.clone()}
                 churn_evidence={evidence.churn}
+                linked={scenario.linked.clone()}
                 context={scenario.context()} {ondispatch} />
         },
         View::Maturity => html! {

@@ -181,6 +181,106 @@ pub fn link(
     )
 }
 
+/// Revenue per NPS point measured by the join, for the business case.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PerPoint {
+    /// Percent of revenue per NPS point.
+    pub pct: f64,
+    /// Answers measured over the three categories.
+    pub answers: usize,
+    /// The window after each answer, days.
+    pub window_days: u32,
+}
+
+/// What one more NPS point is worth as a share of revenue, from the spend
+/// each category had in the window after answering: the point earned by
+/// moving 1 % of customers from detractor to passive (as the NPS page's
+/// "value of +1 NPS point"). `None` without after-the-answer spend for the
+/// three categories (a whole-log join mixes in behaviour before the
+/// answer) or when nobody spent.
+///
+/// # Formula
+/// `pct = 100 · 0.01 · (S_passive − S_detractor) / S̄`, `S_g` the mean
+/// spend of category `g` in the window, `S̄ = Σ n_g S_g / Σ n_g` over the
+/// `n_g` answers measured.
+pub fn revenue_per_nps_point(ev: &cxi_link::Evidence) -> Option<PerPoint> {
+    let cxi_link::Basis::AfterAnswer { window_days, .. } = ev.basis else {
+        return None;
+    };
+    let groups = &ev.nps.as_ref()?.groups;
+    let spend: Vec<cxi_link::Estimate> = groups
+        .iter()
+        .map(|g| g.spend.filter(|e| e.n > 0 && e.value.is_finite()))
+        .collect::<Option<_>>()?;
+    if spend.len() != 3 {
+        return None;
+    }
+    let n: usize = spend.iter().map(|e| e.n).sum();
+    let mean = spend.iter().map(|e| e.n as f64 * e.value).sum::<f64>() / n as f64;
+    if mean.is_nan() || mean <= 0.0 {
+        return None;
+    }
+    let pct = (spend[1].value - spend[0].value) / mean;
+    pct.is_finite().then_some(PerPoint {
+        pct,
+        answers: n,
+        window_days,
+    })
+}
+
+/// A join for tests: six customers answer on 2024-03-01 (detractors a, b; passives c, d;
+/// promoters e, f) and spend, in the 365 days after: a 10, b 30, c 40,
+/// d 60, e 100, f 140. With `crm`, a, c and e are flagged as churned.
+#[cfg(test)]
+pub(crate) fn six_answers(crm: bool) -> Linked {
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let ids = ["a", "b", "c", "d", "e", "f"];
+    let orders = Orders::from_rows(
+        &ids,
+        Some(vec![day(2024, 6, 1); 6]),
+        vec![10.0, 30.0, 40.0, 60.0, 100.0, 140.0],
+    );
+    let mut answers = Answers::from_rows(&ids, Some(vec![day(2024, 3, 1); 6]));
+    answers.nps = Some([3.0, 3.0, 7.0, 8.0, 9.0, 10.0].map(Some).to_vec());
+    let crm = crm.then(|| {
+        let mut c = Crm::from_rows(&ids);
+        c.churned = Some([true, false, true, false, true, false].map(Some).to_vec());
+        c
+    });
+    let options = LinkOptions {
+        window_days: 365,
+        log_start: Some(day(2024, 1, 1)),
+        log_end: Some(day(2025, 12, 31)),
+        ..LinkOptions::default()
+    };
+    let evidence = cxi_link::link(&orders, &answers, crm.as_ref(), &options).unwrap();
+    Linked {
+        orders: 1,
+        answers: 2,
+        evidence,
+    }
+}
+
+#[cfg(test)]
+mod per_point_tests {
+    use super::*;
+
+    /// Reference: hand computation on [`six_answers`]: window spend
+    /// detractors 20, passives 50, promoters 120, two answers each, so
+    /// S̄ = 190/3 and pct = (50 − 20) / (190/3) = 90/190.
+    #[test]
+    fn revenue_per_point_by_hand() {
+        let p = revenue_per_nps_point(&six_answers(false).evidence).unwrap();
+        cxi_testkit::assert_close!(p.pct, 90.0 / 190.0, 1e-12);
+        assert_eq!((p.answers, p.window_days), (6, 365));
+        let mut whole = six_answers(false).evidence;
+        whole.basis = cxi_link::Basis::WholeLog {
+            missing: cxi_link::MissingDates::Answers,
+        };
+        assert_eq!(revenue_per_nps_point(&whole), None);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -50,6 +50,9 @@ pub enum Source {
     NoNpsTarget,
     /// No revenue per NPS point until measured.
     NpsLinkUnmeasured,
+    /// Measured by the survey joined to the orders: spend per NPS category
+    /// in the window after each answer.
+    NpsLinkMeasured { answers: usize, window_days: u32 },
     /// Half the planned effects (the baseline scenario).
     HalfEffects,
     /// One and a half times the planned effects (the stretch scenario).
@@ -149,11 +152,24 @@ pub fn inputs(s: &BusinessSlice) -> CaseInputs {
             Source::IllustrativeContactReduction,
         ),
         (BusinessField::NpsPoints, 0.0, Source::NoNpsTarget),
-        (
-            BusinessField::RevenuePerNpsPoint,
-            0.0,
-            Source::NpsLinkUnmeasured,
-        ),
+        match s
+            .linked
+            .and_then(crate::data::linked::revenue_per_nps_point)
+        {
+            Some(p) => (
+                BusinessField::RevenuePerNpsPoint,
+                p.pct,
+                Source::NpsLinkMeasured {
+                    answers: p.answers,
+                    window_days: p.window_days,
+                },
+            ),
+            None => (
+                BusinessField::RevenuePerNpsPoint,
+                0.0,
+                Source::NpsLinkUnmeasured,
+            ),
+        },
         (
             BusinessField::LowEffects,
             DEFAULT_LOW_PCT,

@@ -1,7 +1,7 @@
 //! The part of the scenario the business case reads: its own assumptions,
 //! the calculator's discount rate, the Churn page's slice (the churn,
-//! customers and margin the case starts from), and the language and
-//! currency.
+//! customers and margin the case starts from), the join of the survey to
+//! the orders, and the language and currency.
 
 use super::state::BusinessAssumptions;
 use crate::pages::churn::ChurnSlice;
@@ -18,6 +18,9 @@ pub struct BusinessSlice<'a> {
     pub clv: &'a ClvAssumptions,
     /// The base the case improves on: the Churn page's inputs.
     pub churn: ChurnSlice<'a>,
+    /// The survey joined to the orders (`None`: no join): it measures the
+    /// revenue an NPS point is worth.
+    pub linked: Option<&'a cxi_link::Evidence>,
 }
 
 impl<'a> BusinessSlice<'a> {
@@ -29,6 +32,7 @@ impl<'a> BusinessSlice<'a> {
             business: &s.business,
             clv: &s.clv,
             churn: ChurnSlice::of(s),
+            linked: s.linked.as_deref().map(|l| &l.evidence),
         }
     }
 }

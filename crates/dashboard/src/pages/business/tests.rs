@@ -263,3 +263,41 @@ fn sources_problems_and_scenarios_in_words() {
         "Baseline"
     );
 }
+
+/// The join measures the revenue per NPS point (hand-computed in
+/// `data::linked`: 90/190 % a point); without a join it is 0 until
+/// measured, and a typed value still wins.
+#[test]
+fn joined_survey_measures_revenue_per_nps_point() {
+    let mut s = Scenario::new(Locale::En);
+    let plain = inputs(&BusinessSlice::of(&s));
+    assert_eq!(plain.get(BusinessField::RevenuePerNpsPoint), 0.0);
+    let unmeasured = plain
+        .assumed
+        .iter()
+        .find(|a| a.field == BusinessField::RevenuePerNpsPoint)
+        .unwrap();
+    assert_eq!(unmeasured.source, Source::NpsLinkUnmeasured);
+    s.linked = Some(std::sync::Arc::new(crate::data::linked::six_answers(false)));
+    let joined = inputs(&BusinessSlice::of(&s));
+    let a = joined
+        .assumed
+        .iter()
+        .find(|a| a.field == BusinessField::RevenuePerNpsPoint)
+        .unwrap();
+    cxi_testkit::assert_close!(a.value, 90.0 / 190.0, 1e-12);
+    assert_eq!(
+        a.source,
+        Source::NpsLinkMeasured {
+            answers: 6,
+            window_days: 365
+        }
+    );
+    cxi_testkit::assert_close!(joined.target.revenue_per_nps_point, 0.9 / 190.0, 1e-12);
+    let text = source_text(Locale::En, &a.source);
+    assert!(text.starts_with("Measured on 6 answers"), "{text}");
+    assert!(source_text(Locale::Fr, &a.source).contains("365 jours"));
+    s.business.revenue_per_nps_point_pct = Some(1.5);
+    let typed = inputs(&BusinessSlice::of(&s));
+    assert_eq!(typed.get(BusinessField::RevenuePerNpsPoint), 1.5);
+}

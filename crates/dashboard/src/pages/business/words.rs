@@ -36,6 +36,16 @@ pub fn source_text(loc: Locale, s: &Source) -> String {
         Source::IllustrativeContactReduction => t.contact_reduction_source.into(),
         Source::NoNpsTarget => t.nps_points_source.into(),
         Source::NpsLinkUnmeasured => t.per_nps_point_source.into(),
+        Source::NpsLinkMeasured {
+            answers,
+            window_days,
+        } => fill(
+            t.per_nps_point_measured,
+            &[
+                ("n", &format::number(loc, *answers as f64, 0)),
+                ("window", &format::number(loc, f64::from(*window_days), 0)),
+            ],
+        ),
         Source::HalfEffects => t.low_effects_source.into(),
         Source::OneAndAHalfEffects => t.high_effects_source.into(),
     }
