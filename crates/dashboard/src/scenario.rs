@@ -202,13 +202,13 @@ pub fn reduce(s: &Scenario, action: Action) -> Scenario {
                 next.currency = c;
             }
             next.tables = tables;
-            // A join of tables that are no longer the pair in use is gone.
+            // A join of tables that are no longer the pair in use is gone,
+            // and so is one whose customer table is no longer the one in use.
             let pair = crate::data::linked::pair(&next.tables);
-            if next
-                .linked
-                .as_ref()
-                .is_some_and(|l| pair != Some((l.orders, l.answers)))
-            {
+            let crm = pair.and_then(|p| crate::data::linked::crm_of(&next.tables, p));
+            if next.linked.as_ref().is_some_and(|l| {
+                pair != Some((l.orders, l.answers)) || l.crm.is_some_and(|c| crm != Some(c))
+            }) {
                 next.linked = None;
             }
         }
@@ -420,6 +420,7 @@ mod tests {
         let l = std::sync::Arc::new(Linked {
             orders: 1,
             answers: 2,
+            crm: None,
             evidence,
         });
         let j = reduce(&s, Action::SetLinked(Some(l.clone())));
@@ -433,10 +434,27 @@ mod tests {
         let mut fixed = sub.clone();
         fixed.summary.rows_ok += 1;
         let k = reduce(&j, Action::SetTables(vec![retail.clone(), fixed]));
-        assert_eq!(k.linked, Some(l));
+        assert_eq!(k.linked, Some(l.clone()));
         // Either table removed: gone.
-        assert_eq!(reduce(&j, Action::SetTables(vec![retail])).linked, None);
-        assert_eq!(reduce(&j, Action::SetTables(vec![sub])).linked, None);
+        assert_eq!(
+            reduce(&j, Action::SetTables(vec![retail.clone()])).linked,
+            None
+        );
+        assert_eq!(
+            reduce(&j, Action::SetTables(vec![sub.clone()])).linked,
+            None
+        );
+        // A join that used a third table's churn flags goes with that table; one
+        // made without (an earlier version's) stays.
+        let with_crm = std::sync::Arc::new(Linked {
+            crm: Some(3),
+            ..(*l).clone()
+        });
+        let c = reduce(&s, Action::SetLinked(Some(with_crm)));
+        assert_eq!(
+            reduce(&c, Action::SetTables(vec![retail, sub])).linked,
+            None
+        );
     }
 
     #[test]

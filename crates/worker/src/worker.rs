@@ -107,7 +107,11 @@ fn handle(scope: &DedicatedWorkerGlobalScope, session: &RefCell<Option<Session>>
                 .map(Box::new);
             send(scope, &FromWorker::Extracted { inputs });
         }
-        ToWorker::Link { inputs, choice } => {
+        ToWorker::Link {
+            inputs,
+            choice,
+            from,
+        } => {
             let joined = session
                 .borrow()
                 .as_ref()
@@ -116,7 +120,14 @@ fn handle(scope: &DedicatedWorkerGlobalScope, session: &RefCell<Option<Session>>
                 let result = joined
                     .map(Box::new)
                     .map_err(|e| Words::each(|l| cxi_dashboard::i18n::messages::link_error(&e, l)));
-                send(scope, &FromWorker::Linked { choice, result });
+                send(
+                    scope,
+                    &FromWorker::Linked {
+                        choice,
+                        from,
+                        result,
+                    },
+                );
             }
         }
         ToWorker::Render { locale } => {

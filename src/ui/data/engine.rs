@@ -17,7 +17,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
-use cxi_dashboard::data::linked::{JoinChoice, LinkInputs};
+use cxi_dashboard::data::linked::JoinChoice;
+use cxi_dashboard::data::workspace::JoinAsk;
 use cxi_dashboard::data::DataEvent;
 use cxi_dashboard::data::Edit;
 use cxi_dashboard::data::EngineId;
@@ -116,9 +117,14 @@ impl WorkerClient {
                         id,
                         inputs: inputs.map(|i| Rc::new(*i)),
                     },
-                    FromWorker::Linked { choice, result } => DataEvent::Linked {
+                    FromWorker::Linked {
+                        choice,
+                        from,
+                        result,
+                    } => DataEvent::Linked {
                         id,
                         choice,
+                        from,
                         result: result.map(|e| Rc::new(*e)),
                     },
                 };
@@ -174,13 +180,15 @@ impl WorkerClient {
         self.send(&ToWorker::Extract, None);
     }
 
-    /// Asks this order log's session to join `inputs` under `choice`; the answer arrives
-    /// as a [`DataEvent::Linked`].
-    pub fn link(&self, inputs: &LinkInputs, choice: JoinChoice) {
+    /// Asks this order log's session to join `ask`'s answers (with its
+    /// customer table's churn flags) under `choice`; the answer arrives as
+    /// a [`DataEvent::Linked`].
+    pub fn link(&self, ask: &JoinAsk, choice: JoinChoice) {
         self.send(
             &ToWorker::Link {
-                inputs: Box::new(inputs.clone()),
+                inputs: Box::new(ask.answers.with_crm_of(ask.crm.as_deref())),
                 choice,
+                from: ask.from,
             },
             None,
         );

@@ -33,7 +33,7 @@ use self::input::{data_input, Incoming};
 use self::preview::preview_table;
 use self::setup::table_setup;
 use super::format;
-use cxi_dashboard::data::linked::{AnswerRule, JoinChoice, Linked, Reconcile};
+use cxi_dashboard::data::linked::{AnswerRule, JoinChoice, JoinFrom, Linked, Reconcile};
 use cxi_dashboard::data::listing;
 use cxi_dashboard::data::tables;
 use cxi_dashboard::data::DataEvent;
@@ -208,21 +208,22 @@ pub fn data_page(props: &DataPageProps) -> Html {
     let choice = props.join_choice;
     let join_ask = ws.wants_join(&props.tables, &choice);
     use_effect_with(
-        join_ask.as_ref().map(|(id, i)| {
+        join_ask.as_ref().map(|a| {
             (
-                *id,
-                Rc::as_ptr(i) as usize,
+                a.orders,
+                a.from,
+                Rc::as_ptr(&a.answers) as usize,
+                a.crm.as_ref().map(|c| Rc::as_ptr(c) as usize),
                 choice.window_days.to_bits(),
                 choice.rule,
             )
         }),
         {
             let engines = engines.clone();
-            let inputs = join_ask.map(|(_, i)| i);
-            move |ask: &Option<(EngineId, usize, u64, AnswerRule)>| {
-                if let (Some((id, ..)), Some(inputs)) = (ask, inputs) {
+            move |key: &Option<(EngineId, JoinFrom, usize, Option<usize>, u64, AnswerRule)>| {
+                if let (Some((id, ..)), Some(ask)) = (key, join_ask) {
                     if let Some(w) = engines.borrow().get(id) {
-                        w.link(&inputs, choice);
+                        w.link(&ask, choice);
                     }
                 }
             }
@@ -415,9 +416,9 @@ fn join_line(
             ws.join_sessions(tables),
             listing::join_blocker(locale, tables),
         ) {
-            (Some((o, ..)), _) => (
+            (Some(p), _) => (
                 "join pending",
-                fill(t.linked_pending, &[("orders", name(o))]),
+                fill(t.linked_pending, &[("orders", name(p.orders))]),
             ),
             (None, Some(why)) => ("notice info", why),
             (None, None) => return html! {},

@@ -282,6 +282,9 @@ fn linked_section(v: &LinkedView, controls: Html) -> Html {
                                 <td class="num">{ &r.measured }</td>
                                 <td class="num" data-value={r.repeat_value.map(|x| x.to_string())}>{ &r.repeat }</td>
                                 <td class="num" data-value={r.spend_value.map(|x| x.to_string())}>{ &r.spend }</td>
+                                if let Some(c) = &r.churn {
+                                    <td class="num" data-value={r.churn_value.map(|x| x.to_string())}>{ c }</td>
+                                }
                             </tr>
                         }) }
                     </tbody>

@@ -90,7 +90,59 @@ pub struct Linked {
     pub orders: u32,
     /// Key of the table the answers came from.
     pub answers: u32,
+    /// Key of the customer table whose churn flags were joined, when that
+    /// is a third table (a customer table with scores gives its own).
+    #[serde(default)]
+    pub crm: Option<u32>,
     pub evidence: cxi_link::Evidence,
+}
+
+/// The sessions whose tables a join was asked of (the orders' session is
+/// the one asked): echoed with its answer so that the workspace knows
+/// which tables a result joins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JoinFrom {
+    pub answers: u32,
+    pub crm: Option<u32>,
+}
+
+impl LinkInputs {
+    /// These answers with the churn flags of a customer table (`crm`):
+    /// the three-table join.
+    pub fn with_crm_of(&self, crm: Option<&LinkInputs>) -> LinkInputs {
+        LinkInputs {
+            crm: crm.and_then(|c| c.crm.clone()).or_else(|| self.crm.clone()),
+            ..self.clone()
+        }
+    }
+}
+
+/// Whether `t` gives churn flags (or dates) by customer id.
+fn has_churn(t: &LoadedData) -> bool {
+    let m = &t.mapping;
+    m.column_of(cxi_parse::Field::CustomerId).is_some()
+        && (m.column_of(cxi_parse::Field::Churned).is_some()
+            || m.column_of(cxi_parse::Field::ChurnDate).is_some())
+}
+
+/// The customer table joined to the pair `(orders, answers)` for its churn
+/// flags: the first customer table other than those two that names its
+/// customers and flags churn, when the answers' own table does not (a
+/// customer table with scores brings its own flags).
+pub fn crm_of(tables: &[LoadedData], (orders, answers): (u32, u32)) -> Option<u32> {
+    let own = tables.iter().find(|t| t.key == answers)?;
+    if own.mapping.shape == Shape::Customers && has_churn(own) {
+        return None;
+    }
+    tables
+        .iter()
+        .find(|t| {
+            t.key != orders
+                && t.key != answers
+                && t.mapping.shape == Shape::Customers
+                && has_churn(t)
+        })
+        .map(|t| t.key)
 }
 
 /// Which of a scenario's tables are joined: the first order log and the
@@ -257,6 +309,7 @@ pub(crate) fn six_answers(crm: bool) -> Linked {
     Linked {
         orders: 1,
         answers: 2,
+        crm: None,
         evidence,
     }
 }
@@ -433,5 +486,44 @@ mod tests {
         assert_eq!(pair(&[sub.clone(), retail.clone()]), Some((1, 2)));
         assert_eq!(pair(&[retail]), None);
         assert_eq!(pair(&[sub]), None);
+    }
+
+    #[test]
+    fn the_customer_table_joined_is_one_that_flags_churn_by_id() {
+        let keyed = |csv: &str, key| {
+            let mut d = session(csv, "t.csv").loaded().expect(csv);
+            d.key = key;
+            d
+        };
+        let orders = keyed(
+            "customer,order date,amount\nA,2024-01-01,3\nA,2024-01-20,5\nB,2024-01-01,4\n",
+            1,
+        );
+        let survey = keyed("customer,nps\nA,9\n", 2);
+        let crm = keyed("customer,churned\nA,yes\nB,no\n", 3);
+        let plans = keyed("customer,plan,revenue\nA,pro,10\nB,free,5\n", 4);
+        assert_eq!(crm.mapping.shape, Shape::Customers);
+        let all = [orders.clone(), survey.clone(), plans, crm.clone()];
+        assert_eq!(pair(&all), Some((1, 2)));
+        assert_eq!(crm_of(&all, (1, 2)), Some(3), "the one with churn flags");
+        assert_eq!(
+            crm_of(&all[..3], (1, 2)),
+            None,
+            "no churn flags, no third table"
+        );
+        // A customer table with scores and churn flags brings its own.
+        let scored = keyed("customer,nps,churned\nA,9,no\n", 5);
+        assert_eq!(crm_of(&[orders, scored, crm.clone()], (1, 5)), None);
+        // Merged: the answers with the customer table's flags.
+        let answers = session("customer,nps\nA,9\n", "s.csv")
+            .link_inputs()
+            .unwrap();
+        let flags = session("customer,churned\nA,yes\nB,no\n", "c.csv")
+            .link_inputs()
+            .unwrap();
+        let both = answers.with_crm_of(Some(&flags));
+        assert_eq!(both.answers, answers.answers);
+        assert_eq!(both.crm, flags.crm);
+        assert_eq!(answers.with_crm_of(None), answers);
     }
 }

@@ -62,11 +62,13 @@ pub fn uses_lines(locale: Locale, tables: &[LoadedData], key: u32) -> Vec<String
             None => {}
         }
     }
-    let mut out = vec![if used.is_empty() {
-        t.used_by_none.to_string()
-    } else {
-        fill(t.used_by, &[("pages", &page_names(locale, &used))])
-    }];
+    let joined = joined_crm_line(locale, tables, key);
+    let mut out = match (used.is_empty(), &joined) {
+        // Its flags serve the NPS page through the join: not "unused".
+        (true, Some(_)) => Vec::new(),
+        (true, None) => vec![t.used_by_none.to_string()],
+        (false, _) => vec![fill(t.used_by, &[("pages", &page_names(locale, &used))])],
+    };
     // One sentence per table serving in its place, in the parts' order.
     // Each name once, in the order first met (not only consecutive repeats).
     let mut names: Vec<&str> = Vec::new();
@@ -86,7 +88,24 @@ pub fn uses_lines(locale: Locale, tables: &[LoadedData], key: u32) -> Vec<String
             &[("pages", &page_names(locale, &parts)), ("name", name)],
         ));
     }
+    out.extend(joined);
     out
+}
+
+/// For the customer table whose churn flags join the survey to the
+/// orders: what they are used for.
+fn joined_crm_line(locale: Locale, tables: &[LoadedData], key: u32) -> Option<String> {
+    let p = super::linked::pair(tables)?;
+    (super::linked::crm_of(tables, p) == Some(key)).then(|| {
+        let answers = tables.iter().find(|d| d.key == p.1);
+        fill(
+            locale.strings().data.joined_crm,
+            &[
+                ("answers", answers.map_or("", |d| d.source.name.as_str())),
+                ("page", locale.strings().voice.nav),
+            ],
+        )
+    })
 }
 
 /// The line above the list: "In use: orders.csv, 31,489 rows; …".
@@ -236,5 +255,46 @@ mod tests {
             .starts_with("q3.csv n'a pas de colonne"));
         // Without orders, nothing to join anyway.
         assert_eq!(join_blocker(Locale::En, &[survey]), None);
+    }
+
+    #[test]
+    fn the_customer_table_says_its_flags_join_the_survey() {
+        let keyed = |csv: &str, name: &str, key| {
+            let source = crate::data::Source {
+                name: name.into(),
+                kind: crate::data::SourceKind::Paste,
+                bytes: csv.len() as u64,
+            };
+            let s = crate::data::Session::open(csv.as_bytes().to_vec(), source, &mut |_, _, _| {})
+                .unwrap();
+            let mut d = s.loaded().unwrap();
+            d.key = key;
+            d
+        };
+        let tables = [
+            keyed(
+                "customer,order date,amount\nA,2024-01-01,3\nA,2024-01-20,5\nB,2024-01-01,4\n",
+                "orders.csv",
+                1,
+            ),
+            keyed("customer,nps\nA,9\nB,2\n", "survey.csv", 2),
+            keyed("customer,churned\nA,yes\nB,no\n", "crm.csv", 3),
+        ];
+        let lines = uses_lines(Locale::En, &tables, 3);
+        assert!(
+            !lines.contains(&Locale::En.strings().data.used_by_none.to_string()),
+            "its flags serve the NPS page: {lines:?}"
+        );
+        assert_eq!(
+            lines.last().unwrap(),
+            "Its churn flags are joined to survey.csv by customer id: churn per NPS group on the NPS → revenue page."
+        );
+        assert!(uses_lines(Locale::Fr, &tables, 3)
+            .last()
+            .unwrap()
+            .starts_with("Ses indicateurs d'attrition sont rapprochés de survey.csv"));
+        assert!(!uses_lines(Locale::En, &tables, 2)
+            .iter()
+            .any(|l| l.contains("churn flags")));
     }
 }

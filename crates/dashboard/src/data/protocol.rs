@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::linked::{JoinChoice, LinkInputs};
+use super::linked::{JoinChoice, JoinFrom, LinkInputs};
 use super::loaded::Source;
 use super::sample::Sample;
 use super::session::{Edit, Report, Stage};
@@ -51,6 +51,8 @@ pub enum ToWorker {
     Link {
         inputs: Box<LinkInputs>,
         choice: JoinChoice,
+        /// The sessions the inputs come from, echoed in the answer.
+        from: JoinFrom,
     },
 }
 
@@ -98,6 +100,8 @@ pub enum FromWorker {
     Linked {
         /// The choices of the request it answers.
         choice: JoinChoice,
+        /// The sessions of the request it answers.
+        from: JoinFrom,
         result: Result<Box<cxi_link::Evidence>, Words>,
     },
     /// The input cannot be used at all: why, in every language (the page
@@ -180,6 +184,10 @@ mod tests {
                         alpha_prefix: false,
                     },
                 },
+                from: JoinFrom {
+                    answers: 2,
+                    crm: Some(3),
+                },
             },
             ToWorker::Sample {
                 sample: Sample::Retail,
@@ -235,6 +243,10 @@ mod tests {
             FromWorker::Extracted { inputs: None },
             FromWorker::Linked {
                 choice: JoinChoice::default(),
+                from: JoinFrom {
+                    answers: 2,
+                    crm: None,
+                },
                 result: Err(Words::each(|l| format!("{l:?}"))),
             },
         ] {

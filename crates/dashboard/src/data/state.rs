@@ -162,6 +162,8 @@ pub enum DataEvent {
         id: EngineId,
         /// The choices of the request it answers.
         choice: crate::data::linked::JoinChoice,
+        /// The sessions of the request it answers.
+        from: crate::data::linked::JoinFrom,
         result: Result<Rc<cxi_link::Evidence>, Words>,
     },
 }

@@ -21,7 +21,7 @@
 
 use std::rc::Rc;
 
-use super::linked::{pair, JoinChoice, LinkInputs, Linked};
+use super::linked::{crm_of, pair, JoinChoice, JoinFrom, LinkInputs, Linked};
 use super::loaded::LoadedData;
 use super::sample::Sample;
 use super::state::{DataEvent, DataState, EngineId, Notice};
@@ -76,25 +76,47 @@ pub struct Workspace {
     pub join: Join,
 }
 
-/// The join as it goes: the answers a session handed over, then what the
-/// order log's session made of them. Both are dropped when either
-/// session's table changes (an edit, a new report), so they are asked for
-/// again.
+/// The join as it goes: what the survey's (and the customer table's)
+/// sessions handed over, then what the order log's session made of them.
+/// A session's part is dropped when its table changes (an edit, a new
+/// report), and so is the join, so that both are asked for again.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Join {
-    /// Session and what its table gives the join (`None`: nothing).
-    pub inputs: Option<(EngineId, Option<Rc<LinkInputs>>)>,
-    /// Orders session, answers session, and the join or why not.
+    /// Per session, what its table gives the join (`None`: nothing).
+    pub extracted: Vec<(EngineId, Option<Rc<LinkInputs>>)>,
+    /// Orders session, the sessions joined to it, and the join or why not.
     pub result: Option<JoinResult>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct JoinResult {
     pub orders: EngineId,
-    pub answers: EngineId,
+    pub from: JoinFrom,
     /// The choices it was made with.
     pub choice: JoinChoice,
     pub outcome: Result<Rc<cxi_link::Evidence>, Words>,
+}
+
+/// The tables a join reads (scenario keys) and their live sessions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JoinParts {
+    pub orders: u32,
+    pub answers: u32,
+    /// A customer table giving churn flags, when its rows are here.
+    pub crm: Option<u32>,
+    pub orders_session: EngineId,
+    pub answers_session: EngineId,
+    pub crm_session: Option<EngineId>,
+}
+
+/// A join to ask of the order log's session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JoinAsk {
+    pub orders: EngineId,
+    pub from: JoinFrom,
+    pub answers: Rc<LinkInputs>,
+    /// The customer table's part (its churn flags).
+    pub crm: Option<Rc<LinkInputs>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -196,44 +218,69 @@ impl Workspace {
             .collect()
     }
 
-    /// The tables to join (order log key, answers key) and their sessions,
-    /// when both are here with their evidence.
-    pub fn join_sessions(&self, saved: &[LoadedData]) -> Option<(u32, u32, EngineId, EngineId)> {
-        let (o, a) = pair(&self.for_scenario(saved))?;
+    /// The tables to join and their sessions, when the order log and the
+    /// answers are here with their evidence (the customer table joins them
+    /// when its rows are here too).
+    pub fn join_sessions(&self, saved: &[LoadedData]) -> Option<JoinParts> {
+        let tables = self.for_scenario(saved);
+        let (o, a) = pair(&tables)?;
         let live = |key| {
             self.table(key)
                 .and_then(|t| t.state.in_use())
                 .filter(|s| !s.report.evidence_pending)
                 .map(|s| s.id)
         };
-        Some((o, a, live(o)?, live(a)?))
+        let crm = crm_of(&tables, (o, a)).and_then(|k| Some((k, live(k)?)));
+        Some(JoinParts {
+            orders: o,
+            answers: a,
+            crm: crm.map(|c| c.0),
+            orders_session: live(o)?,
+            answers_session: live(a)?,
+            crm_session: crm.map(|c| c.1),
+        })
     }
 
-    /// The session to ask for its answers, if they are not here yet.
+    /// The session to ask for what its table gives the join, if that is
+    /// not here yet: the answers', then the customer table's.
     pub fn wants_inputs(&self, saved: &[LoadedData]) -> Option<EngineId> {
-        let (_, _, _, a) = self.join_sessions(saved)?;
-        match &self.join.inputs {
-            Some((id, _)) if *id == a => None,
-            _ => Some(a),
-        }
+        let p = self.join_sessions(saved)?;
+        std::iter::once(p.answers_session)
+            .chain(p.crm_session)
+            .find(|&id| self.extracted(id).is_none())
     }
 
-    /// The order log's session and the answers to join, if not joined yet
-    /// under `choice` (nothing while its window is not valid).
-    pub fn wants_join(
-        &self,
-        saved: &[LoadedData],
-        choice: &JoinChoice,
-    ) -> Option<(EngineId, Rc<LinkInputs>)> {
-        choice.window()?;
-        let (_, _, o, a) = self.join_sessions(saved)?;
-        let inputs = match &self.join.inputs {
-            Some((id, Some(inputs))) if *id == a => inputs.clone(),
-            _ => return None,
+    /// The join the parts handed over make (`None` while one is awaited or
+    /// the answers give nothing); a customer table that gives no churn
+    /// flags is left out.
+    fn ask(&self, p: &JoinParts) -> Option<JoinAsk> {
+        let answers = self.extracted(p.answers_session)??.clone();
+        let crm = match p.crm_session {
+            Some(c) => self
+                .extracted(c)?
+                .filter(|i| i.crm.is_some())
+                .map(|i| (c, i.clone())),
+            None => None,
         };
+        Some(JoinAsk {
+            orders: p.orders_session,
+            from: JoinFrom {
+                answers: p.answers_session,
+                crm: crm.as_ref().map(|c| c.0),
+            },
+            answers,
+            crm: crm.map(|c| c.1),
+        })
+    }
+
+    /// The join to ask of the order log's session, if not joined yet under
+    /// `choice` (nothing while its window is not valid).
+    pub fn wants_join(&self, saved: &[LoadedData], choice: &JoinChoice) -> Option<JoinAsk> {
+        choice.window()?;
+        let ask = self.ask(&self.join_sessions(saved)?)?;
         match &self.join.result {
-            Some(r) if r.orders == o && r.answers == a && r.choice == *choice => None,
-            _ => Some((o, inputs)),
+            Some(r) if r.orders == ask.orders && r.from == ask.from && r.choice == *choice => None,
+            _ => Some(ask),
         }
     }
 
@@ -244,16 +291,18 @@ impl Workspace {
         saved: &[LoadedData],
         choice: &JoinChoice,
     ) -> Option<Result<Linked, Words>> {
-        let (ok, ak, o, a) = self.join_sessions(saved)?;
+        let p = self.join_sessions(saved)?;
+        let ask = self.ask(&p)?;
         let r = self
             .join
             .result
             .as_ref()
-            .filter(|r| r.orders == o && r.answers == a && r.choice == *choice)?;
+            .filter(|r| r.orders == ask.orders && r.from == ask.from && r.choice == *choice)?;
         Some(match &r.outcome {
             Ok(e) => Ok(Linked {
-                orders: ok,
-                answers: ak,
+                orders: p.orders,
+                answers: p.answers,
+                crm: ask.from.crm.and(p.crm),
                 evidence: (**e).clone(),
             }),
             Err(w) => Err(w.clone()),
@@ -262,17 +311,25 @@ impl Workspace {
 
     /// Forgets the join's parts that session `id` gave.
     fn stale(&mut self, id: EngineId) {
-        if self.join.inputs.as_ref().is_some_and(|(s, _)| *s == id) {
-            self.join.inputs = None;
-        }
+        self.join.extracted.retain(|(s, _)| *s != id);
         if self
             .join
             .result
             .as_ref()
-            .is_some_and(|r| r.orders == id || r.answers == id)
+            .is_some_and(|r| r.orders == id || r.from.answers == id || r.from.crm == Some(id))
         {
             self.join.result = None;
         }
+    }
+
+    /// What session `id` handed over: `None` not asked yet, `Some(None)`
+    /// nothing to join.
+    fn extracted(&self, id: EngineId) -> Option<Option<&Rc<LinkInputs>>> {
+        self.join
+            .extracted
+            .iter()
+            .find(|(s, _)| *s == id)
+            .map(|(_, i)| i.as_ref())
     }
 
     fn next_key(&self) -> u32 {
@@ -314,15 +371,23 @@ impl Workspace {
             }
             WorkspaceEvent::Engine(DataEvent::Extracted { id, inputs }) => {
                 if self.key_of(id).is_some() {
-                    next.join.inputs = Some((id, inputs));
-                    next.join.result = None;
+                    next.stale(id);
+                    next.join.extracted.push((id, inputs));
                 }
             }
-            WorkspaceEvent::Engine(DataEvent::Linked { id, choice, result }) => {
-                if let (Some(_), Some((a, Some(_)))) = (self.key_of(id), &self.join.inputs) {
+            WorkspaceEvent::Engine(DataEvent::Linked {
+                id,
+                choice,
+                from,
+                result,
+            }) => {
+                // Kept only while every part it joins is still here (an
+                // edit meanwhile dropped its part: the join is asked again).
+                let here = |s| self.key_of(s).is_some() && self.extracted(s).is_some();
+                if self.key_of(id).is_some() && here(from.answers) && from.crm.is_none_or(here) {
                     next.join.result = Some(JoinResult {
                         orders: id,
-                        answers: *a,
+                        from,
                         choice,
                         outcome: result,
                     });

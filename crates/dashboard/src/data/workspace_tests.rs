@@ -1,5 +1,5 @@
 use super::*;
-use crate::data::linked::JoinChoice;
+use crate::data::linked::{JoinChoice, JoinFrom};
 use crate::data::{Sample, Session, Source, SourceKind};
 use crate::i18n::Words;
 use crate::pages::evidence::Evidence;
@@ -252,7 +252,13 @@ fn the_join_is_asked_for_made_and_redone_after_an_edit() {
     let w = load(&Workspace::default(), 1, LOG, "orders.csv");
     assert_eq!(w.wants_inputs(&[]), None, "nothing to join yet");
     let w = load(&w, 2, SURVEY_DATED, "survey.csv");
-    assert_eq!(w.join_sessions(&[]), Some((1, 2, 1, 2)));
+    let parts = w.join_sessions(&[]).unwrap();
+    assert_eq!(
+        (parts.orders, parts.answers, parts.crm),
+        (1, 2, None),
+        "keys"
+    );
+    assert_eq!((parts.orders_session, parts.answers_session), (1, 2));
     assert_eq!(w.wants_inputs(&[]), Some(2));
     assert_eq!(w.wants_join(&[], &JoinChoice::default()), None);
     assert_eq!(w.joined(&[], &JoinChoice::default()), None);
@@ -264,8 +270,14 @@ fn the_join_is_asked_for_made_and_redone_after_an_edit() {
         inputs: Some(inputs.clone()),
     }));
     assert_eq!(x.wants_inputs(&[]), None);
-    let (to, given) = x.wants_join(&[], &JoinChoice::default()).unwrap();
-    assert_eq!((to, &given), (1, &inputs));
+    let ask = x.wants_join(&[], &JoinChoice::default()).unwrap();
+    let (to, given) = (ask.orders, ask.answers.with_crm_of(ask.crm.as_deref()));
+    assert_eq!((to, &given), (1, &*inputs));
+    let from = JoinFrom {
+        answers: 2,
+        crm: None,
+    };
+    assert_eq!(ask.from, from);
     // The orders' session joins them.
     let orders = session(LOG, "orders.csv");
     let evidence = orders
@@ -279,6 +291,7 @@ fn the_join_is_asked_for_made_and_redone_after_an_edit() {
     let j = x.reduce(WorkspaceEvent::Engine(DataEvent::Linked {
         id: 1,
         choice: JoinChoice::default(),
+        from,
         result: Ok(Rc::new(evidence.clone())),
     }));
     assert_eq!(j.wants_join(&[], &JoinChoice::default()), None);
@@ -316,6 +329,7 @@ fn the_join_is_asked_for_made_and_redone_after_an_edit() {
     let refused = x.reduce(WorkspaceEvent::Engine(DataEvent::Linked {
         id: 1,
         choice: JoinChoice::default(),
+        from,
         result: Err(Words::same("no")),
     }));
     assert_eq!(
@@ -326,6 +340,84 @@ fn the_join_is_asked_for_made_and_redone_after_an_edit() {
     assert_eq!(
         j.reduce(WorkspaceEvent::Remove(2))
             .joined(&[], &JoinChoice::default()),
+        None
+    );
+}
+
+/// Three tables, one customer: the customer table's churn flags join the
+/// survey to the orders; they are asked of its session after the answers,
+/// the join waits for them, and an edit or a removal of the customer table
+/// redoes it.
+#[test]
+fn a_customer_table_brings_its_churn_flags_to_the_join() {
+    const LOG: &str = "customer,order date,amount\nA,2024-01-01,3\nA,2024-01-20,5\nB,2024-01-01,4\nB,2024-03-01,6\n";
+    const SURVEY_DATED: &str =
+        "customer,nps,answered\nA,10,2024-01-02\nB,3,2024-01-02\nZ,9,2024-01-02\n";
+    const CRM: &str = "customer,churned\nA,no\nB,yes\nQ,yes\n";
+    let w = load(&Workspace::default(), 1, LOG, "orders.csv");
+    let w = load(&w, 2, SURVEY_DATED, "survey.csv");
+    let w = load(&w, 3, CRM, "crm.csv");
+    let parts = w.join_sessions(&[]).unwrap();
+    assert_eq!((parts.crm, parts.crm_session), (Some(3), Some(3)));
+    assert_eq!(w.wants_inputs(&[]), Some(2), "the answers first");
+    let extract = |w: &Workspace, id: EngineId, csv: &str| {
+        let inputs = session(csv, "t.csv").link_inputs().map(Rc::new);
+        w.reduce(WorkspaceEvent::Engine(DataEvent::Extracted { id, inputs }))
+    };
+    let x = extract(&w, 2, SURVEY_DATED);
+    assert_eq!(x.wants_inputs(&[]), Some(3), "then the customer table");
+    assert_eq!(
+        x.wants_join(&[], &JoinChoice::default()),
+        None,
+        "the join waits for the churn flags"
+    );
+    let x = extract(&x, 3, CRM);
+    assert_eq!(x.wants_inputs(&[]), None);
+    let ask = x.wants_join(&[], &JoinChoice::default()).unwrap();
+    assert_eq!(
+        ask.from,
+        JoinFrom {
+            answers: 2,
+            crm: Some(3)
+        }
+    );
+    let inputs = ask.answers.with_crm_of(ask.crm.as_deref());
+    let evidence = session(LOG, "orders.csv")
+        .link(&inputs, &JoinChoice::default())
+        .unwrap()
+        .unwrap();
+    // A and B of the survey's A, B, Z are in the customer table.
+    let crm_match = evidence.crm_match.as_ref().unwrap();
+    assert_eq!((crm_match.matched, crm_match.total), (2, 3));
+    let churn = |i: usize| {
+        evidence.nps.as_ref().unwrap().groups[i]
+            .churn
+            .unwrap()
+            .value
+    };
+    assert_eq!((churn(0), churn(2)), (1.0, 0.0), "B churned, A did not");
+    let j = x.reduce(WorkspaceEvent::Engine(DataEvent::Linked {
+        id: 1,
+        choice: JoinChoice::default(),
+        from: ask.from,
+        result: Ok(Rc::new(evidence.clone())),
+    }));
+    let joined = j.joined(&[], &JoinChoice::default()).unwrap().unwrap();
+    assert_eq!((joined.orders, joined.answers, joined.crm), (1, 2, Some(3)));
+    assert_eq!(j.wants_join(&[], &JoinChoice::default()), None);
+    // An edit of the customer table: its flags and the join again.
+    let e = j.reduce(WorkspaceEvent::On {
+        key: 3,
+        event: DataEvent::Editing,
+    });
+    assert_eq!(e.joined(&[], &JoinChoice::default()), None);
+    assert_eq!(e.wants_inputs(&[]), Some(3));
+    // Without the customer table: the survey and the orders alone.
+    let r = j.reduce(WorkspaceEvent::Remove(3));
+    assert_eq!(r.join_sessions(&[]).unwrap().crm, None);
+    assert_eq!(r.joined(&[], &JoinChoice::default()), None);
+    assert_eq!(
+        r.wants_join(&[], &JoinChoice::default()).unwrap().from.crm,
         None
     );
 }

@@ -25,6 +25,12 @@ pub struct VoiceStrings {
     pub linked_heading: &'static str,
     /// Template with `{matched}`, `{total}`, `{share}`.
     pub linked_match: &'static str,
+    /// Appended to `linked_match` when a customer table's churn flags are
+    /// joined: `{matched}`, `{total}`, `{share}`.
+    pub linked_crm_match: &'static str,
+    /// Promoter − detractor churn with its interval: `{churn}` (points).
+    pub linked_churn_contrast: &'static str,
+    pub linked_col_churn: &'static str,
     /// Templates (one, many) with `{n}`, `{ids}`, appended to `linked_match`.
     pub linked_unmatched: (&'static str, &'static str),
     /// Templates with `{days}`: the latest answer of each customer, or each.
@@ -205,6 +211,9 @@ pub const EN: VoiceStrings = VoiceStrings {
     linked_heading: "What each group did next: measured in your orders",
     linked_more: "and {n} more",
     linked_match: "{matched} of {total} answers match a customer of the orders ({share})",
+    linked_crm_match: "{matched} of {total} answers match a customer of the customer table ({share}), whose churn flags are joined.",
+    linked_churn_contrast: "Churned, promoters − detractors: {churn} points (customer table's flags).",
+    linked_col_churn: "Churned (customer table)",
     linked_unmatched: (
         "; {n} id matches nothing: {ids}. Its answers still count for the NPS itself.",
         "; {n} ids match nothing: {ids}. Their answers still count for the NPS itself.",
@@ -375,6 +384,9 @@ pub const FR: VoiceStrings = VoiceStrings {
     linked_heading: "Ce que chaque groupe a fait ensuite : mesuré dans vos commandes",
     linked_more: "et {n} autres",
     linked_match: "{matched} réponses sur {total} correspondent à un client des commandes ({share})",
+    linked_crm_match: "{matched} réponses sur {total} correspondent à un client du fichier clients ({share}), dont les indicateurs d'attrition sont rapprochés.",
+    linked_churn_contrast: "Partis, promoteurs − détracteurs : {churn} points (indicateurs du fichier clients).",
+    linked_col_churn: "Partis (fichier clients)",
     linked_unmatched: (
         " ; {n} identifiant ne correspond à rien : {ids}. Ses réponses comptent quand même pour le NPS.",
         " ; {n} identifiants ne correspondent à rien : {ids}. Leurs réponses comptent quand même pour le NPS.",

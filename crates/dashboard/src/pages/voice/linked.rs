@@ -23,17 +23,21 @@ pub struct LinkedRow {
     pub measured: String,
     pub repeat: String,
     pub spend: String,
+    /// Share churned by the customer table's flags, when they are joined.
+    pub churn: Option<String>,
     /// Exact values for tests and `data-value`.
     pub repeat_value: Option<f64>,
     pub spend_value: Option<f64>,
+    pub churn_value: Option<f64>,
 }
 
 /// The section of the NPS page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkedView {
     pub heading: &'static str,
-    /// Column headers of the table.
-    pub columns: [&'static str; 5],
+    /// Column headers of the table (a churn column when the customer
+    /// table's flags are joined).
+    pub columns: Vec<&'static str>,
     /// "3 of 5 answers match a customer of the orders (60 %); …".
     pub matched: String,
     /// What the behaviour covers and the rule for several answers.
@@ -82,6 +86,21 @@ pub fn match_line(locale: Locale, l: &Linked) -> String {
         s.push_str(&fill(
             forms,
             &[("n", &n(m.unmatched_ids)), ("ids", &ids.join(", "))],
+        ));
+    }
+    // A third table's churn flags: how many answers found their customer.
+    if let (Some(_), Some(c)) = (l.crm, &l.evidence.crm_match) {
+        if !s.ends_with('.') {
+            s.push('.');
+        }
+        s.push(' ');
+        s.push_str(&fill(
+            t.linked_crm_match,
+            &[
+                ("matched", &n(c.matched)),
+                ("total", &n(c.total)),
+                ("share", &format::percent(locale, c.share(), 0)),
+            ],
         ));
     }
     s
@@ -139,6 +158,7 @@ pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Opt
     let cell = |e: Option<&Estimate>, f: &dyn Fn(f64) -> String| {
         e.map_or("—".to_string(), |e| f(e.value))
     };
+    let churned = table.groups.iter().any(|r| r.churn.is_some());
     let rows = table
         .groups
         .iter()
@@ -148,8 +168,10 @@ pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Opt
             measured: n(r.repeat.map_or(0, |e| e.n)),
             repeat: cell(r.repeat.as_ref(), &pct),
             spend: cell(r.spend.as_ref(), &money),
+            churn: churned.then(|| cell(r.churn.as_ref(), &pct)),
             repeat_value: r.repeat.map(|e| e.value),
             spend_value: r.spend.map(|e| e.value),
+            churn_value: r.churn.map(|e| e.value),
         })
         .collect();
     let small = [Measure::Spend, Measure::Repeat]
@@ -170,6 +192,16 @@ pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Opt
         ),
         _ => t.linked_no_contrast.to_string(),
     };
+    if let Some(c) = table.contrast(Measure::Churn).and_then(|c| c.difference) {
+        contrast.push(' ');
+        contrast.push_str(&fill(
+            t.linked_churn_contrast,
+            &[(
+                "churn",
+                &interval_text(locale, &c, |v| format::number(locale, 100.0 * v, 1)),
+            )],
+        ));
+    }
     if small && spend.is_some() {
         contrast.push_str(&fill(
             t.linked_small,
@@ -184,7 +216,10 @@ pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Opt
             t.linked_col_measured,
             t.linked_col_repeat,
             t.linked_col_spend,
-        ],
+        ]
+        .into_iter()
+        .chain(churned.then_some(t.linked_col_churn))
+        .collect(),
         matched: match_line(locale, l),
         basis,
         rows,
@@ -304,6 +339,7 @@ mod tests {
         let l = Linked {
             orders: 1,
             answers: 2,
+            crm: None,
             evidence,
         };
         let v = view(Locale::En, Currency::Eur, &l, "survey.csv").unwrap();
@@ -359,6 +395,7 @@ mod tests {
         let l = Linked {
             orders: 1,
             answers: 2,
+            crm: None,
             evidence: orders.link(&inputs, &choice).unwrap().unwrap(),
         };
         assert_eq!(l.evidence.orders_match.matched, 1);
@@ -399,11 +436,68 @@ mod tests {
         let l = Linked {
             orders: 1,
             answers: 2,
+            crm: None,
             evidence,
         };
         let line = match_line(Locale::En, &l);
         let more = format!(", and {} more.", unmatched - SHOWN_UNMATCHED);
         assert!(line.contains(&more), "{line}");
         assert_eq!(line.matches("X-").count(), SHOWN_UNMATCHED, "{line}");
+    }
+
+    /// [`crate::data::linked::six_answers`] with a customer table's churn
+    /// flags (a, c, e churned): by hand, each NPS group has one of its two
+    /// customers churned (50 %), the difference is 0 points, and all six
+    /// answers found their customer there. Interval by hand: per group
+    /// s² = Σ(x − x̄)²/(n − 1) = 0.5, var of the mean 0.25; difference
+    /// se = √0.5, 1.96 · √0.5 = 1.386 (138.6 points).
+    #[test]
+    fn a_third_tables_churn_flags_are_a_column_and_a_sentence() {
+        let mut l = crate::data::linked::six_answers(true);
+        l.crm = Some(3);
+        let v = view(Locale::En, Currency::Eur, &l, "survey.csv").unwrap();
+        assert_eq!(v.columns.len(), 6);
+        assert_eq!(v.columns[5], "Churned (customer table)");
+        let churn: Vec<Option<f64>> = v.rows.iter().map(|r| r.churn_value).collect();
+        assert_eq!(churn, vec![Some(0.5); 3]);
+        assert_eq!(v.rows[0].churn.as_deref(), Some("50%"));
+        assert!(
+            v.matched.ends_with(
+                "6 of 6 answers match a customer of the customer table (100%), whose churn flags are joined."
+            ),
+            "{}",
+            v.matched
+        );
+        assert!(
+            v.contrast.contains(
+                "Churned, promoters − detractors: 0 (95% interval -138.6 to 138.6) points"
+            ),
+            "{}",
+            v.contrast
+        );
+        let fr = view(Locale::Fr, Currency::Eur, &l, "survey.csv").unwrap();
+        assert!(
+            fr.matched
+                .contains("6 réponses sur 6 correspondent à un client du fichier clients (100"),
+            "{}",
+            fr.matched
+        );
+        assert_eq!(fr.columns[5], "Partis (fichier clients)");
+        // The customer table of the answers' own table is no third table:
+        // no sentence, the column stays.
+        l.crm = None;
+        let own = view(Locale::En, Currency::Eur, &l, "survey.csv").unwrap();
+        assert!(!own.matched.contains("customer table"));
+        assert_eq!(own.columns.len(), 6);
+        // Without flags, five columns.
+        let plain = view(
+            Locale::En,
+            Currency::Eur,
+            &crate::data::linked::six_answers(false),
+            "s",
+        )
+        .unwrap();
+        assert_eq!(plain.columns.len(), 5);
+        assert!(plain.rows.iter().all(|r| r.churn.is_none()));
     }
 }
