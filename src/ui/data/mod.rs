@@ -220,7 +220,7 @@ pub fn data_page(props: &DataPageProps) -> Html {
         }),
         {
             let engines = engines.clone();
-            move |key: &Option<(EngineId, JoinFrom, usize, Option<usize>, u64, AnswerRule)>| {
+            move |key: &Option<JoinKey>| {
                 if let (Some((id, ..)), Some(ask)) = (key, join_ask) {
                     if let Some(w) = engines.borrow().get(id) {
                         w.link(&ask, choice);
@@ -667,3 +667,7 @@ fn load(
         Err(reason) => reply.emit(DataEvent::Stopped { id, reason }),
     }
 }
+
+/// What the join's request depends on: the orders' session, the sessions
+/// joined, their parts' identities, the window and the rule.
+type JoinKey = (EngineId, JoinFrom, usize, Option<usize>, u64, AnswerRule);
