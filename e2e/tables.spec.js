@@ -76,7 +76,7 @@ const LONG_ORDERS = [
   'P1,2023-01-01,1', 'P1,2024-02-01,30', 'P2,2024-03-01,50', 'D1,2024-02-10,10',
   'D2,2023-05-01,5', 'D2,2025-06-01,7',
 ].join('\n');
-const CRM = ['customer,churned', 'P1,no', 'P2,yes', 'D1,yes', 'D2,yes'].join('\n');
+const CRM = ['customer,churned,support contacts', 'P1,no,0', 'P2,yes,1', 'D1,yes,4', 'D2,yes,2'].join('\n');
 const DATED_SURVEY = [
   'customer,nps,answer date',
   'P1,10,2024-01-01', 'P2,9,2024-01-01', 'D1,2,2024-01-01', 'D2,5,2024-01-01', 'X9,8,2024-01-01',
@@ -142,7 +142,7 @@ for (const [locale, lang] of [['en-GB', 'en'], ['fr-FR', 'fr']]) {
     // Three tables, one customer: the customer table's churn flags join too.
     // By hand: D1 and D2 churned (detractors 100 %), P2 of P1, P2 (50 %);
     // X9 is in no table: 4 of 5 answers found in the customer table.
-    test('a customer table with churn flags: the third table of the join', async ({ page }) => {
+    test('a customer table with churn flags and support contacts: the third table of the join', async ({ page }) => {
       const problems = watchConsole(page);
       const data = new DataPage(page);
       await data.open();
@@ -151,11 +151,11 @@ for (const [locale, lang] of [['en-GB', 'en'], ['fr-FR', 'fr']]) {
       await data.fillAndRead(CRM);
       await expect(data.tableItems).toHaveCount(3);
       await expect(data.tableItems.nth(2).locator('.table-uses').last()).toContainText(lang === 'en'
-        ? 'Its churn flags are joined to Pasted cells by customer id: churn per NPS group on the NPS → revenue page.'
-        : 'Ses indicateurs d\'attrition sont rapprochés de Cellules collées par identifiant client');
+        ? 'Its churn flags and support contacts are joined to Pasted cells by customer id: per NPS group on the NPS → revenue page.'
+        : 'Ses indicateurs d\'attrition et contacts au support sont rapprochés de Cellules collées par identifiant client');
       const join = page.locator('#data-join');
       await expect(join).toContainText(lang === 'en'
-        ? '4 of 5 answers match a customer of the customer table (80%), whose churn flags are joined.'
+        ? '4 of 5 answers match a customer of the customer table (80%), which is joined.'
         : 'correspondent à un client du fichier clients');
       const nps = new VoicePage(page);
       await nps.openFromNav();
@@ -167,6 +167,14 @@ for (const [locale, lang] of [['en-GB', 'en'], ['fr-FR', 'fr']]) {
       await expect(page.locator('#nps-linked-contrast')).toContainText(lang === 'en'
         ? 'Churned, promoters − detractors: -50'
         : 'Partis, promoteurs − détracteurs');
+      // Support contacts: detractors 4 and 2, promoters 0 and 1.
+      await expect(table.locator('thead th').nth(6)).toHaveText(lang === 'en'
+        ? 'Support contacts (customer table)' : 'Contacts au support (fichier clients)');
+      await expect(rows.nth(0).locator('td').nth(5)).toHaveAttribute('data-value', '3');
+      await expect(rows.nth(2).locator('td').nth(5)).toHaveAttribute('data-value', '0.5');
+      await expect(page.locator('#nps-linked-contrast')).toContainText(lang === 'en'
+        ? 'Support contacts, promoters − detractors: -2.5'
+        : 'Contacts au support, promoteurs − détracteurs : -2,5');
       // Removing the customer table: the survey and the orders alone again.
       await data.openFromNav();
       await data.tableButton(lang === 'en' ? 'Remove' : 'Retirer', lang === 'en' ? 'Pasted cells' : 'Cellules collées').nth(2).click();

@@ -285,6 +285,9 @@ fn linked_section(v: &LinkedView, controls: Html) -> Html {
                                 if let Some(c) = &r.churn {
                                     <td class="num" data-value={r.churn_value.map(|x| x.to_string())}>{ c }</td>
                                 }
+                                if let Some(c) = &r.contacts {
+                                    <td class="num" data-value={r.contacts_value.map(|x| x.to_string())}>{ c }</td>
+                                }
                             </tr>
                         }) }
                     </tbody>

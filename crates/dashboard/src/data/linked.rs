@@ -90,8 +90,8 @@ pub struct Linked {
     pub orders: u32,
     /// Key of the table the answers came from.
     pub answers: u32,
-    /// Key of the customer table whose churn flags were joined, when that
-    /// is a third table (a customer table with scores gives its own).
+    /// Key of the customer table whose churn flags and support contacts
+    /// were joined, when that is a third table (a customer table with scores gives its own).
     #[serde(default)]
     pub crm: Option<u32>,
     pub evidence: cxi_link::Evidence,
@@ -107,8 +107,8 @@ pub struct JoinFrom {
 }
 
 impl LinkInputs {
-    /// These answers with the churn flags of a customer table (`crm`):
-    /// the three-table join.
+    /// These answers with the churn flags and support contacts of a
+    /// customer table (`crm`): the three-table join.
     pub fn with_crm_of(&self, crm: Option<&LinkInputs>) -> LinkInputs {
         LinkInputs {
             crm: crm.and_then(|c| c.crm.clone()).or_else(|| self.crm.clone()),
@@ -117,30 +117,33 @@ impl LinkInputs {
     }
 }
 
-/// Whether `t` gives churn flags (or dates) by customer id.
-fn has_churn(t: &LoadedData) -> bool {
+/// Whether `t` gives churn flags (or dates) or support contacts by
+/// customer id.
+fn has_crm(t: &LoadedData) -> bool {
     let m = &t.mapping;
     m.column_of(cxi_parse::Field::CustomerId).is_some()
-        && (m.column_of(cxi_parse::Field::Churned).is_some()
-            || m.column_of(cxi_parse::Field::ChurnDate).is_some())
+        && [
+            cxi_parse::Field::Churned,
+            cxi_parse::Field::ChurnDate,
+            cxi_parse::Field::Contacts,
+        ]
+        .iter()
+        .any(|&f| m.column_of(f).is_some())
 }
 
 /// The customer table joined to the pair `(orders, answers)` for its churn
-/// flags: the first customer table other than those two that names its
-/// customers and flags churn, when the answers' own table does not (a
-/// customer table with scores brings its own flags).
+/// flags and support contacts: the first customer table other than those
+/// two that names its customers and has either, when the answers' own
+/// table does not (a customer table with scores brings its own).
 pub fn crm_of(tables: &[LoadedData], (orders, answers): (u32, u32)) -> Option<u32> {
     let own = tables.iter().find(|t| t.key == answers)?;
-    if own.mapping.shape == Shape::Customers && has_churn(own) {
+    if own.mapping.shape == Shape::Customers && has_crm(own) {
         return None;
     }
     tables
         .iter()
         .find(|t| {
-            t.key != orders
-                && t.key != answers
-                && t.mapping.shape == Shape::Customers
-                && has_churn(t)
+            t.key != orders && t.key != answers && t.mapping.shape == Shape::Customers && has_crm(t)
         })
         .map(|t| t.key)
 }
@@ -205,7 +208,7 @@ pub fn inputs(d: &Dataset) -> Option<LinkInputs> {
                 crm: Some(Crm {
                     ids: c.id.clone(),
                     churned: c.churned.clone(),
-                    contacts: None,
+                    contacts: c.contacts.clone(),
                     rows: rows(&c.rows),
                 }),
                 csat_scale: csat_scale(c.csat.as_ref()),
@@ -231,6 +234,43 @@ pub fn link(
         inputs.crm.as_ref(),
         options,
     )
+}
+
+/// Support contacts per customer measured by the join, for the business
+/// case.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MeasuredContacts {
+    /// Mean contacts per customer (the customer table's count).
+    pub mean: f64,
+    /// Answers whose customer has a count in the customer table.
+    pub customers: usize,
+}
+
+/// Mean support contacts of the answers' customers in the customer table,
+/// over the groups of the first score joined (NPS, else CSAT, else CES);
+/// `None` without counts.
+///
+/// # Formula
+/// `c̄ = Σ_g n_g c_g / Σ_g n_g`, `c_g` the group's mean count over its
+/// `n_g` answers with one: the mean over all of them.
+pub fn contacts_per_customer(ev: &cxi_link::Evidence) -> Option<MeasuredContacts> {
+    fn of<G>(t: &cxi_link::GroupTable<G>) -> Option<MeasuredContacts> {
+        let (sum, n) = t
+            .groups
+            .iter()
+            .filter_map(|g| g.contacts)
+            .filter(|e| e.n > 0 && e.value.is_finite())
+            .fold((0.0, 0), |(s, n), e| (s + e.value * e.n as f64, n + e.n));
+        (n > 0).then(|| MeasuredContacts {
+            mean: sum / n as f64,
+            customers: n,
+        })
+    }
+    ev.nps
+        .as_ref()
+        .and_then(of)
+        .or_else(|| ev.csat.as_ref().and_then(of))
+        .or_else(|| ev.ces.as_ref().and_then(of))
 }
 
 /// Revenue per NPS point measured by the join, for the business case.
@@ -297,6 +337,8 @@ pub(crate) fn six_answers(crm: bool) -> Linked {
     let crm = crm.then(|| {
         let mut c = Crm::from_rows(&ids);
         c.churned = Some([true, false, true, false, true, false].map(Some).to_vec());
+        // Detractors 3 contacts each on average, passives 2, promoters 0.5.
+        c.contacts = Some([4.0, 2.0, 1.0, 3.0, 0.0, 1.0].map(Some).to_vec());
         c
     });
     let options = LinkOptions {
@@ -317,6 +359,16 @@ pub(crate) fn six_answers(crm: bool) -> Linked {
 #[cfg(test)]
 mod per_point_tests {
     use super::*;
+
+    /// Reference: hand computation on [`six_answers`] with its customer
+    /// table: counts 4, 2, 1, 3, 0, 1 over six answers, 11/6 each.
+    #[test]
+    fn contacts_per_customer_by_hand() {
+        let c = contacts_per_customer(&six_answers(true).evidence).unwrap();
+        cxi_testkit::assert_close!(c.mean, 11.0 / 6.0, 1e-12);
+        assert_eq!(c.customers, 6);
+        assert_eq!(contacts_per_customer(&six_answers(false).evidence), None);
+    }
 
     /// Reference: hand computation on [`six_answers`]: window spend
     /// detractors 20, passives 50, promoters 120, two answers each, so
@@ -511,6 +563,13 @@ mod tests {
             None,
             "no churn flags, no third table"
         );
+        // Support contacts alone make a customer table the third one.
+        let support = keyed("customer,support contacts\nA,3\nB,0\n", 6);
+        assert_eq!(support.mapping.shape, Shape::Customers);
+        assert_eq!(
+            crm_of(&[orders.clone(), survey.clone(), support], (1, 2)),
+            Some(6)
+        );
         // A customer table with scores and churn flags brings its own.
         let scored = keyed("customer,nps,churned\nA,9,no\n", 5);
         assert_eq!(crm_of(&[orders, scored, crm.clone()], (1, 5)), None);
@@ -525,5 +584,12 @@ mod tests {
         assert_eq!(both.answers, answers.answers);
         assert_eq!(both.crm, flags.crm);
         assert_eq!(answers.with_crm_of(None), answers);
+        // Contacts travel with the flags, an empty cell as no count.
+        let crm = session("customer;churned;contacts\nA;yes;3\nB;no;\n", "c.csv")
+            .link_inputs()
+            .unwrap()
+            .crm
+            .unwrap();
+        assert_eq!(crm.contacts, Some(vec![Some(3.0), None]));
     }
 }

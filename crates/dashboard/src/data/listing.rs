@@ -92,15 +92,27 @@ pub fn uses_lines(locale: Locale, tables: &[LoadedData], key: u32) -> Vec<String
     out
 }
 
-/// For the customer table whose churn flags join the survey to the
-/// orders: what they are used for.
+/// For the customer table whose churn flags or support contacts join the
+/// survey to the orders: what they are used for.
 fn joined_crm_line(locale: Locale, tables: &[LoadedData], key: u32) -> Option<String> {
+    use cxi_parse::Field;
     let p = super::linked::pair(tables)?;
     (super::linked::crm_of(tables, p) == Some(key)).then(|| {
+        let t = locale.strings().data;
         let answers = tables.iter().find(|d| d.key == p.1);
+        let m = tables.iter().find(|d| d.key == key).map(|d| &d.mapping);
+        let has = |f: Field| m.is_some_and(|m| m.column_of(f).is_some());
+        let what: Vec<&str> = [
+            (has(Field::Churned) || has(Field::ChurnDate)).then_some(t.crm_flags),
+            has(Field::Contacts).then_some(t.crm_contacts),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         fill(
-            locale.strings().data.joined_crm,
+            t.joined_crm,
             &[
+                ("what", &what.join(t.crm_and)),
                 ("answers", answers.map_or("", |d| d.source.name.as_str())),
                 ("page", locale.strings().voice.nav),
             ],
@@ -279,6 +291,7 @@ mod tests {
             ),
             keyed("customer,nps\nA,9\nB,2\n", "survey.csv", 2),
             keyed("customer,churned\nA,yes\nB,no\n", "crm.csv", 3),
+            keyed("customer,support contacts\nA,2\nB,0\n", "support.csv", 4),
         ];
         let lines = uses_lines(Locale::En, &tables, 3);
         assert!(
@@ -287,7 +300,23 @@ mod tests {
         );
         assert_eq!(
             lines.last().unwrap(),
-            "Its churn flags are joined to survey.csv by customer id: churn per NPS group on the NPS → revenue page."
+            "Its churn flags are joined to survey.csv by customer id: per NPS group on the NPS → revenue page."
+        );
+        // Support contacts alone, or with the flags, are named so.
+        let support = [tables[0].clone(), tables[1].clone(), tables[3].clone()];
+        assert!(uses_lines(Locale::En, &support, 4)
+            .last()
+            .unwrap()
+            .starts_with("Its support contacts are joined to survey.csv"));
+        let both = keyed(
+            "customer;résilié;nombre de contacts\nA;oui;2\nB;non;0\n",
+            "crm.csv",
+            5,
+        );
+        let both = [tables[0].clone(), tables[1].clone(), both];
+        assert_eq!(
+            uses_lines(Locale::Fr, &both, 5).last().unwrap(),
+            "Ses indicateurs d'attrition et contacts au support sont rapprochés de survey.csv par identifiant client : par groupe NPS sur la page NPS → CA."
         );
         assert!(uses_lines(Locale::Fr, &tables, 3)
             .last()

@@ -76,9 +76,14 @@ pub struct DataStrings {
     pub no_customer_id: &'static str,
     /// Template with `{pages}` and `{name}`: a second table of one kind.
     pub second_table: &'static str,
-    /// A customer table whose churn flags join the survey: `{answers}`
-    /// the survey's name, `{page}` the NPS page's.
+    /// A customer table whose churn flags or support contacts join the
+    /// survey: `{what}` which of them (`crm_flags`, `crm_contacts`, joined
+    /// by `crm_and`), `{answers}` the survey's name, `{page}` the NPS
+    /// page's.
     pub joined_crm: &'static str,
+    pub crm_flags: &'static str,
+    pub crm_contacts: &'static str,
+    pub crm_and: &'static str,
     /// A table known by its summary only (opened from a link or a file).
     pub summary_only: &'static str,
     pub table_loading: &'static str,
@@ -311,7 +316,10 @@ pub static EN: DataStrings = DataStrings {
     used_by_none: "No page uses it yet.",
     no_customer_id: "{name} has no customer id column: its answers count for the NPS, but cannot be joined to the orders. Map its id column to join them.",
     second_table: "Not used for {pages}: the pages use {name}, loaded first. Remove one of the two to choose.",
-    joined_crm: "Its churn flags are joined to {answers} by customer id: churn per NPS group on the {page} page.",
+    joined_crm: "Its {what} are joined to {answers} by customer id: per NPS group on the {page} page.",
+    crm_flags: "churn flags",
+    crm_contacts: "support contacts",
+    crm_and: " and ",
     summary_only: "Summary only: its rows are not in this browser (opened from a link, a file or an earlier visit). Load the file again to edit it.",
     table_loading: "Loading…",
     table_not_ready: "Not ready: see its problems below.",
@@ -405,7 +413,10 @@ pub static FR: DataStrings = DataStrings {
     used_by_none: "Aucune page ne s'en sert pour l'instant.",
     no_customer_id: "{name} n'a pas de colonne d'identifiant client : ses réponses comptent pour le NPS, mais ne peuvent pas être reliées aux commandes. Indiquez sa colonne d'identifiant pour les relier.",
     second_table: "Ne sert pas pour {pages} : les pages utilisent {name}, chargé en premier. Retirez l'un des deux pour choisir.",
-    joined_crm: "Ses indicateurs d'attrition sont rapprochés de {answers} par identifiant client : l'attrition par groupe NPS sur la page {page}.",
+    joined_crm: "Ses {what} sont rapprochés de {answers} par identifiant client : par groupe NPS sur la page {page}.",
+    crm_flags: "indicateurs d'attrition",
+    crm_contacts: "contacts au support",
+    crm_and: " et ",
     summary_only: "Résumé seulement : ses lignes ne sont pas dans ce navigateur (ouvert depuis un lien, un fichier ou une visite précédente). Chargez de nouveau le fichier pour le modifier.",
     table_loading: "Chargement…",
     table_not_ready: "Pas prêt : voir ses problèmes ci-dessous.",

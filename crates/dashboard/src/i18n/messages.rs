@@ -57,6 +57,7 @@ pub fn field_name(field: Field, locale: Locale) -> &'static str {
             Field::ChurnDate => "date de résiliation",
             Field::AnswerDate => "date de réponse",
             Field::AcquisitionCost => "coût d'acquisition",
+            Field::Contacts => "contacts au support",
             Field::Nps => "NPS",
             Field::Csat => "CSAT",
             Field::Ces => "CES",

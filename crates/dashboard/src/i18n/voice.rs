@@ -31,6 +31,10 @@ pub struct VoiceStrings {
     /// Promoter − detractor churn with its interval: `{churn}` (points).
     pub linked_churn_contrast: &'static str,
     pub linked_col_churn: &'static str,
+    /// Promoter − detractor support contacts with its interval:
+    /// `{contacts}` (per customer).
+    pub linked_contacts_contrast: &'static str,
+    pub linked_col_contacts: &'static str,
     /// Templates (one, many) with `{n}`, `{ids}`, appended to `linked_match`.
     pub linked_unmatched: (&'static str, &'static str),
     /// Templates with `{days}`: the latest answer of each customer, or each.
@@ -196,6 +200,10 @@ pub struct VoiceStrings {
     pub econ_joined_retention_crm: &'static str,
     /// `{retention}` of `econ_joined`: still the assumed factors.
     pub econ_joined_retention_assumed: &'static str,
+    /// `{cost}` of `econ_joined`: shared out by the CRM's contacts.
+    pub econ_joined_cost_contacts: &'static str,
+    /// `{cost}` of `econ_joined`: cost to serve still assumed.
+    pub econ_joined_cost_assumed: &'static str,
     pub low_high: &'static str,
     pub csat_summary: &'static str,
     pub ces_summary: &'static str,
@@ -211,9 +219,11 @@ pub const EN: VoiceStrings = VoiceStrings {
     linked_heading: "What each group did next: measured in your orders",
     linked_more: "and {n} more",
     linked_match: "{matched} of {total} answers match a customer of the orders ({share})",
-    linked_crm_match: "{matched} of {total} answers match a customer of the customer table ({share}), whose churn flags are joined.",
+    linked_crm_match: "{matched} of {total} answers match a customer of the customer table ({share}), which is joined.",
     linked_churn_contrast: "Churned, promoters − detractors: {churn} points (customer table's flags).",
     linked_col_churn: "Churned (customer table)",
+    linked_contacts_contrast: "Support contacts, promoters − detractors: {contacts} per customer (customer table's counts).",
+    linked_col_contacts: "Support contacts (customer table)",
     linked_unmatched: (
         "; {n} id matches nothing: {ids}. Its answers still count for the NPS itself.",
         "; {n} ids match nothing: {ids}. Their answers still count for the NPS itself.",
@@ -365,10 +375,12 @@ pub const EN: VoiceStrings = VoiceStrings {
     wom_col: "Prospects lost per period",
     econ_from_data: "Retention and revenue per group measured in the loaded customer table (95 % intervals in the table); cost, margin and word of mouth from the assumptions.",
     econ_default: "Group economics derived from the average customer with these relative factors (the averages over the groups equal the average customer):",
-    econ_joined: "Revenue per group measured in the orders: what the {n} joined answers' customers spent in the {window} days after answering, per period (95 % intervals in the table). {retention} Margin, cost to serve and word of mouth from the assumptions; the factors still assumed:",
+    econ_joined: "Revenue per group measured in the orders: what the {n} joined answers' customers spent in the {window} days after answering, per period (95 % intervals in the table). {retention} {cost} The factors still assumed:",
     econ_join_unused: "The join does not value the groups: it needs dated answers and orders, and spend measured after the answer in each of the three categories (see the table above).",
     econ_joined_retention_crm: "Retention per group from the customer table's churn flag, read as a year's churn.",
     econ_joined_retention_assumed: "Retention is not measured by the join: it comes from the average customer with the relative churn factors below (assumed).",
+    econ_joined_cost_contacts: "Cost to serve per group in proportion to its support contacts in the customer table (the average cost to serve stays the assumption). Margin and word of mouth from the assumptions.",
+    econ_joined_cost_assumed: "Margin, cost to serve and word of mouth from the assumptions.",
     low_high: "95 % interval",
     csat_summary: "CSAT: {top} satisfied (top 2 box) of {n} answers, mean {mean}.",
     ces_summary: "CES: {top} found it easy (5–7) of {n} answers, mean {mean} on 1–7.",
@@ -384,9 +396,11 @@ pub const FR: VoiceStrings = VoiceStrings {
     linked_heading: "Ce que chaque groupe a fait ensuite : mesuré dans vos commandes",
     linked_more: "et {n} autres",
     linked_match: "{matched} réponses sur {total} correspondent à un client des commandes ({share})",
-    linked_crm_match: "{matched} réponses sur {total} correspondent à un client du fichier clients ({share}), dont les indicateurs d'attrition sont rapprochés.",
+    linked_crm_match: "{matched} réponses sur {total} correspondent à un client du fichier clients ({share}), qui est rapproché.",
     linked_churn_contrast: "Partis, promoteurs − détracteurs : {churn} points (indicateurs du fichier clients).",
     linked_col_churn: "Partis (fichier clients)",
+    linked_contacts_contrast: "Contacts au support, promoteurs − détracteurs : {contacts} par client (comptes du fichier clients).",
+    linked_col_contacts: "Contacts au support (fichier clients)",
     linked_unmatched: (
         " ; {n} identifiant ne correspond à rien : {ids}. Ses réponses comptent quand même pour le NPS.",
         " ; {n} identifiants ne correspondent à rien : {ids}. Leurs réponses comptent quand même pour le NPS.",
@@ -538,10 +552,12 @@ pub const FR: VoiceStrings = VoiceStrings {
     wom_col: "Prospects perdus par période",
     econ_from_data: "Rétention et chiffre d'affaires par groupe mesurés dans le fichier clients chargé (intervalles à 95 % dans le tableau) ; coût, marge et bouche-à-oreille tirés des hypothèses.",
     econ_default: "Économie par groupe dérivée du client moyen avec ces facteurs relatifs (les moyennes sur les groupes égalent le client moyen) :",
-    econ_joined: "Chiffre d'affaires par groupe mesuré dans les commandes : ce que les clients des {n} réponses rapprochées ont dépensé dans les {window} jours suivant leur réponse, par période (intervalles à 95 % dans le tableau). {retention} Marge, coût de service et bouche-à-oreille tirés des hypothèses ; les facteurs encore supposés :",
+    econ_joined: "Chiffre d'affaires par groupe mesuré dans les commandes : ce que les clients des {n} réponses rapprochées ont dépensé dans les {window} jours suivant leur réponse, par période (intervalles à 95 % dans le tableau). {retention} {cost} Les facteurs encore supposés :",
     econ_join_unused: "Le rapprochement ne valorise pas les groupes : il faut des réponses et des commandes datées, et une dépense mesurée après la réponse dans chacune des trois catégories (voir le tableau ci-dessus).",
     econ_joined_retention_crm: "Rétention par groupe tirée de l'indicateur d'attrition du fichier clients, lu comme l'attrition d'une année.",
     econ_joined_retention_assumed: "La rétention n'est pas mesurée par le rapprochement : elle vient du client moyen avec les facteurs d'attrition relatifs ci-dessous (supposés).",
+    econ_joined_cost_contacts: "Coût de service par groupe proportionnel à ses contacts au support dans le fichier clients (le coût de service moyen reste l'hypothèse). Marge et bouche-à-oreille tirés des hypothèses.",
+    econ_joined_cost_assumed: "Marge, coût de service et bouche-à-oreille tirés des hypothèses.",
     low_high: "Intervalle à 95 %",
     csat_summary: "CSAT : {top} de satisfaits (2 meilleures notes) sur {n} réponses, moyenne {mean}.",
     ces_summary: "CES : {top} ont trouvé cela facile (5–7) sur {n} réponses, moyenne {mean} sur 1–7.",

@@ -104,6 +104,12 @@ pub const RELATIVE_CHURN: &str = "relative churn";
 /// Name of the relative spend factors: data that measure spend per group
 /// replace them.
 pub const RELATIVE_SPEND: &str = "relative spend";
+/// Name of the NPS and CSAT cost-to-serve factors: measured support
+/// contacts per group replace them.
+pub const RELATIVE_COST: &str = "relative cost to serve";
+/// Name of the CES cost factors (they stand for support contacts):
+/// measured contacts per band replace them.
+pub const RELATIVE_CONTACTS: &str = "relative support contacts";
 
 /// Why detractors churn 4× as often as promoters by default: promoters are
 /// "more than five times as likely to repurchase" as detractors (stated
@@ -157,7 +163,7 @@ pub fn default_nps_economics(
         },
         illustrative(RELATIVE_CHURN, churn_k, NPS_CHURN_SOURCE),
         illustrative(RELATIVE_SPEND, spend_k, LOYALTY_ECONOMICS),
-        illustrative("relative cost to serve", cost_k, LOYALTY_ECONOMICS),
+        illustrative(RELATIVE_COST, cost_k, LOYALTY_ECONOMICS),
     ];
     (groups, assumptions)
 }
@@ -190,7 +196,7 @@ pub fn default_csat_economics(
             referral_split: [0.05, 0.15, 0.80],
             wom_split: [0.80, 0.20, 0.0],
         },
-        "relative cost to serve",
+        RELATIVE_COST,
         "Anderson & Mittal (2000), \"Strengthening the satisfaction-profit chain\", Journal of Service Research 3(2): satisfaction raises repurchase and retention, asymmetrically (dissatisfaction hurts more); factors are illustrative",
     )
 }
@@ -215,7 +221,7 @@ pub fn default_ces_economics(
             referral_split: [0.10, 0.20, 0.70],
             wom_split: [0.80, 0.20, 0.0],
         },
-        "relative support contacts",
+        RELATIVE_CONTACTS,
         "Dixon, Freeman & Toman (2010), \"Stop Trying to Delight Your Customers\", Harvard Business Review: high-effort service drives repeat contacts and disloyalty; factors are illustrative",
     )
 }

@@ -24,7 +24,8 @@ mod projection;
 
 pub use defaults::{
     default_ces_economics, default_csat_economics, default_nps_economics, Assumption,
-    AssumptionKind, AverageCustomer, RELATIVE_CHURN, RELATIVE_SPEND,
+    AssumptionKind, AverageCustomer, RELATIVE_CHURN, RELATIVE_CONTACTS, RELATIVE_COST,
+    RELATIVE_SPEND,
 };
 pub use error::ScoreValueError;
 pub use estimate::{

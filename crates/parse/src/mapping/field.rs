@@ -22,6 +22,9 @@ pub enum Field {
     Churned,
     ChurnDate,
     AcquisitionCost,
+    /// Support contacts of a customer (calls, tickets, chats), a count
+    /// (customer table).
+    Contacts,
     /// Net Promoter Score answer, 0–10.
     Nps,
     /// Customer satisfaction score (any scale).
@@ -56,6 +59,7 @@ impl Field {
             Field::Churned => "churned",
             Field::ChurnDate => "churn date",
             Field::AcquisitionCost => "acquisition cost",
+            Field::Contacts => "support contacts",
             Field::Nps => "NPS",
             Field::AnswerDate => "answer date",
             Field::Csat => "CSAT",
@@ -277,6 +281,27 @@ impl Field {
                 ("cost per acquisition", 0.9),
                 ("cout", 0.6),
                 ("cost", 0.6),
+            ],
+            Field::Contacts => &[
+                ("support contacts", 1.0),
+                ("contacts support", 1.0),
+                ("contacts au support", 1.0),
+                ("contacts service client", 1.0),
+                ("nombre de contacts", 1.0),
+                ("nb contacts", 1.0),
+                ("number of contacts", 1.0),
+                ("service contacts", 1.0),
+                ("support tickets", 1.0),
+                ("tickets support", 1.0),
+                ("nombre de tickets", 1.0),
+                ("nb tickets", 1.0),
+                ("appels service client", 1.0),
+                ("nombre d appels", 1.0),
+                ("support calls", 1.0),
+                ("contacts", 0.9),
+                ("tickets", 0.9),
+                ("appels", 0.7),
+                ("calls", 0.7),
             ],
             Field::AnswerDate => &[
                 ("answer date", 1.0),

@@ -42,7 +42,14 @@ impl Shape {
             Shape::Transactions => &[&[CustomerId], &[OrderDate], &[Amount]],
             Shape::Customers => &[
                 &[CustomerId],
-                &[Revenue, Margin, Churned, ChurnDate, AcquisitionCost],
+                &[
+                    Revenue,
+                    Margin,
+                    Churned,
+                    ChurnDate,
+                    AcquisitionCost,
+                    Contacts,
+                ],
             ],
             Shape::Survey => &[&[Nps, Csat, Ces]],
             Shape::Rfm => &[&[Frequency], &[Recency], &[T]],
@@ -64,6 +71,7 @@ impl Shape {
                 ChurnDate,
                 Channel,
                 AcquisitionCost,
+                Contacts,
                 Nps,
                 Csat,
                 Ces,

@@ -64,6 +64,10 @@ pub struct Customers {
     pub churn_date: Option<Vec<Option<NaiveDate>>>,
     pub channel: Option<Categories>,
     pub acquisition_cost: Option<Vec<Option<f64>>>,
+    /// Support contacts per customer (a count, zero or more), as the table
+    /// gives them (the page reads them as a year's).
+    #[serde(default)]
+    pub contacts: Option<Vec<Option<f64>>>,
     pub nps: Option<Vec<Option<f64>>>,
     pub csat: Option<Vec<Option<f64>>>,
     pub ces: Option<Vec<Option<f64>>>,

@@ -139,6 +139,7 @@ pub(super) fn customers(cx: &mut Ctx<'_>) -> Result<Dataset, ValidateError> {
     let revenue = num(cx, Field::Revenue, any);
     let margin = num(cx, Field::Margin, any);
     let cost = num(cx, Field::AcquisitionCost, non_negative);
+    let contacts = num(cx, Field::Contacts, non_negative);
     let nps = num(cx, Field::Nps, nps_range);
     let csat = num(cx, Field::Csat, score_range);
     let ces = num(cx, Field::Ces, score_range);
@@ -186,6 +187,7 @@ pub(super) fn customers(cx: &mut Ctx<'_>) -> Result<Dataset, ValidateError> {
             .col(Field::Channel)
             .map(|c| table_categories(cx.table, c, &keep)),
         acquisition_cost: opt(&cost),
+        contacts: opt(&contacts),
         nps: opt(&nps),
         csat: opt(&csat),
         ces: opt(&ces),

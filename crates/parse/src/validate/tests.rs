@@ -6,7 +6,7 @@ use super::*;
 
 use crate::date::DateOrder;
 use crate::error::CellProblem;
-use crate::mapping::{guess_mapping, guess_shapes, Shape};
+use crate::mapping::{guess_mapping, guess_shapes, Field, Shape};
 use crate::read_table;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -117,6 +117,36 @@ fn customer_table_checks() {
     assert_eq!(c.revenue, Some(vec![Some(30.0), None]));
     assert_eq!(c.churned, Some(vec![Some(false), Some(true)]));
     assert_eq!(c.nps, Some(vec![Some(9.0), None]));
+}
+
+#[test]
+fn support_contacts_are_a_located_count_of_a_customer_table() {
+    // The French export's header; a negative count and a word are refused
+    // at their cell, an empty one is no count.
+    let csv = "Code client;Nombre de contacts;Résilié\n\
+               c1;3;non\n\
+               c2;-1;oui\n\
+               c3;beaucoup;non\n\
+               c4;;oui\n";
+    let t = read_table(csv.as_bytes()).unwrap();
+    let m = guess_shapes(&t).remove(0).mapping;
+    assert_eq!(m.shape, Shape::Customers);
+    assert_eq!(m.column_of(Field::Contacts), Some(1));
+    let v = validate(&t, &m).unwrap();
+    let at: Vec<(u32, usize)> = v.problems.iter().map(|p| (p.row, p.col)).collect();
+    assert_eq!(at, [(3, 1), (4, 1)]);
+    let Dataset::Customers(c) = v.dataset else {
+        panic!()
+    };
+    assert_eq!(c.id, ["c1", "c4"]);
+    assert_eq!(c.contacts, Some(vec![Some(3.0), None]));
+    // Alone beside the id, contacts make a customer table.
+    let t = read_table(b"customer,support tickets\nA,2\n").unwrap();
+    let m = guess_shapes(&t).remove(0).mapping;
+    assert_eq!(
+        (m.shape, m.column_of(Field::Contacts)),
+        (Shape::Customers, Some(1))
+    );
 }
 
 #[test]

@@ -121,6 +121,7 @@ pub(super) fn field_id(f: Field) -> &'static str {
         Field::Churned => "churned",
         Field::ChurnDate => "churn_date",
         Field::AcquisitionCost => "acquisition_cost",
+        Field::Contacts => "contacts",
         Field::AnswerDate => "answer_date",
         Field::Nps => "nps",
         Field::Csat => "csat",

@@ -75,6 +75,7 @@ pub(super) fn preview(
                 (Field::Revenue, &x.revenue),
                 (Field::Margin, &x.margin),
                 (Field::AcquisitionCost, &x.acquisition_cost),
+                (Field::Contacts, &x.contacts),
                 (Field::Nps, &x.nps),
                 (Field::Csat, &x.csat),
                 (Field::Ces, &x.ces),

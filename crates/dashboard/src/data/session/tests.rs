@@ -260,7 +260,7 @@ fn option_values_round_trip() {
             serde_json::Value::String(field_id(f).into())
         );
     }
-    assert_eq!(all_fields().count(), 20);
+    assert_eq!(all_fields().count(), 21);
     assert!(role_options(&t, Shape::Cohort, 1, Role::Ignore).contains(&Role::Period(0)));
     assert_eq!(role_from_id("field:nope"), None);
     assert_eq!(role_from_id("period:x"), None);

@@ -42,6 +42,9 @@ pub enum Source {
     NoUpliftYet,
     /// Illustrative two contacts a customer a year.
     IllustrativeContacts,
+    /// Measured by the customer table joined to the survey: the mean
+    /// support contacts of the answers' customers, read as a year's.
+    ContactsMeasured { customers: usize },
     /// Illustrative cost of a contact.
     IllustrativeContactCost,
     /// Illustrative 10 % fewer contacts once the causes of effort are fixed.
@@ -136,11 +139,24 @@ pub fn inputs(s: &BusinessSlice) -> CaseInputs {
             },
         ),
         (BusinessField::SpendUplift, 0.0, Source::NoUpliftYet),
-        (
-            BusinessField::Contacts,
-            DEFAULT_CONTACTS,
-            Source::IllustrativeContacts,
-        ),
+        match s
+            .linked
+            .and_then(crate::data::linked::contacts_per_customer)
+        {
+            // Rounded to what a person would type: two decimals.
+            Some(c) => (
+                BusinessField::Contacts,
+                (c.mean * 100.0).round() / 100.0,
+                Source::ContactsMeasured {
+                    customers: c.customers,
+                },
+            ),
+            None => (
+                BusinessField::Contacts,
+                DEFAULT_CONTACTS,
+                Source::IllustrativeContacts,
+            ),
+        },
         (
             BusinessField::CostPerContact,
             DEFAULT_COST_PER_CONTACT,

@@ -300,4 +300,23 @@ fn joined_survey_measures_revenue_per_nps_point() {
     s.business.revenue_per_nps_point_pct = Some(1.5);
     let typed = inputs(&BusinessSlice::of(&s));
     assert_eq!(typed.get(BusinessField::RevenuePerNpsPoint), 1.5);
+    // No customer table: the contacts stay illustrative.
+    let contacts = |c: &CaseInputs| {
+        c.assumed
+            .iter()
+            .find(|a| a.field == BusinessField::Contacts)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(contacts(&joined).source, Source::IllustrativeContacts);
+    // With one, its counts: 11/6 by hand (see `contacts_per_customer`),
+    // rounded to two decimals.
+    s.linked = Some(std::sync::Arc::new(crate::data::linked::six_answers(true)));
+    let crm = inputs(&BusinessSlice::of(&s));
+    let c = contacts(&crm);
+    assert_eq!(c.value, 1.83);
+    assert_eq!(c.source, Source::ContactsMeasured { customers: 6 });
+    assert_eq!(crm.target.contacts_per_customer, 1.83);
+    assert!(source_text(Locale::En, &c.source).starts_with("Measured: the mean support contacts"));
+    assert!(source_text(Locale::Fr, &c.source).contains("des 6 clients"));
 }

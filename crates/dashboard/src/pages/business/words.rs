@@ -32,6 +32,10 @@ pub fn source_text(loc: Locale, s: &Source) -> String {
         ),
         Source::NoUpliftYet => t.spend_uplift_source.into(),
         Source::IllustrativeContacts => t.contacts_source.into(),
+        Source::ContactsMeasured { customers } => fill(
+            t.contacts_measured,
+            &[("n", &format::number(loc, *customers as f64, 0))],
+        ),
         Source::IllustrativeContactCost => t.cost_per_contact_source.into(),
         Source::IllustrativeContactReduction => t.contact_reduction_source.into(),
         Source::NoNpsTarget => t.nps_points_source.into(),

@@ -4,7 +4,7 @@
 //! [`FieldProblem`], and the words step (`words.rs`) writes the sentences.
 
 use super::evidence::*;
-use super::measured::{joined, joined_bands, Band, Joined};
+use super::measured::{cost_by_contacts, joined, joined_bands, Band, Joined};
 use super::slice::VoiceSlice;
 use super::state::*;
 use super::view::EconomicsSource;
@@ -28,7 +28,7 @@ use cxi_models::score_value::GroupValue;
 use cxi_models::score_value::ScoreValueError;
 use cxi_models::score_value::ValueSettings;
 use cxi_models::score_value::MAX_RETENTION;
-use cxi_models::score_value::{RELATIVE_CHURN, RELATIVE_SPEND};
+use cxi_models::score_value::{RELATIVE_CHURN, RELATIVE_CONTACTS, RELATIVE_COST, RELATIVE_SPEND};
 use cxi_models::stats::ConfidenceLevel;
 use cxi_types::period::annual_to_period_rate;
 use cxi_types::period::PeriodUnit;
@@ -91,14 +91,23 @@ type Economics = (
     EconomicsSource,
 );
 
-/// The defaults with the join's measured spend (and CRM retention) per
-/// category, at the centre and at either end of their 95 % intervals; the
-/// factors they replace leave the list of assumptions.
+/// The defaults with the join's measured spend (and CRM retention and
+/// support contacts) per category, at the centre and at either end of the
+/// spend and retention 95 % intervals (the contacts' split of the cost to
+/// serve is the same at all three); the factors they replace leave the
+/// list of assumptions. `avg_cost` and `shares` are the average customer's
+/// cost to serve and the groups' shares the contacts share it out with.
 fn with_joined(
     defaults: &[GroupEconomics; 3],
     assumptions: Vec<Assumption>,
     j: &Joined,
+    avg_cost: f64,
+    shares: [f64; 3],
 ) -> Economics {
+    let cost = j
+        .contacts
+        .as_ref()
+        .and_then(|c| cost_by_contacts(avg_cost, c, shares));
     let at = |pick: fn(&Band) -> f64| -> [GroupEconomics; 3] {
         std::array::from_fn(|g| {
             let mut e = defaults[g].clone();
@@ -106,11 +115,17 @@ fn with_joined(
             if let Some(r) = &j.retention {
                 e.retention = pick(&r[g]).clamp(0.0, MAX_RETENTION);
             }
+            if let Some(c) = &cost {
+                e.cost_to_serve = c[g];
+            }
             e
         })
     };
-    let replaced =
-        |name: &str| name == RELATIVE_SPEND || (j.retention.is_some() && name == RELATIVE_CHURN);
+    let replaced = |name: &str| {
+        name == RELATIVE_SPEND
+            || (j.retention.is_some() && name == RELATIVE_CHURN)
+            || (cost.is_some() && (name == RELATIVE_COST || name == RELATIVE_CONTACTS))
+    };
     (
         at(|b| b.mid),
         Some((at(|b| b.low), at(|b| b.high))),
@@ -118,6 +133,7 @@ fn with_joined(
             measured: j.measured,
             window_days: j.window_days,
             retention: j.retention.is_some(),
+            contacts: cost.is_some(),
             assumptions: assumptions
                 .into_iter()
                 .filter(|a| !replaced(a.name))
@@ -303,7 +319,7 @@ pub(super) fn money(
             )),
             EconomicsSource::Data,
         ),
-        (_, Some(j)) => with_joined(&defaults, assumptions, &j),
+        (_, Some(j)) => with_joined(&defaults, assumptions, &j, avg.cost_to_serve, sh),
         _ => (defaults, None, EconomicsSource::Defaults(assumptions)),
     };
     let values = values_of(&groups, &settings)?;
@@ -396,7 +412,7 @@ pub(super) fn links(
             }
             (_, Some(j)) => {
                 from_data = true;
-                with_joined(&d, Vec::new(), &j).0
+                with_joined(&d, Vec::new(), &j, avg.cost_to_serve, sh).0
             }
             _ => d,
         };

@@ -25,18 +25,21 @@ pub struct LinkedRow {
     pub spend: String,
     /// Share churned by the customer table's flags, when they are joined.
     pub churn: Option<String>,
+    /// Support contacts per customer by the customer table's counts.
+    pub contacts: Option<String>,
     /// Exact values for tests and `data-value`.
     pub repeat_value: Option<f64>,
     pub spend_value: Option<f64>,
     pub churn_value: Option<f64>,
+    pub contacts_value: Option<f64>,
 }
 
 /// The section of the NPS page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkedView {
     pub heading: &'static str,
-    /// Column headers of the table (a churn column when the customer
-    /// table's flags are joined).
+    /// Column headers of the table (churn and contacts columns when the
+    /// customer table has them).
     pub columns: Vec<&'static str>,
     /// "3 of 5 answers match a customer of the orders (60 %); …".
     pub matched: String,
@@ -159,6 +162,8 @@ pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Opt
         e.map_or("—".to_string(), |e| f(e.value))
     };
     let churned = table.groups.iter().any(|r| r.churn.is_some());
+    let contacted = table.groups.iter().any(|r| r.contacts.is_some());
+    let per_customer = |v: f64| format::number(locale, v, 2);
     let rows = table
         .groups
         .iter()
@@ -169,9 +174,11 @@ pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Opt
             repeat: cell(r.repeat.as_ref(), &pct),
             spend: cell(r.spend.as_ref(), &money),
             churn: churned.then(|| cell(r.churn.as_ref(), &pct)),
+            contacts: contacted.then(|| cell(r.contacts.as_ref(), &per_customer)),
             repeat_value: r.repeat.map(|e| e.value),
             spend_value: r.spend.map(|e| e.value),
             churn_value: r.churn.map(|e| e.value),
+            contacts_value: r.contacts.map(|e| e.value),
         })
         .collect();
     let small = [Measure::Spend, Measure::Repeat]
@@ -202,6 +209,13 @@ pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Opt
             )],
         ));
     }
+    if let Some(c) = table.contrast(Measure::Contacts).and_then(|c| c.difference) {
+        contrast.push(' ');
+        contrast.push_str(&fill(
+            t.linked_contacts_contrast,
+            &[("contacts", &interval_text(locale, &c, per_customer))],
+        ));
+    }
     if small && spend.is_some() {
         contrast.push_str(&fill(
             t.linked_small,
@@ -219,6 +233,7 @@ pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Opt
         ]
         .into_iter()
         .chain(churned.then_some(t.linked_col_churn))
+        .chain(contacted.then_some(t.linked_col_contacts))
         .collect(),
         matched: match_line(locale, l),
         basis,
@@ -446,24 +461,38 @@ mod tests {
     }
 
     /// [`crate::data::linked::six_answers`] with a customer table's churn
-    /// flags (a, c, e churned): by hand, each NPS group has one of its two
-    /// customers churned (50 %), the difference is 0 points, and all six
-    /// answers found their customer there. Interval by hand: per group
-    /// s² = Σ(x − x̄)²/(n − 1) = 0.5, var of the mean 0.25; difference
-    /// se = √0.5, 1.96 · √0.5 = 1.386 (138.6 points).
+    /// flags (a, c, e churned) and support contacts (4, 2 | 1, 3 | 0, 1):
+    /// by hand, each NPS group has one of its two customers churned (50 %),
+    /// the difference is 0 points, and all six answers found their customer
+    /// there. Interval by hand: per group s² = Σ(x − x̄)²/(n − 1) = 0.5, var
+    /// of the mean 0.25; difference se = √0.5, 1.96 · √0.5 = 1.386 (138.6
+    /// points). Contacts: detractors 3, passives 2, promoters 0.5; the
+    /// difference −2.5 with se = √(2/2 + 0.5/2) = √1.25, 1.96 · √1.25 =
+    /// 2.191: −4.69 to −0.31.
     #[test]
     fn a_third_tables_churn_flags_are_a_column_and_a_sentence() {
         let mut l = crate::data::linked::six_answers(true);
         l.crm = Some(3);
         let v = view(Locale::En, Currency::Eur, &l, "survey.csv").unwrap();
-        assert_eq!(v.columns.len(), 6);
+        assert_eq!(v.columns.len(), 7);
         assert_eq!(v.columns[5], "Churned (customer table)");
+        assert_eq!(v.columns[6], "Support contacts (customer table)");
         let churn: Vec<Option<f64>> = v.rows.iter().map(|r| r.churn_value).collect();
         assert_eq!(churn, vec![Some(0.5); 3]);
         assert_eq!(v.rows[0].churn.as_deref(), Some("50%"));
+        let contacts: Vec<Option<f64>> = v.rows.iter().map(|r| r.contacts_value).collect();
+        assert_eq!(contacts, [Some(3.0), Some(2.0), Some(0.5)]);
+        assert_eq!(v.rows[2].contacts.as_deref(), Some("0.5"));
+        assert!(
+            v.contrast.contains(
+                "Support contacts, promoters − detractors: -2.5 (95% interval -4.69 to -0.31) per customer"
+            ),
+            "{}",
+            v.contrast
+        );
         assert!(
             v.matched.ends_with(
-                "6 of 6 answers match a customer of the customer table (100%), whose churn flags are joined."
+                "6 of 6 answers match a customer of the customer table (100%), which is joined."
             ),
             "{}",
             v.matched
@@ -483,12 +512,14 @@ mod tests {
             fr.matched
         );
         assert_eq!(fr.columns[5], "Partis (fichier clients)");
+        assert_eq!(fr.columns[6], "Contacts au support (fichier clients)");
+        assert_eq!(fr.rows[2].contacts.as_deref(), Some("0,5"));
         // The customer table of the answers' own table is no third table:
         // no sentence, the column stays.
         l.crm = None;
         let own = view(Locale::En, Currency::Eur, &l, "survey.csv").unwrap();
         assert!(!own.matched.contains("customer table"));
-        assert_eq!(own.columns.len(), 6);
+        assert_eq!(own.columns.len(), 7);
         // Without flags, five columns.
         let plain = view(
             Locale::En,
@@ -498,6 +529,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(plain.columns.len(), 5);
-        assert!(plain.rows.iter().all(|r| r.churn.is_none()));
+        assert!(plain
+            .rows
+            .iter()
+            .all(|r| r.churn.is_none() && r.contacts.is_none()));
     }
 }

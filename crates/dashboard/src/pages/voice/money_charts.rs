@@ -313,6 +313,7 @@ impl Money {
                 measured,
                 window_days,
                 retention,
+                contacts,
                 ..
             } => fill(
                 t.econ_joined,
@@ -328,6 +329,14 @@ impl Money {
                             t.econ_joined_retention_crm
                         } else {
                             t.econ_joined_retention_assumed
+                        },
+                    ),
+                    (
+                        "cost",
+                        if *contacts {
+                            t.econ_joined_cost_contacts
+                        } else {
+                            t.econ_joined_cost_assumed
                         },
                     ),
                 ],

@@ -389,12 +389,16 @@ fn joined_spend_replaces_the_spend_factors() {
         measured,
         window_days,
         retention,
+        contacts,
         assumptions,
     } = &m.source
     else {
         panic!("{:?}", m.source)
     };
-    assert_eq!((*measured, *window_days, *retention), (6, 365, false));
+    assert_eq!(
+        (*measured, *window_days, *retention, *contacts),
+        (6, 365, false, false)
+    );
     let names: Vec<&str> = assumptions.iter().map(|a| a.name).collect();
     assert!(!names.contains(&"relative spend"), "{names:?}");
     assert!(names.contains(&"relative churn"), "{names:?}");
@@ -444,10 +448,47 @@ fn joined_crm_churn_replaces_the_churn_factors() {
         panic!("{:?}", m.source)
     };
     assert!(*retention);
-    assert!(assumptions
-        .iter()
-        .all(|a| a.name != "relative churn" && a.name != "relative spend"));
+    assert!(assumptions.iter().all(|a| a.name != "relative churn"
+        && a.name != "relative spend"
+        && a.name != "relative cost to serve"));
     assert!(m.source_sentence(Locale::En).contains("churn flag"));
+}
+
+/// Reference: hand computation. The customer table's contacts are 3, 2
+/// and 0.5 per customer in the three categories, so cost to serve is
+/// shared out 3 : 2 : 0.5 and its share-weighted mean stays the average
+/// customer's (that of the default factors, normalised alike).
+#[test]
+fn joined_crm_contacts_share_out_the_cost_to_serve() {
+    let m = compute(&VoiceSlice::of(&joined(true))).money.unwrap();
+    let c: Vec<f64> = m.groups.iter().map(|g| g.cost_to_serve).collect();
+    cxi_testkit::assert_close!(c[0] / c[2], 6.0, 1e-12);
+    cxi_testkit::assert_close!(c[1] / c[2], 4.0, 1e-12);
+    let plain = compute(&VoiceSlice::of(&scenario())).money.unwrap();
+    let counts = scenario().voice;
+    let sh = [counts.detractors, counts.passives, counts.promoters];
+    let n: f64 = sh.iter().sum();
+    let mean = |g: &[cxi_models::score_value::GroupEconomics]| {
+        (0..3).map(|i| sh[i] / n * g[i].cost_to_serve).sum::<f64>()
+    };
+    cxi_testkit::assert_close!(mean(&m.groups), mean(&plain.groups), 1e-9);
+    let EconomicsSource::Joined { contacts, .. } = &m.source else {
+        panic!("{:?}", m.source)
+    };
+    assert!(*contacts);
+    let sentence = m.source_sentence(Locale::En);
+    assert!(sentence.contains("support contacts"), "{sentence}");
+    assert!(m
+        .source_sentence(Locale::Fr)
+        .contains("contacts au support"));
+    // Without counts the cost to serve is the default factors'.
+    let spend_only = compute(&VoiceSlice::of(&joined(false))).money.unwrap();
+    for g in 0..3 {
+        assert_eq!(
+            spend_only.groups[g].cost_to_serve,
+            plain.groups[g].cost_to_serve
+        );
+    }
 }
 
 /// A join without dates (whole log) is an association: money stays on the

@@ -33,6 +33,8 @@ pub enum EconomicsSource {
         window_days: u32,
         /// Retention measured too (CRM churn flag).
         retention: bool,
+        /// Cost to serve shared out by the CRM's support contacts.
+        contacts: bool,
         /// The default factors still in use.
         assumptions: Vec<Assumption>,
     },
