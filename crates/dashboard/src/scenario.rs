@@ -95,6 +95,20 @@ impl Scenario {
         self.tables.iter().find_map(|t| part(&t.evidence))
     }
 
+    /// The value evidence (fitted purchase model) of the order log the
+    /// join reads, when there is a join.
+    pub fn linked_orders_value(
+        &self,
+    ) -> Option<&std::sync::Arc<crate::pages::value::evidence::ValueEvidence>> {
+        let orders = self.linked.as_ref()?.orders;
+        self.tables
+            .iter()
+            .find(|t| t.key == orders)?
+            .evidence
+            .value
+            .as_ref()
+    }
+
     /// The name of the table that gives `part` to its page (empty when none
     /// does).
     pub fn source_of(&self, part: crate::data::Part) -> &str {
@@ -422,6 +436,7 @@ mod tests {
             answers: 2,
             crm: None,
             evidence,
+            model: None,
         });
         let j = reduce(&s, Action::SetLinked(Some(l.clone())));
         assert_eq!(j.linked, Some(l.clone()));

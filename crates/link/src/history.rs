@@ -16,6 +16,9 @@ pub(crate) struct History {
     amounts: Vec<f64>,
     /// First and last purchase dates (days), when the log has dates.
     pub(crate) span: Option<(i32, i32)>,
+    /// The first index into [`Orders::customer_ids`] of each key (ids
+    /// merged by a reconciliation share one key).
+    pub(crate) first_code: Vec<u32>,
 }
 
 /// Purchases and spend of one customer over a stretch of the log.
@@ -38,6 +41,14 @@ impl History {
             .map(|id| keys.insert(id))
             .collect();
         let customers = keys.len();
+        let mut first_code = vec![u32::MAX; customers];
+        for (c, k) in code_key.iter().enumerate() {
+            if let Some(k) = *k {
+                if first_code[k as usize] == u32::MAX {
+                    first_code[k as usize] = c as u32;
+                }
+            }
+        }
         let mut start = vec![0u32; customers + 1];
         for &c in &orders.customer {
             if let Some(k) = code_key[c as usize] {
@@ -88,6 +99,7 @@ impl History {
             days,
             amounts,
             span,
+            first_code,
         }
     }
 

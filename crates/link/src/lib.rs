@@ -38,7 +38,8 @@ pub use groups::{GroupRow, GroupTable};
 pub use ids::{normalize, Reconcile, Rule};
 pub use input::{Answers, Crm, Orders};
 pub use link::{
-    link, Basis, Evidence, LinkOptions, MissingDates, DEFAULT_LISTED, DEFAULT_WINDOW_DAYS,
+    link, link_with_units, Basis, Evidence, LinkOptions, MissingDates, Units, DEFAULT_LISTED,
+    DEFAULT_WINDOW_DAYS,
 };
 pub use report::{MatchReport, Proposal, UnmatchedId};
 pub use select::AnswerRule;

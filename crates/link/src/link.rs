@@ -125,6 +125,28 @@ pub struct Evidence {
     pub ces: Option<GroupTable<Band>>,
 }
 
+/// Whose answers each NPS category's linked units are: the order log's
+/// customer (an index into [`Orders::customer_ids`]) of every unit kept by
+/// the rule and found in the log, censored or not. A model of the log
+/// (P(alive), CLV at its end) is then read per category from them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Units {
+    /// Detractors, passives, promoters; `None` without an NPS column.
+    pub nps: Option<[Vec<u32>; 3]>,
+}
+
+/// [`link()`] with the [`Units`] of each NPS category.
+pub fn link_with_units(
+    orders: &Orders,
+    answers: &Answers,
+    crm: Option<&Crm>,
+    options: &LinkOptions,
+) -> Result<(Evidence, Units), LinkError> {
+    let mut units = Units::default();
+    let evidence = join(orders, answers, crm, options, Some(&mut units))?;
+    Ok((evidence, units))
+}
+
 /// The join of the tables and the measured evidence.
 ///
 /// Answers meet their customer's orders and CRM row by id (trimmed, case
@@ -142,6 +164,16 @@ pub fn link(
     answers: &Answers,
     crm: Option<&Crm>,
     options: &LinkOptions,
+) -> Result<Evidence, LinkError> {
+    join(orders, answers, crm, options, None)
+}
+
+fn join(
+    orders: &Orders,
+    answers: &Answers,
+    crm: Option<&Crm>,
+    options: &LinkOptions,
+    units: Option<&mut Units>,
 ) -> Result<Evidence, LinkError> {
     orders.validate()?;
     answers.validate(options.csat_scale)?;
@@ -188,24 +220,34 @@ pub fn link(
         key_count: keys.len(),
         z: options.confidence.z(),
     };
+    let mut nps_units: [Vec<u32>; 3] = Default::default();
+    let want_units = units.is_some();
     let nps = answers.nps.as_ref().map(|v| {
-        ctx.groups(v, NpsCategory::ALL, |x| {
-            NpsCategory::of(x).map(|c| match c {
-                NpsCategory::Detractor => 0,
-                NpsCategory::Passive => 1,
-                NpsCategory::Promoter => 2,
-            })
-        })
+        ctx.groups(
+            v,
+            NpsCategory::ALL,
+            |x| {
+                NpsCategory::of(x).map(|c| match c {
+                    NpsCategory::Detractor => 0,
+                    NpsCategory::Passive => 1,
+                    NpsCategory::Promoter => 2,
+                })
+            },
+            want_units.then_some(&mut nps_units),
+        )
     });
+    if let Some(u) = units {
+        u.nps = nps.is_some().then_some(nps_units);
+    }
     let band = |s: RatingScale| move |x: f64| s.band(x).map(Band::index);
     let csat = answers
         .csat
         .as_ref()
-        .map(|v| ctx.groups(v, Band::ALL, band(options.csat_scale.scale())));
+        .map(|v| ctx.groups(v, Band::ALL, band(options.csat_scale.scale()), None));
     let ces = answers
         .ces
         .as_ref()
-        .map(|v| ctx.groups(v, Band::ALL, band(cxi_models::ces::CES_SCALE)));
+        .map(|v| ctx.groups(v, Band::ALL, band(cxi_models::ces::CES_SCALE), None));
 
     let left = (
         TableKind::Answers,
@@ -292,12 +334,14 @@ struct Context<'a> {
 
 impl Context<'_> {
     /// The group table of one score column; `group` maps an answer to
-    /// 0 (low), 1, 2 (high).
+    /// 0 (low), 1, 2 (high); `out` gets each group's linked units'
+    /// customers (see [`Units`]).
     fn groups<G: Copy>(
         &self,
         scores: &[Option<f64>],
         labels: [G; 3],
         group: impl Fn(f64) -> Option<usize>,
+        mut out: Option<&mut [Vec<u32>; 3]>,
     ) -> GroupTable<G> {
         let mut t: [Tally; 3] = Default::default();
         let of = |i: usize| scores[i].and_then(&group);
@@ -320,6 +364,9 @@ impl Context<'_> {
             let Some(k) = self.keys[i] else { continue };
             if let Some(b) = self.bought(k, i) {
                 tally.linked += 1;
+                if let Some(u) = out.as_deref_mut() {
+                    u[g].push(self.history.first_code[k as usize]);
+                }
                 match b {
                     None => tally.censored += 1,
                     Some((b, repeat_from)) => {

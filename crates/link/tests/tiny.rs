@@ -424,3 +424,31 @@ fn bad_values_are_refused_with_their_row() {
         Err(LinkError::Length { .. })
     ));
 }
+
+/// The customers of each category's linked units, as indices into the
+/// orders' distinct ids (A1 0, b2 1, B2 2, C3 3, D4 4, F6 5, G7 6): the
+/// latest answer of each customer (see `latest_answer_windows_by_nps_category`)
+/// and found in the log, censored or not. "b2" and "B2" fold to one
+/// customer, named by its first id (1). E5 is not in the log, the blank id
+/// is nobody's.
+#[test]
+fn units_name_each_categorys_customers_in_the_log() {
+    let (o, a, c) = fixture();
+    let (e, u) = cxi_link::link_with_units(&o, &a, Some(&c), &window(60)).unwrap();
+    assert_eq!(e, link(&o, &a, Some(&c), &window(60)).unwrap());
+    let mut nps = u.nps.unwrap();
+    for g in &mut nps {
+        g.sort_unstable();
+    }
+    assert_eq!(nps, [vec![3, 5, 6], vec![4], vec![0, 1]]);
+    // As many as the linked units of each row.
+    let t = e.nps.as_ref().unwrap();
+    for (g, row) in t.groups.iter().enumerate() {
+        assert_eq!(nps[g].len(), row.linked, "{:?}", row.group);
+    }
+    // Without NPS answers, no units.
+    let mut csat_only = a.clone();
+    csat_only.nps = None;
+    let (_, u) = cxi_link::link_with_units(&o, &csat_only, None, &window(60)).unwrap();
+    assert_eq!(u.nps, None);
+}

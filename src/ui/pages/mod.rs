@@ -57,6 +57,8 @@ pub fn page(view: View, scenario: &Scenario, ondispatch: &Callback<Action>) -> H
                 evidence={evidence.voice}
                 source={scenario.source_of(Part::Voice).to_string()}
                 linked={scenario.linked.clone()}
+                orders_value={scenario.linked_orders_value().cloned()}
+                value={scenario.value.clone()}
                 context={scenario.context()} {ondispatch} />
         },
         View::Drivers => html! {

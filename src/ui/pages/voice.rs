@@ -12,10 +12,13 @@ use cxi_dashboard::i18n::fill;
 use cxi_dashboard::i18n::LocaleStrings;
 use cxi_dashboard::pages::clv::ClvAssumptions;
 use cxi_dashboard::pages::context::Context;
+use cxi_dashboard::pages::value::evidence::ValueEvidence;
+use cxi_dashboard::pages::value::ValueAssumptions;
 use cxi_dashboard::pages::voice::compute;
 use cxi_dashboard::pages::voice::fields;
 use cxi_dashboard::pages::voice::headlines_of;
 use cxi_dashboard::pages::voice::linked::{self, LinkedView};
+use cxi_dashboard::pages::voice::linked_model::group_model;
 use cxi_dashboard::pages::voice::state::VoiceAction;
 use cxi_dashboard::pages::voice::{VoiceAssumptions, VoiceEvidence, VoiceSlice};
 use cxi_dashboard::scenario::Action;
@@ -75,6 +78,12 @@ pub struct VoicePageProps {
     /// The survey joined to the orders, when the Data page made the join.
     #[prop_or_default]
     pub linked: Option<Arc<Linked>>,
+    /// The joined order log's fitted purchase model, and the Customer
+    /// value page's horizon and margin it is read with.
+    #[prop_or_default]
+    pub orders_value: Option<Arc<ValueEvidence>>,
+    #[prop_or_default]
+    pub value: ValueAssumptions,
     pub context: Context,
     pub ondispatch: Callback<Action>,
 }
@@ -176,7 +185,10 @@ pub fn page(props: &VoicePageProps) -> Html {
                 ]) }</p>
             }
 
-            { for props.linked.as_deref().and_then(|l| linked::view(locale, currency, l, &props.source)).map(|lv| {
+            { for props.linked.as_deref().and_then(|l| {
+                let model = group_model(l, props.orders_value.as_deref(), &props.value, &props.clv);
+                linked::view(locale, currency, l, model.as_ref(), &props.source)
+            }).map(|lv| {
                 linked_section(&lv, join_controls(locale, &props.voice.join, &props.ondispatch))
             }) }
 
@@ -288,12 +300,21 @@ fn linked_section(v: &LinkedView, controls: Html) -> Html {
                                 if let Some(c) = &r.contacts {
                                     <td class="num" data-value={r.contacts_value.map(|x| x.to_string())}>{ c }</td>
                                 }
+                                if let Some(c) = &r.p_alive {
+                                    <td class="num" data-value={r.p_alive_value.map(|x| x.to_string())}>{ c }</td>
+                                }
+                                if let Some(c) = &r.clv {
+                                    <td class="num" data-value={r.clv_value.map(|x| x.to_string())}>{ c }</td>
+                                }
                             </tr>
                         }) }
                     </tbody>
                 </table>
             </div>
             <p id="nps-linked-contrast">{ &v.contrast }</p>
+            if let Some(m) = &v.model {
+                <p id="nps-linked-model">{ m }</p>
+            }
         </section>
     }
 }

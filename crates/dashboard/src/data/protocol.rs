@@ -102,7 +102,7 @@ pub enum FromWorker {
         choice: JoinChoice,
         /// The sessions of the request it answers.
         from: JoinFrom,
-        result: Result<Box<cxi_link::Evidence>, Words>,
+        result: Result<Box<crate::data::linked::Joined>, Words>,
     },
     /// The input cannot be used at all: why, in every language (the page
     /// shows the one in use, also after a switch).

@@ -164,7 +164,7 @@ pub enum DataEvent {
         choice: crate::data::linked::JoinChoice,
         /// The sessions of the request it answers.
         from: crate::data::linked::JoinFrom,
-        result: Result<Rc<cxi_link::Evidence>, Words>,
+        result: Result<Rc<crate::data::linked::Joined>, Words>,
     },
 }
 

@@ -94,7 +94,7 @@ pub struct JoinResult {
     pub from: JoinFrom,
     /// The choices it was made with.
     pub choice: JoinChoice,
-    pub outcome: Result<Rc<cxi_link::Evidence>, Words>,
+    pub outcome: Result<Rc<crate::data::linked::Joined>, Words>,
 }
 
 /// The tables a join reads (scenario keys) and their live sessions.
@@ -303,7 +303,8 @@ impl Workspace {
                 orders: p.orders,
                 answers: p.answers,
                 crm: ask.from.crm.and(p.crm),
-                evidence: (**e).clone(),
+                evidence: e.evidence.clone(),
+                model: e.model.clone(),
             }),
             Err(w) => Err(w.clone()),
         })

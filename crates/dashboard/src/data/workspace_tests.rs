@@ -280,10 +280,11 @@ fn the_join_is_asked_for_made_and_redone_after_an_edit() {
     assert_eq!(ask.from, from);
     // The orders' session joins them.
     let orders = session(LOG, "orders.csv");
-    let evidence = orders
+    let result = orders
         .link(&given, &JoinChoice::default())
         .unwrap()
         .unwrap();
+    let evidence = result.evidence.clone();
     assert_eq!(
         (evidence.orders_match.matched, evidence.orders_match.total),
         (2, 3)
@@ -292,7 +293,7 @@ fn the_join_is_asked_for_made_and_redone_after_an_edit() {
         id: 1,
         choice: JoinChoice::default(),
         from,
-        result: Ok(Rc::new(evidence.clone())),
+        result: Ok(Rc::new(result.clone())),
     }));
     assert_eq!(j.wants_join(&[], &JoinChoice::default()), None);
     let joined = j.joined(&[], &JoinChoice::default()).unwrap().unwrap();
@@ -382,10 +383,11 @@ fn a_customer_table_brings_its_churn_flags_to_the_join() {
         }
     );
     let inputs = ask.answers.with_crm_of(ask.crm.as_deref());
-    let evidence = session(LOG, "orders.csv")
+    let result = session(LOG, "orders.csv")
         .link(&inputs, &JoinChoice::default())
         .unwrap()
         .unwrap();
+    let evidence = result.evidence.clone();
     // A and B of the survey's A, B, Z are in the customer table.
     let crm_match = evidence.crm_match.as_ref().unwrap();
     assert_eq!((crm_match.matched, crm_match.total), (2, 3));
@@ -400,7 +402,7 @@ fn a_customer_table_brings_its_churn_flags_to_the_join() {
         id: 1,
         choice: JoinChoice::default(),
         from: ask.from,
-        result: Ok(Rc::new(evidence.clone())),
+        result: Ok(Rc::new(result.clone())),
     }));
     let joined = j.joined(&[], &JoinChoice::default()).unwrap().unwrap();
     assert_eq!((joined.orders, joined.answers, joined.crm), (1, 2, Some(3)));

@@ -35,6 +35,13 @@ pub struct VoiceStrings {
     /// `{contacts}` (per customer).
     pub linked_contacts_contrast: &'static str,
     pub linked_col_contacts: &'static str,
+    pub linked_col_p_alive: &'static str,
+    pub linked_col_clv: &'static str,
+    /// Where the P(alive) and CLV columns come from: `{months}`.
+    pub linked_model: &'static str,
+    /// Promoters − detractors on CLV (`{clv}`) and P(alive) (`{alive}`,
+    /// points), with intervals.
+    pub linked_model_contrast: &'static str,
     /// Templates (one, many) with `{n}`, `{ids}`, appended to `linked_match`.
     pub linked_unmatched: (&'static str, &'static str),
     /// Templates with `{days}`: the latest answer of each customer, or each.
@@ -224,6 +231,10 @@ pub const EN: VoiceStrings = VoiceStrings {
     linked_col_churn: "Churned (customer table)",
     linked_contacts_contrast: "Support contacts, promoters − detractors: {contacts} per customer (customer table's counts).",
     linked_col_contacts: "Support contacts (customer table)",
+    linked_col_p_alive: "P(alive) now (model)",
+    linked_col_clv: "CLV (model)",
+    linked_model: "P(alive) at the end of the orders and CLV over {months} months come from the BG/NBD and Gamma-Gamma fitted to the orders on the Customer value page (its margin and discount rate), for the customers whose answers are found there.",
+    linked_model_contrast: "Promoters − detractors: CLV {clv}; P(alive) {alive} points (95% intervals over customers; the model's own uncertainty is not included).",
     linked_unmatched: (
         "; {n} id matches nothing: {ids}. Its answers still count for the NPS itself.",
         "; {n} ids match nothing: {ids}. Their answers still count for the NPS itself.",
@@ -401,6 +412,10 @@ pub const FR: VoiceStrings = VoiceStrings {
     linked_col_churn: "Partis (fichier clients)",
     linked_contacts_contrast: "Contacts au support, promoteurs − détracteurs : {contacts} par client (comptes du fichier clients).",
     linked_col_contacts: "Contacts au support (fichier clients)",
+    linked_col_p_alive: "P(actif) aujourd'hui (modèle)",
+    linked_col_clv: "CLV (modèle)",
+    linked_model: "P(actif) à la fin des commandes et CLV sur {months} mois viennent du BG/NBD et du Gamma-Gamma ajustés aux commandes sur la page Valeur client (sa marge et son taux d'actualisation), pour les clients dont les réponses y sont trouvées.",
+    linked_model_contrast: "Promoteurs − détracteurs : CLV {clv} ; P(actif) {alive} points (intervalles à 95 % sur les clients ; l'incertitude propre du modèle n'est pas incluse).",
     linked_unmatched: (
         " ; {n} identifiant ne correspond à rien : {ids}. Ses réponses comptent quand même pour le NPS.",
         " ; {n} identifiants ne correspondent à rien : {ids}. Leurs réponses comptent quand même pour le NPS.",

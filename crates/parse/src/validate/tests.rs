@@ -191,7 +191,7 @@ fn survey_answer_dates_are_read_and_located() {
     let t = read_table(csv.as_bytes()).unwrap();
     let g = guess_shapes(&t).remove(0);
     assert_eq!(g.mapping.shape, Shape::Survey);
-    assert_eq!(g.mapping.column_of(crate::Field::AnswerDate), Some(1));
+    assert_eq!(g.mapping.column_of(Field::AnswerDate), Some(1));
     let v = validate(&t, &g.mapping).unwrap();
     assert_eq!(v.problems.len(), 1);
     assert!(

@@ -147,7 +147,7 @@ impl Session {
         &self,
         inputs: &super::super::linked::LinkInputs,
         choice: &super::super::linked::JoinChoice,
-    ) -> Option<Result<cxi_link::Evidence, cxi_link::LinkError>> {
+    ) -> Option<Result<super::super::linked::Joined, cxi_link::LinkError>> {
         let v = self.validation()?;
         let options = inputs.options(choice)?;
         Some(super::super::linked::link(&v.dataset, inputs, &options))

@@ -311,7 +311,8 @@ fn the_linked_sample_joined_shows_its_planted_effect() {
     let e = orders
         .link(&inputs, &crate::data::linked::JoinChoice::default())
         .unwrap()
-        .unwrap();
+        .unwrap()
+        .evidence;
     // Strangers' answers match nothing; every other one does.
     let m = &e.orders_match;
     assert!(

@@ -3,6 +3,7 @@
 //! customers did next, with the promoter − detractor difference and its
 //! interval. Every figure is measured; the sentence says on how many.
 
+use super::linked_model::GroupModel;
 use crate::data::linked::{JoinChoice, Linked, MAX_WINDOW_DAYS};
 use crate::i18n::{fill, LocaleStrings};
 use cxi_link::{
@@ -27,11 +28,16 @@ pub struct LinkedRow {
     pub churn: Option<String>,
     /// Support contacts per customer by the customer table's counts.
     pub contacts: Option<String>,
+    /// Mean P(alive) and CLV by the order log's fitted model.
+    pub p_alive: Option<String>,
+    pub clv: Option<String>,
     /// Exact values for tests and `data-value`.
     pub repeat_value: Option<f64>,
     pub spend_value: Option<f64>,
     pub churn_value: Option<f64>,
     pub contacts_value: Option<f64>,
+    pub p_alive_value: Option<f64>,
+    pub clv_value: Option<f64>,
 }
 
 /// The section of the NPS page.
@@ -49,6 +55,9 @@ pub struct LinkedView {
     /// Promoters − detractors on spend and repeat, with 95 % intervals;
     /// or why there is none.
     pub contrast: String,
+    /// What the fitted model says of each category (P(alive), CLV), when
+    /// the orders have one.
+    pub model: Option<String>,
     pub source: String,
 }
 
@@ -133,8 +142,15 @@ pub fn window_error(locale: Locale, choice: &JoinChoice) -> Option<String> {
     })
 }
 
-/// The section, or `None` when the survey has no NPS column.
-pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Option<LinkedView> {
+/// The section, or `None` when the survey has no NPS column; `model` is
+/// the order log's model per category ([`super::linked_model`]).
+pub fn view(
+    locale: Locale,
+    currency: Currency,
+    l: &Linked,
+    model: Option<&GroupModel>,
+    source: &str,
+) -> Option<LinkedView> {
     let t = &locale.strings().voice;
     let table = l.evidence.nps.as_ref()?;
     let n = |v: usize| format::number(locale, v as f64, 0);
@@ -164,10 +180,12 @@ pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Opt
     let churned = table.groups.iter().any(|r| r.churn.is_some());
     let contacted = table.groups.iter().any(|r| r.contacts.is_some());
     let per_customer = |v: f64| format::number(locale, v, 2);
+    let modelled = |g: usize| model.map(|m| (m.p_alive[g], m.clv[g]));
     let rows = table
         .groups
         .iter()
-        .map(|r: &GroupRow<NpsCategory>| LinkedRow {
+        .enumerate()
+        .map(|(g, r): (usize, &GroupRow<NpsCategory>)| LinkedRow {
             label: label(r.group),
             answers: n(r.answers),
             measured: n(r.repeat.map_or(0, |e| e.n)),
@@ -179,6 +197,10 @@ pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Opt
             spend_value: r.spend.map(|e| e.value),
             churn_value: r.churn.map(|e| e.value),
             contacts_value: r.contacts.map(|e| e.value),
+            p_alive: modelled(g).map(|(p, _)| p.map_or("—".into(), |p| pct(p.value))),
+            clv: modelled(g).map(|(_, c)| c.map_or("—".into(), |c| money(c.value))),
+            p_alive_value: modelled(g).and_then(|(p, _)| p).map(|p| p.value),
+            clv_value: modelled(g).and_then(|(_, c)| c).map(|c| c.value),
         })
         .collect();
     let small = [Measure::Spend, Measure::Repeat]
@@ -222,6 +244,33 @@ pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Opt
             &[("n", &n(cxi_link::contrast::SMALL_SAMPLE as usize))],
         ));
     }
+    let interval = |(v, lo, hi): (f64, f64, f64), f: &dyn Fn(f64) -> String| {
+        fill(
+            t.linked_interval,
+            &[("value", &f(v)), ("low", &f(lo)), ("high", &f(hi))],
+        )
+    };
+    let points = |v: f64| format::number(locale, 100.0 * v, 1);
+    let model_line = model.map(|m| {
+        let mut s = fill(
+            t.linked_model,
+            &[(
+                "months",
+                &format::number(locale, f64::from(m.horizon_months), 0),
+            )],
+        );
+        if let (Some(c), Some(p)) = (m.clv_difference, m.p_alive_difference) {
+            s.push(' ');
+            s.push_str(&fill(
+                t.linked_model_contrast,
+                &[
+                    ("clv", &interval(c, &money)),
+                    ("alive", &interval(p, &points)),
+                ],
+            ));
+        }
+        s
+    });
     Some(LinkedView {
         heading: t.linked_heading,
         columns: [
@@ -234,11 +283,14 @@ pub fn view(locale: Locale, currency: Currency, l: &Linked, source: &str) -> Opt
         .into_iter()
         .chain(churned.then_some(t.linked_col_churn))
         .chain(contacted.then_some(t.linked_col_contacts))
+        .chain(model.is_some().then_some(t.linked_col_p_alive))
+        .chain(model.is_some().then_some(t.linked_col_clv))
         .collect(),
         matched: match_line(locale, l),
         basis,
         rows,
         contrast,
+        model: model_line,
         source: fill(t.linked_source, &[("name", source)]),
     })
 }
@@ -350,14 +402,16 @@ mod tests {
         let evidence = orders
             .link(&inputs, &JoinChoice::default())
             .unwrap()
-            .unwrap();
+            .unwrap()
+            .evidence;
         let l = Linked {
             orders: 1,
             answers: 2,
             crm: None,
             evidence,
+            model: None,
         };
-        let v = view(Locale::En, Currency::Eur, &l, "survey.csv").unwrap();
+        let v = view(Locale::En, Currency::Eur, &l, None, "survey.csv").unwrap();
         assert_eq!(
             v.matched,
             "4 of 5 answers match a customer of the orders (80%); 1 id matches nothing: X9. Its answers still count for the NPS itself."
@@ -381,7 +435,7 @@ mod tests {
             "{}",
             v.contrast
         );
-        let fr = view(Locale::Fr, Currency::Eur, &l, "enquête.csv").unwrap();
+        let fr = view(Locale::Fr, Currency::Eur, &l, None, "enquête.csv").unwrap();
         assert!(
             fr.matched.starts_with("4 réponses sur 5 correspondent"),
             "{}",
@@ -411,7 +465,8 @@ mod tests {
             orders: 1,
             answers: 2,
             crm: None,
-            evidence: orders.link(&inputs, &choice).unwrap().unwrap(),
+            evidence: orders.link(&inputs, &choice).unwrap().unwrap().evidence,
+            model: None,
         };
         assert_eq!(l.evidence.orders_match.matched, 1);
         let p = proposals(Locale::En, &l, choice.reconcile);
@@ -428,7 +483,7 @@ mod tests {
             reconcile: p[0].reconcile,
             ..choice
         };
-        let again = orders.link(&inputs, &on).unwrap().unwrap();
+        let again = orders.link(&inputs, &on).unwrap().unwrap().evidence;
         assert_eq!(again.orders_match.matched, 3);
         assert_eq!(
             reconciled(Locale::Fr, on.reconcile).unwrap(),
@@ -445,7 +500,8 @@ mod tests {
         let evidence = orders
             .link(&inputs, &JoinChoice::default())
             .unwrap()
-            .unwrap();
+            .unwrap()
+            .evidence;
         let unmatched = evidence.orders_match.unmatched_ids;
         assert!(unmatched > SHOWN_UNMATCHED, "{unmatched}");
         let l = Linked {
@@ -453,6 +509,7 @@ mod tests {
             answers: 2,
             crm: None,
             evidence,
+            model: None,
         };
         let line = match_line(Locale::En, &l);
         let more = format!(", and {} more.", unmatched - SHOWN_UNMATCHED);
@@ -473,7 +530,7 @@ mod tests {
     fn a_third_tables_churn_flags_are_a_column_and_a_sentence() {
         let mut l = crate::data::linked::six_answers(true);
         l.crm = Some(3);
-        let v = view(Locale::En, Currency::Eur, &l, "survey.csv").unwrap();
+        let v = view(Locale::En, Currency::Eur, &l, None, "survey.csv").unwrap();
         assert_eq!(v.columns.len(), 7);
         assert_eq!(v.columns[5], "Churned (customer table)");
         assert_eq!(v.columns[6], "Support contacts (customer table)");
@@ -504,7 +561,7 @@ mod tests {
             "{}",
             v.contrast
         );
-        let fr = view(Locale::Fr, Currency::Eur, &l, "survey.csv").unwrap();
+        let fr = view(Locale::Fr, Currency::Eur, &l, None, "survey.csv").unwrap();
         assert!(
             fr.matched
                 .contains("6 réponses sur 6 correspondent à un client du fichier clients (100"),
@@ -517,7 +574,7 @@ mod tests {
         // The customer table of the answers' own table is no third table:
         // no sentence, the column stays.
         l.crm = None;
-        let own = view(Locale::En, Currency::Eur, &l, "survey.csv").unwrap();
+        let own = view(Locale::En, Currency::Eur, &l, None, "survey.csv").unwrap();
         assert!(!own.matched.contains("customer table"));
         assert_eq!(own.columns.len(), 7);
         // Without flags, five columns.
@@ -525,6 +582,7 @@ mod tests {
             Locale::En,
             Currency::Eur,
             &crate::data::linked::six_answers(false),
+            None,
             "s",
         )
         .unwrap();

@@ -15,6 +15,7 @@ pub mod evidence;
 mod fields;
 mod headlines;
 pub mod linked;
+pub mod linked_model;
 mod measured;
 mod money_charts;
 mod readings;
