@@ -175,6 +175,13 @@ for (const [locale, lang] of [['en-GB', 'en'], ['fr-FR', 'fr']]) {
       await expect(page.locator('#nps-linked-contrast')).toContainText(lang === 'en'
         ? 'Support contacts, promoters − detractors: -2.5'
         : 'Contacts au support, promoteurs − détracteurs : -2,5');
+      // The business case's contacts per customer: the customer table's, said as measured.
+      const business = new BusinessPage(page);
+      await business.openFromNav();
+      await expect(page.locator('#as-bc-contacts-help')).toContainText(lang === 'en'
+        ? 'Measured: the mean support contacts in the customer table of the 4 customers'
+        : 'Mesuré : la moyenne des contacts au support dans le fichier clients des 4 clients');
+      await expect(page.locator('#as-bc-contacts')).toHaveValue(/^1[.,]75$/);
       // Removing the customer table: the survey and the orders alone again.
       await data.openFromNav();
       await data.tableButton(lang === 'en' ? 'Remove' : 'Retirer', lang === 'en' ? 'Pasted cells' : 'Cellules collées').nth(2).click();
@@ -232,6 +239,11 @@ test.describe('French browser', () => {
     expect(await value(2, 3)).toBeGreaterThan(await value(0, 3));
     expect(await value(2, 2)).toBeGreaterThan(await value(0, 2));
     await expect(page.locator('#nps-linked-contrast')).toContainText('Les promoteurs ont dépensé');
+    // The orders' fitted model reads each group: promoters more likely active and worth more.
+    await expect(page.locator('#nps-linked-table thead th').nth(5)).toHaveText("P(actif) aujourd'hui (modèle)");
+    expect(await value(2, 4)).toBeGreaterThan(await value(0, 4));
+    expect(await value(2, 5)).toBeGreaterThan(await value(0, 5));
+    await expect(page.locator('#nps-linked-model')).toContainText('Promoteurs − détracteurs : CLV');
     // The money stands on that spend, said so, no longer on the assumed spend factors.
     const econ = page.locator('#nps-economics-source');
     await expect(econ).toContainText("Chiffre d'affaires par groupe mesuré dans les commandes");
