@@ -96,6 +96,15 @@ for (const [locale, lang] of [['en-GB', 'en'], ['fr-FR', 'fr']]) {
       await expect(join).toHaveText(lang === 'en'
         ? '4 of 5 answers match a customer of the orders (80%); 1 id matches nothing: X9. Its answers still count for the NPS itself.'
         : '4 réponses sur 5 correspondent à un client des commandes (80 %) ; 1 identifiant ne correspond à rien : X9. Ses réponses comptent quand même pour le NPS.');
+      // The unmatched ids download as a CSV in the language's conventions.
+      const button = page.locator('#data-unmatched-download');
+      await expect(button).toHaveText(lang === 'en'
+        ? 'Download the 1 unmatched id (CSV)' : 'Télécharger 1 identifiant sans correspondance (CSV)');
+      const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+      expect(download.suggestedFilename()).toBe('unmatched-ids.csv');
+      const fs = require('fs');
+      const csv = fs.readFileSync(await download.path(), 'utf8');
+      expect(csv).toBe(lang === 'en' ? 'id,first row,rows\r\nX9,6,1\r\n' : 'identifiant;première ligne;lignes\r\nX9;6;1\r\n');
       const nps = new VoicePage(page);
       await nps.openFromNav();
       const rows = page.locator('#nps-linked-table tbody tr');

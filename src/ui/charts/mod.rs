@@ -311,7 +311,7 @@ fn download_png(
     canvas.to_blob(done.unchecked_ref())
 }
 
-fn download_text(text: &str, mime: &str, name: &str) -> Result<(), JsValue> {
+pub(crate) fn download_text(text: &str, mime: &str, name: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

@@ -49,7 +49,7 @@ use cxi_dashboard::data::{Part, Table, Workspace, WorkspaceEvent};
 use cxi_dashboard::i18n::fill;
 use cxi_dashboard::i18n::Words;
 use cxi_dashboard::pages::value::holdout_request;
-use cxi_dashboard::pages::voice::linked::match_line;
+use cxi_dashboard::pages::voice::linked::{download_label, match_line};
 use cxi_dashboard::pages::voice::linked::{proposals, reconciled};
 use cxi_dashboard::pages::voice::state::VoiceAction;
 use cxi_dashboard::scenario::Action;
@@ -234,8 +234,8 @@ pub fn data_page(props: &DataPageProps) -> Html {
         let d = props.ondispatch.clone();
         move |(joined, scenario): &(Option<Result<Linked, Words>>, Option<Arc<Linked>>)| {
             match joined {
-                Some(Ok(l)) if scenario.as_deref() != Some(l) => {
-                    d.emit(Action::SetLinked(Some(Arc::new(l.clone()))));
+                Some(Ok(l)) if scenario.as_deref() != Some(&l.for_scenario()) => {
+                    d.emit(Action::SetLinked(Some(Arc::new(l.for_scenario()))));
                 }
                 Some(Err(_)) if scenario.is_some() => d.emit(Action::SetLinked(None)),
                 _ => {}
@@ -425,7 +425,25 @@ fn join_line(
         },
         (Some(Ok(l)), None) => ("join", match_line(locale, l)),
     };
-    html! { <p class={class} id="data-join" role="status">{ text }</p> }
+    // The whole list of unmatched ids (up to the download's cap) is in the
+    // worker's answer, not in the scenario's copy.
+    let download = joined.and_then(|j| j.as_ref().ok()).and_then(|l| {
+        let m = &l.evidence.orders_match;
+        let label = download_label(locale, m)?;
+        let csv = cxi_dashboard::data::linked::unmatched_csv(m, locale);
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let _ = crate::ui::charts::download_text(&csv, "text/csv;charset=utf-8", "unmatched-ids.csv");
+        });
+        Some(html! {
+            <button type="button" class="secondary" id="data-unmatched-download" {onclick}>{ label }</button>
+        })
+    });
+    html! {
+        <>
+            <p class={class} id="data-join" role="status">{ text }</p>
+            { for download }
+        </>
+    }
 }
 
 /// Id reconciliations: the ones on, undone in one click, and the ones

@@ -71,9 +71,46 @@ impl LinkInputs {
             window_days: choice.window()?,
             rule: choice.rule,
             reconcile: choice.reconcile,
+            listed: DOWNLOAD_LISTED,
             ..LinkOptions::default()
         })
     }
+}
+
+/// Unmatched ids the worker lists for the download; the scenario keeps the
+/// first [`cxi_link::DEFAULT_LISTED`] of them ([`Linked::for_scenario`]).
+pub const DOWNLOAD_LISTED: usize = 10_000;
+
+/// The unmatched ids of a match report as a CSV file in the user's
+/// conventions (`,` in English, `;` in French), with a header: the id as
+/// first written, its first spreadsheet row, and how many rows have it.
+/// Ids are quoted when they hold the separator, a quote or a line break.
+pub fn unmatched_csv(m: &cxi_link::MatchReport, locale: cxi_types::Locale) -> String {
+    use crate::i18n::LocaleStrings;
+    let t = locale.strings().voice;
+    let sep = match locale {
+        cxi_types::Locale::En => ',',
+        cxi_types::Locale::Fr => ';',
+    };
+    let cell = |s: &str| {
+        if s.contains([sep, '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = [
+        t.unmatched_col_id,
+        t.unmatched_col_row,
+        t.unmatched_col_rows,
+    ]
+    .map(cell)
+    .join(&sep.to_string());
+    out.push_str("\r\n");
+    for u in &m.first_unmatched {
+        out.push_str(&format!("{}{sep}{}{sep}{}\r\n", cell(&u.id), u.row, u.rows));
+    }
+    out
 }
 
 fn csat_scale(values: Option<&Vec<Option<f64>>>) -> CsatScale {
@@ -99,6 +136,20 @@ pub struct Linked {
     /// log's fitted purchase model (P(alive), CLV per category).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<ModelBins>,
+}
+
+impl Linked {
+    /// The join as the scenario keeps it (share links, files, autosave):
+    /// the first [`cxi_link::DEFAULT_LISTED`] unmatched ids of each match
+    /// report, not the download's list.
+    pub fn for_scenario(&self) -> Linked {
+        let mut l = self.clone();
+        let e = &mut l.evidence;
+        for m in std::iter::once(&mut e.orders_match).chain(e.crm_match.as_mut()) {
+            m.first_unmatched.truncate(cxi_link::DEFAULT_LISTED);
+        }
+        l
+    }
 }
 
 /// What the worker's join gives: the evidence, and the NPS categories'

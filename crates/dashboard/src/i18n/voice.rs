@@ -36,6 +36,14 @@ pub struct VoiceStrings {
     pub linked_contacts_contrast: &'static str,
     pub linked_col_contacts: &'static str,
     pub linked_col_p_alive: &'static str,
+    /// Column headers of the unmatched ids' CSV.
+    pub unmatched_col_id: &'static str,
+    pub unmatched_col_row: &'static str,
+    pub unmatched_col_rows: &'static str,
+    /// The download button (one, many): `{n}` ids.
+    pub unmatched_download: (&'static str, &'static str),
+    /// The same when only the first `{n}` of `{total}` are in the file.
+    pub unmatched_download_first: &'static str,
     pub linked_col_clv: &'static str,
     /// Where the P(alive) and CLV columns come from: `{months}`.
     pub linked_model: &'static str,
@@ -232,6 +240,14 @@ pub const EN: VoiceStrings = VoiceStrings {
     linked_contacts_contrast: "Support contacts, promoters − detractors: {contacts} per customer (customer table's counts).",
     linked_col_contacts: "Support contacts (customer table)",
     linked_col_p_alive: "P(alive) now (model)",
+    unmatched_col_id: "id",
+    unmatched_col_row: "first row",
+    unmatched_col_rows: "rows",
+    unmatched_download: (
+        "Download the {n} unmatched id (CSV)",
+        "Download the {n} unmatched ids (CSV)",
+    ),
+    unmatched_download_first: "Download the first {n} of the {total} unmatched ids (CSV)",
     linked_col_clv: "CLV (model)",
     linked_model: "P(alive) at the end of the orders and CLV over {months} months come from the BG/NBD and Gamma-Gamma fitted to the orders on the Customer value page (its margin and discount rate), for the customers whose answers are found there.",
     linked_model_contrast: "Promoters − detractors: CLV {clv}; P(alive) {alive} points (95% intervals over customers; the model's own uncertainty is not included).",
@@ -413,6 +429,14 @@ pub const FR: VoiceStrings = VoiceStrings {
     linked_contacts_contrast: "Contacts au support, promoteurs − détracteurs : {contacts} par client (comptes du fichier clients).",
     linked_col_contacts: "Contacts au support (fichier clients)",
     linked_col_p_alive: "P(actif) aujourd'hui (modèle)",
+    unmatched_col_id: "identifiant",
+    unmatched_col_row: "première ligne",
+    unmatched_col_rows: "lignes",
+    unmatched_download: (
+        "Télécharger {n} identifiant sans correspondance (CSV)",
+        "Télécharger les {n} identifiants sans correspondance (CSV)",
+    ),
+    unmatched_download_first: "Télécharger les {n} premiers des {total} identifiants sans correspondance (CSV)",
     linked_col_clv: "CLV (modèle)",
     linked_model: "P(actif) à la fin des commandes et CLV sur {months} mois viennent du BG/NBD et du Gamma-Gamma ajustés aux commandes sur la page Valeur client (sa marge et son taux d'actualisation), pour les clients dont les réponses y sont trouvées.",
     linked_model_contrast: "Promoteurs − détracteurs : CLV {clv} ; P(actif) {alive} points (intervalles à 95 % sur les clients ; l'incertitude propre du modèle n'est pas incluse).",

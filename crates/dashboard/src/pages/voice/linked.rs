@@ -118,6 +118,26 @@ pub fn match_line(locale: Locale, l: &Linked) -> String {
     s
 }
 
+/// The label of the unmatched ids' download, `None` when every id matched.
+/// Names the first ones only when the list is cut
+/// ([`crate::data::linked::DOWNLOAD_LISTED`]).
+pub fn download_label(locale: Locale, m: &cxi_link::MatchReport) -> Option<String> {
+    let t = &locale.strings().voice;
+    let n = |v: usize| format::number(locale, v as f64, 0);
+    let listed = m.first_unmatched.len();
+    (listed > 0).then(|| {
+        if listed < m.unmatched_ids {
+            fill(
+                t.unmatched_download_first,
+                &[("n", &n(listed)), ("total", &n(m.unmatched_ids))],
+            )
+        } else {
+            let forms = locale.strings().data.count(t.unmatched_download, listed);
+            fill(forms, &[("n", &n(listed))])
+        }
+    })
+}
+
 fn interval_text(locale: Locale, i: &Interval, f: impl Fn(f64) -> String) -> String {
     fill(
         locale.strings().voice.linked_interval,
@@ -491,6 +511,75 @@ mod tests {
         );
     }
     /// Many unmatched ids: the first five named, the rest counted.
+    /// The download: every unmatched id of the linked sample (37 of them,
+    /// none cut), a CSV in each language's conventions with ids quoted
+    /// when they must be; the scenario keeps the first 20.
+    #[test]
+    fn unmatched_ids_download_whole_and_the_scenario_keeps_few() {
+        use crate::data::linked::{unmatched_csv, DOWNLOAD_LISTED};
+        use crate::data::Sample;
+        let orders = Sample::LinkedOrders.open(Locale::En).unwrap();
+        let survey = Sample::LinkedSurvey.open(Locale::En).unwrap();
+        let inputs = survey.link_inputs().unwrap();
+        let evidence = orders
+            .link(&inputs, &JoinChoice::default())
+            .unwrap()
+            .unwrap()
+            .evidence;
+        let m = &evidence.orders_match;
+        assert_eq!(m.first_unmatched.len(), m.unmatched_ids);
+        assert!(m.unmatched_ids > cxi_link::DEFAULT_LISTED && m.unmatched_ids < DOWNLOAD_LISTED);
+        let csv = unmatched_csv(m, Locale::En);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), m.unmatched_ids + 1);
+        assert_eq!(lines[0], "id,first row,rows");
+        let u = &m.first_unmatched[0];
+        assert_eq!(lines[1], format!("{},{},{}", u.id, u.row, u.rows));
+        assert!(unmatched_csv(m, Locale::Fr).starts_with("identifiant;première ligne;lignes\r\n"));
+        assert_eq!(
+            download_label(Locale::En, m).unwrap(),
+            format!("Download the {} unmatched ids (CSV)", m.unmatched_ids)
+        );
+        let l = Linked {
+            orders: 1,
+            answers: 2,
+            crm: None,
+            evidence: evidence.clone(),
+            model: None,
+        };
+        let kept = l.for_scenario();
+        assert_eq!(
+            kept.evidence.orders_match.first_unmatched[..],
+            m.first_unmatched[..cxi_link::DEFAULT_LISTED]
+        );
+        assert_eq!(kept.evidence.orders_match.unmatched_ids, m.unmatched_ids);
+        assert_eq!(match_line(Locale::En, &kept), match_line(Locale::En, &l));
+        // Cut, one, none; an id with the separator or a quote is quoted.
+        let mut cut = kept.evidence.orders_match.clone();
+        cut.first_unmatched[0].id = "a,\"b".into();
+        assert_eq!(
+            download_label(Locale::Fr, &cut).unwrap(),
+            format!(
+                "Télécharger les 20 premiers des {} identifiants sans correspondance (CSV)",
+                m.unmatched_ids
+            )
+        );
+        assert!(unmatched_csv(&cut, Locale::En).contains("\r\n\"a,\"\"b\","));
+        // A comma is no separator in French: unquoted there.
+        cut.first_unmatched[0].id = "a,b".into();
+        assert!(unmatched_csv(&cut, Locale::Fr).contains("\r\na,b;"));
+        assert!(unmatched_csv(&cut, Locale::En).contains("\r\n\"a,b\","));
+        cut.first_unmatched.truncate(1);
+        cut.unmatched_ids = 1;
+        assert_eq!(
+            download_label(Locale::Fr, &cut).unwrap(),
+            "Télécharger 1 identifiant sans correspondance (CSV)"
+        );
+        cut.first_unmatched.clear();
+        cut.unmatched_ids = 0;
+        assert_eq!(download_label(Locale::En, &cut), None);
+    }
+
     #[test]
     fn a_long_list_of_unmatched_ids_is_cut() {
         use crate::data::Sample;
