@@ -79,6 +79,28 @@ fn main() {
         "link: orders + answers, latest answer",
         time(RUNS, || link(&s.orders, &s.answers, None, &latest)),
     );
+    // What the worker runs: the join with the NPS categories' customers
+    // binned for the log's model (`cxi_dashboard::data::linked::link`).
+    let tx = cxi_parse::Dataset::Transactions(cxi_parse::Transactions {
+        customer_ids: s.orders.customer_ids.clone(),
+        customer: s.orders.customer.clone(),
+        date: s.orders.dates.clone().expect("the sample has dates"),
+        amount: s.orders.amounts.clone(),
+        channel: None,
+        segment: None,
+        rows: s.orders.rows.clone(),
+    });
+    let inputs = cxi_dashboard::data::linked::LinkInputs {
+        answers: Some(s.answers.clone()),
+        crm: Some(s.crm.clone()),
+        csat_scale: latest.csat_scale,
+    };
+    show(
+        "worker's join: + model bins per NPS category",
+        time(RUNS, || {
+            cxi_dashboard::data::linked::link(&tx, &inputs, &latest).expect("the sample links")
+        }),
+    );
     println!(
         "heap peak of one link (orders + answers + CRM): {:.1} MB",
         peak_mb(|| link(&s.orders, &s.answers, Some(&s.crm), &latest))

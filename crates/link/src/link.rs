@@ -14,7 +14,7 @@ use crate::groups::{table, GroupTable, Tally};
 use crate::history::{day, Bought, History};
 use crate::ids::Reconcile;
 use crate::input::{Answers, Crm, Orders};
-use crate::report::{propose, report, Keys, MatchReport, Proposal};
+use crate::report::{propose, report_keyed, Keys, MatchReport, Proposal};
 use crate::select::{select, AnswerRule};
 
 /// The window after an answer when the user has not chosen one, in days.
@@ -249,26 +249,46 @@ fn join(
         .as_ref()
         .map(|v| ctx.groups(v, Band::ALL, band(cxi_models::ces::CES_SCALE), None));
 
+    // The answers' keys share one space with the orders' (keys below
+    // `customers`) and the CRM's: the reports read them, no id is hashed
+    // again.
     let left = (
         TableKind::Answers,
         answers.ids.as_slice(),
         answers.rows.as_slice(),
+        akeys.as_slice(),
+    );
+    let customers = history.customers();
+    let orders_match = report_keyed(
+        left,
+        TableKind::Orders,
+        keys.len(),
+        |k| (k as usize) < customers,
+        options.listed,
     );
     let order_ids = || orders.customer_ids.iter().map(String::as_str);
-    let orders_match = report(left, (TableKind::Orders, order_ids()), r, options.listed);
     let mut proposals = propose(
         (TableKind::Answers, &answers.ids),
         (TableKind::Orders, order_ids()),
         r,
+        orders_match.matched,
     );
     let crm_match = crm.map(|c| {
+        let m = report_keyed(
+            left,
+            TableKind::Crm,
+            keys.len(),
+            |k| crm_row.get(k as usize).is_some_and(|&row| row != u32::MAX),
+            options.listed,
+        );
         let crm_ids = || c.ids.iter().map(String::as_str);
         proposals.extend(propose(
             (TableKind::Answers, &answers.ids),
             (TableKind::Crm, crm_ids()),
             r,
+            m.matched,
         ));
-        report(left, (TableKind::Crm, crm_ids()), r, options.listed)
+        m
     });
     Ok(Evidence {
         basis,
