@@ -522,8 +522,12 @@ mod per_point_tests {
             pa[0] < pa[2] && cv[0] < cv[1] && cv[1] < cv[2],
             "{pa:?} {cv:?}"
         );
-        assert!(m.clv_difference.unwrap().1 > 0.0, "{:?}", m.clv_difference);
-        assert!(m.p_alive_difference.unwrap().1 > 0.0);
+        assert!(
+            m.clv_difference.unwrap().low > 0.0,
+            "{:?}",
+            m.clv_difference
+        );
+        assert!(m.p_alive_difference.unwrap().low > 0.0);
         // In words, with the columns.
         let v = crate::pages::voice::linked::view(
             Locale::En,

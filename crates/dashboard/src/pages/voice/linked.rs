@@ -264,12 +264,6 @@ pub fn view(
             &[("n", &n(cxi_link::contrast::SMALL_SAMPLE as usize))],
         ));
     }
-    let interval = |(v, lo, hi): (f64, f64, f64), f: &dyn Fn(f64) -> String| {
-        fill(
-            t.linked_interval,
-            &[("value", &f(v)), ("low", &f(lo)), ("high", &f(hi))],
-        )
-    };
     let points = |v: f64| format::number(locale, 100.0 * v, 1);
     let model_line = model.map(|m| {
         let mut s = fill(
@@ -284,8 +278,8 @@ pub fn view(
             s.push_str(&fill(
                 t.linked_model_contrast,
                 &[
-                    ("clv", &interval(c, &money)),
-                    ("alive", &interval(p, &points)),
+                    ("clv", &interval_text(locale, &c, money)),
+                    ("alive", &interval_text(locale, &p, points)),
                 ],
             ));
         }

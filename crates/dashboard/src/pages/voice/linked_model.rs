@@ -9,6 +9,7 @@ use crate::data::linked::Linked;
 use crate::pages::clv::ClvAssumptions;
 use crate::pages::value::evidence::{BgNbdEvidence, ValueEvidence};
 use crate::pages::value::{bin_values, ValueAssumptions, MAX_HORIZON_MONTHS};
+use cxi_link::Interval;
 use cxi_models::rfm_clv::ClvSettings;
 use cxi_types::period::PeriodUnit;
 
@@ -34,11 +35,10 @@ pub struct GroupModel {
     pub p_alive: [Option<Mean>; 3],
     /// Mean CLV over the horizon.
     pub clv: [Option<Mean>; 3],
-    /// Promoters − detractors on CLV, with its 95 % interval
-    /// `(difference, low, high)`.
-    pub clv_difference: Option<(f64, f64, f64)>,
+    /// Promoters − detractors on CLV, with its 95 % interval.
+    pub clv_difference: Option<Interval>,
     /// The same on P(alive).
-    pub p_alive_difference: Option<(f64, f64, f64)>,
+    pub p_alive_difference: Option<Interval>,
     pub horizon_months: u32,
 }
 
@@ -71,14 +71,19 @@ fn mean_of(values: &[(f64, f64)]) -> Option<Mean> {
 }
 
 /// High − low with the interval of two independent means.
-fn difference(high: Option<Mean>, low: Option<Mean>) -> Option<(f64, f64, f64)> {
+fn difference(high: Option<Mean>, low: Option<Mean>) -> Option<Interval> {
     let (h, l) = (high?, low?);
     if h.n < 2.0 || l.n < 2.0 {
         return None;
     }
     let d = h.value - l.value;
     let se = (h.se * h.se + l.se * l.se).sqrt();
-    Some((d, d - Z95 * se, d + Z95 * se))
+    Some(Interval {
+        estimate: d,
+        se,
+        low: d - Z95 * se,
+        high: d + Z95 * se,
+    })
 }
 
 /// The model's reading of the join's NPS categories; `None` when the join
@@ -147,7 +152,7 @@ mod tests {
         assert_eq!(mean_of(&[(5.0, 1.0)]).unwrap().se, 0.0);
         // Two means of se 1 and 1: difference se √2.
         let d = difference(Some(m), mean_of(&[(0.0, 2.0), (3.0, 1.0)])).unwrap();
-        cxi_testkit::assert_close!(d.0, 1.0, 1e-15);
-        cxi_testkit::assert_close!(d.2 - d.0, Z95 * 2f64.sqrt(), 1e-12);
+        cxi_testkit::assert_close!(d.estimate, 1.0, 1e-15);
+        cxi_testkit::assert_close!(d.high - d.estimate, Z95 * 2f64.sqrt(), 1e-12);
     }
 }
